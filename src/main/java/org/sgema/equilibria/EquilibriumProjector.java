@@ -1,0 +1,113 @@
+package org.sgema.equilibria;
+
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
+import org.sgema.flows.VectorField;
+import org.sgema.model.Matrices;
+import org.sgema.model.State;
+
+/**
+ * Projects a point near the equilibrium set onto it by Gauss–Newton on {@code F(θ) = 0}:
+ * <pre>
+ *   θ_{k+1} = θ_k − J(θ_k)⁺ F(θ_k)
+ * </pre>
+ * with a rank-truncated pseudo-inverse (relative threshold {@code 1e-9}), the minimum-norm
+ * step, so the iterate moves normally to the (manifold of) equilibria and converges
+ * quadratically near a clean equilibrium set.
+ */
+public final class EquilibriumProjector {
+    private final int maxIterations;
+    private final double tolerance;
+
+    /** Up to 30 iterations, stop when {@code ‖F‖ ≤ 1e-14 (1 + ‖θ‖)}. */
+    public EquilibriumProjector() {
+        this(30, 1e-14);
+    }
+
+    /**
+     * @param maxIterations Gauss–Newton iteration cap
+     * @param tolerance stop when {@code ‖F‖ ≤ tolerance·(1 + ‖θ‖)}
+     */
+    public EquilibriumProjector(int maxIterations, double tolerance) {
+        this.maxIterations = maxIterations;
+        this.tolerance = tolerance;
+    }
+
+    /**
+     * Result of a projection.
+     *
+     * @param state the projected point
+     * @param residual {@code ‖F(θ)‖} at it
+     * @param distance {@code ‖θ − θ_0‖}
+     * @param iterations Gauss–Newton iterations used
+     * @param converged whether the tolerance was met
+     */
+    public record Projection(State state, double residual, double distance, int iterations, boolean converged) {
+    }
+
+    /** @return the projection of {@code start} onto {@code F = 0} */
+    public Projection project(VectorField field, State start) {
+        double[] theta = start.toArray();
+        double[] theta0 = start.toArray();
+        int n = theta.length;
+        double[] f = new double[n];
+        field.evaluate(theta, f);
+        int it = 0;
+        double res = Matrices.norm(f);
+        double bestRes = res;
+        double[] best = theta.clone();
+        while (it < maxIterations && res > tolerance * (1 + Matrices.norm(theta))) {
+            DMatrixRMaj j = field.jacobian(theta);
+            double[] step = pseudoInverseTimes(j, f);
+            if (step == null) {
+                break;
+            }
+            for (int i = 0; i < n; i++) {
+                theta[i] -= step[i];
+            }
+            field.evaluate(theta, f);
+            res = Matrices.norm(f);
+            it++;
+            if (!Double.isFinite(res)) {
+                break;
+            }
+            if (res < bestRes) {
+                bestRes = res;
+                best = theta.clone();
+            }
+        }
+        double dist = 0;
+        for (int i = 0; i < n; i++) {
+            dist += (best[i] - theta0[i]) * (best[i] - theta0[i]);
+        }
+        State s = State.fromArray(start.m(), start.n(), start.hasTarget(), best);
+        return new Projection(s, bestRes, Math.sqrt(dist), it,
+                bestRes <= tolerance * (1 + Matrices.norm(best)) * 10);
+    }
+
+    private static double[] pseudoInverseTimes(DMatrixRMaj j, double[] f) {
+        int n = j.numRows;
+        SingularValueDecomposition_F64<DMatrixRMaj> svd = DecompositionFactory_DDRM.svd(n, n, true, true, false);
+        if (!svd.decompose(j.copy())) {
+            return null;
+        }
+        DMatrixRMaj u = svd.getU(null, false);
+        DMatrixRMaj v = svd.getV(null, false);
+        double[] s = svd.getSingularValues();
+        double smax = 0;
+        for (double x : s) {
+            smax = Math.max(smax, x);
+        }
+        DMatrixRMaj fv = DMatrixRMaj.wrap(n, 1, f.clone());
+        DMatrixRMaj utf = new DMatrixRMaj(n, 1);
+        CommonOps_DDRM.multTransA(u, fv, utf);
+        for (int i = 0; i < s.length; i++) {
+            utf.data[i] = s[i] > 1e-9 * smax ? utf.data[i] / s[i] : 0.0;
+        }
+        DMatrixRMaj step = new DMatrixRMaj(n, 1);
+        CommonOps_DDRM.mult(v, utf, step);
+        return step.data;
+    }
+}

@@ -1,0 +1,71 @@
+package org.sgema.equilibria;
+
+import java.util.Locale;
+
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
+
+/**
+ * A scale-aware numerical rank of a matrix from its singular values {@code s_1 ≥ … ≥ s_N}:
+ * <pre>
+ *   rank = #{ i : s_i &gt; tol · s_1 },   gap = s_rank / s_{rank+1}
+ * </pre>
+ * A small gap means the split between "zero" and "non-zero" singular values is ambiguous.
+ *
+ * @param rank the numerical rank
+ * @param nullity {@code N − rank}
+ * @param smallestNonZero {@code s_rank} (0 if rank = 0)
+ * @param largestZero {@code s_{rank+1}} (0 if full rank)
+ * @param gap {@code s_rank / s_{rank+1}} (infinite when the zeros are exact or absent)
+ */
+public record RankEstimate(int rank, int nullity, double smallestNonZero, double largestZero, double gap) {
+
+    /** Default relative threshold of {@link #of(DMatrixRMaj)}. */
+    public static final double DEFAULT_TOLERANCE = 1e-8;
+
+    /** @return the rank estimate with {@link #DEFAULT_TOLERANCE} */
+    public static RankEstimate of(DMatrixRMaj a) {
+        return of(a, DEFAULT_TOLERANCE);
+    }
+
+    /**
+     * @param a the matrix (not modified)
+     * @param tolerance relative threshold on {@code s_i / s_1}
+     * @throws ArithmeticException if the SVD does not converge
+     */
+    public static RankEstimate of(DMatrixRMaj a, double tolerance) {
+        double[] s = singularValues(a);
+        int rank = 0;
+        double top = s.length == 0 ? 0 : s[0];
+        while (rank < s.length && s[rank] > tolerance * top && top > 0) {
+            rank++;
+        }
+        double nonZero = rank == 0 ? 0.0 : s[rank - 1];
+        double zero = rank == s.length ? 0.0 : s[rank];
+        double gap = zero == 0.0 ? Double.POSITIVE_INFINITY : nonZero / zero;
+        return new RankEstimate(rank, Math.min(a.numRows, a.numCols) - rank, nonZero, zero, gap);
+    }
+
+    /** @return the singular values of {@code a}, descending */
+    public static double[] singularValues(DMatrixRMaj a) {
+        SingularValueDecomposition_F64<DMatrixRMaj> svd =
+                DecompositionFactory_DDRM.svd(a.numRows, a.numCols, false, false, true);
+        if (!svd.decompose(a.copy())) {
+            throw new ArithmeticException("SVD did not converge");
+        }
+        double[] s = svd.getSingularValues().clone();
+        java.util.Arrays.sort(s);
+        for (int i = 0; i < s.length / 2; i++) {
+            double t = s[i];
+            s[i] = s[s.length - 1 - i];
+            s[s.length - 1 - i] = t;
+        }
+        return java.util.Arrays.copyOf(s, Math.min(a.numRows, a.numCols));
+    }
+
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "rank %d (nullity %d, gap %.3g)", rank, nullity, gap);
+    }
+}

@@ -1,0 +1,205 @@
+package org.sgema.flows;
+
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.sgema.model.Configuration;
+import org.sgema.model.InvalidInputException;
+
+/**
+ * The GD, SG and EMA vector fields of the theory notes, section 2, with their analytic
+ * directional derivatives.
+ * <pre>
+ *   R   = A B Cxx − T Cyx                    T = B (GD, SG),  T = B̄ (EMA)
+ *   Ȧ   = −α R Bᵀ − λ A
+ *   Ḃ   = −Aᵀ R − λ B  [ − (B Cyy − A B Cxy)  GD only ]
+ *   dB̄  = τ (B − B̄)                          (EMA only)
+ *
+ *   δR  = (δA B + A δB) Cxx − δT Cyx
+ *   δȦ  = −α (δR Bᵀ + R δBᵀ) − λ δA
+ *   δḂ  = −(δAᵀ R + Aᵀ δR) − λ δB  [ − δB Cyy + (δA B + A δB) Cxy  GD only ]
+ *   δB̄̇  = τ (δB − δB̄)
+ * </pre>
+ * All products go through preallocated EJML workspaces: {@link #evaluate} and
+ * {@link #jacobianTimes} allocate nothing.
+ */
+final class LinearSslField implements VectorField {
+    private final Configuration configuration;
+    private final Flow flow;
+    private final int m;
+    private final int n;
+    private final int offsetB;
+    private final int offsetT;
+    private final int size;
+    private final double lambda;
+    private final double alpha;
+    private final double tau;
+
+    private final DMatrixRMaj cxx;
+    private final DMatrixRMaj cxy;
+    private final DMatrixRMaj cyx;
+    private final DMatrixRMaj cyy;
+
+    // workspaces: state blocks, direction blocks and intermediate products
+    private final DMatrixRMaj a;
+    private final DMatrixRMaj b;
+    private final DMatrixRMaj t;
+    private final DMatrixRMaj da;
+    private final DMatrixRMaj db;
+    private final DMatrixRMaj dt;
+    private final DMatrixRMaj ab;
+    private final DMatrixRMaj r;
+    private final DMatrixRMaj dr;
+    private final DMatrixRMaj work;
+    private final DMatrixRMaj mm;
+    private final DMatrixRMaj mm2;
+    private final DMatrixRMaj mn;
+    private final DMatrixRMaj mn2;
+
+    LinearSslField(Configuration configuration, Flow flow) {
+        if (configuration == null || flow == null) {
+            throw new InvalidInputException(configuration == null ? "configuration" : "flow", "is missing");
+        }
+        this.configuration = configuration;
+        this.flow = flow;
+        this.m = configuration.m();
+        this.n = configuration.n();
+        this.offsetB = m * m;
+        this.offsetT = m * m + m * n;
+        this.size = flow.stateSize(m, n);
+        this.lambda = configuration.lambda();
+        this.alpha = configuration.alpha();
+        this.tau = configuration.tau();
+        this.cxx = configuration.cxx();
+        this.cxy = configuration.cxy();
+        this.cyx = configuration.cyx();
+        this.cyy = configuration.cyy();
+        this.a = new DMatrixRMaj(m, m);
+        this.b = new DMatrixRMaj(m, n);
+        this.t = new DMatrixRMaj(m, n);
+        this.da = new DMatrixRMaj(m, m);
+        this.db = new DMatrixRMaj(m, n);
+        this.dt = new DMatrixRMaj(m, n);
+        this.ab = new DMatrixRMaj(m, n);
+        this.r = new DMatrixRMaj(m, n);
+        this.dr = new DMatrixRMaj(m, n);
+        this.work = new DMatrixRMaj(m, n);
+        this.mm = new DMatrixRMaj(m, m);
+        this.mm2 = new DMatrixRMaj(m, m);
+        this.mn = new DMatrixRMaj(m, n);
+        this.mn2 = new DMatrixRMaj(m, n);
+    }
+
+    @Override
+    public Flow flow() {
+        return flow;
+    }
+
+    @Override
+    public Configuration configuration() {
+        return configuration;
+    }
+
+    @Override
+    public int dimension() {
+        return size;
+    }
+
+    @Override
+    public VectorField copy() {
+        return new LinearSslField(configuration, flow);
+    }
+
+    private void requireLength(String name, double[] x) {
+        if (x.length != size) {
+            throw new InvalidInputException(name, "has length " + x.length + ", expected " + size
+                    + " for " + flow + " with m=" + m + ", n=" + n);
+        }
+    }
+
+    /** Loads A, B, T from θ and computes {@code AB = A B} and {@code R = AB Cxx − T Cyx}. */
+    private void loadAndResidual(double[] theta) {
+        System.arraycopy(theta, 0, a.data, 0, m * m);
+        System.arraycopy(theta, offsetB, b.data, 0, m * n);
+        System.arraycopy(theta, flow.hasTarget() ? offsetT : offsetB, t.data, 0, m * n);
+        CommonOps_DDRM.mult(a, b, ab);
+        CommonOps_DDRM.mult(ab, cxx, r);
+        CommonOps_DDRM.mult(t, cyx, work);
+        CommonOps_DDRM.subtractEquals(r, work);
+    }
+
+    @Override
+    public void evaluate(double[] theta, double[] out) {
+        requireLength("theta", theta);
+        requireLength("out", out);
+        loadAndResidual(theta);
+        // Ȧ = −α R Bᵀ − λ A
+        CommonOps_DDRM.multTransB(r, b, mm);
+        for (int i = 0; i < m * m; i++) {
+            out[i] = -alpha * mm.data[i] - lambda * a.data[i];
+        }
+        // Ḃ = −Aᵀ R − λ B
+        CommonOps_DDRM.multTransA(a, r, mn);
+        if (flow == Flow.GD) {
+            // − (B Cyy − A B Cxy)
+            CommonOps_DDRM.mult(b, cyy, work);
+            CommonOps_DDRM.addEquals(mn, work);
+            CommonOps_DDRM.mult(ab, cxy, work);
+            CommonOps_DDRM.subtractEquals(mn, work);
+        }
+        for (int i = 0; i < m * n; i++) {
+            out[offsetB + i] = -mn.data[i] - lambda * b.data[i];
+        }
+        if (flow.hasTarget()) {
+            // dB̄/dt = τ (B − B̄)
+            for (int i = 0; i < m * n; i++) {
+                out[offsetT + i] = tau * (b.data[i] - t.data[i]);
+            }
+        }
+    }
+
+    @Override
+    public void jacobianTimes(double[] theta, double[] v, double[] out) {
+        requireLength("theta", theta);
+        requireLength("v", v);
+        requireLength("out", out);
+        loadAndResidual(theta);
+        System.arraycopy(v, 0, da.data, 0, m * m);
+        System.arraycopy(v, offsetB, db.data, 0, m * n);
+        System.arraycopy(v, flow.hasTarget() ? offsetT : offsetB, dt.data, 0, m * n);
+        // mn2 = δA B + A δB ;  δR = mn2 Cxx − δT Cyx
+        CommonOps_DDRM.mult(da, b, mn2);
+        CommonOps_DDRM.multAdd(a, db, mn2);
+        CommonOps_DDRM.mult(mn2, cxx, dr);
+        CommonOps_DDRM.mult(dt, cyx, work);
+        CommonOps_DDRM.subtractEquals(dr, work);
+        // δȦ = −α (δR Bᵀ + R δBᵀ) − λ δA
+        CommonOps_DDRM.multTransB(dr, b, mm);
+        CommonOps_DDRM.multTransB(r, db, mm2);
+        for (int i = 0; i < m * m; i++) {
+            out[i] = -alpha * (mm.data[i] + mm2.data[i]) - lambda * da.data[i];
+        }
+        // δḂ = −(δAᵀ R + Aᵀ δR) − λ δB
+        CommonOps_DDRM.multTransA(da, r, mn);
+        CommonOps_DDRM.multAddTransA(a, dr, mn);
+        if (flow == Flow.GD) {
+            // − δB Cyy + (δA B + A δB) Cxy
+            CommonOps_DDRM.mult(db, cyy, work);
+            CommonOps_DDRM.addEquals(mn, work);
+            CommonOps_DDRM.mult(mn2, cxy, work);
+            CommonOps_DDRM.subtractEquals(mn, work);
+        }
+        for (int i = 0; i < m * n; i++) {
+            out[offsetB + i] = -mn.data[i] - lambda * db.data[i];
+        }
+        if (flow.hasTarget()) {
+            for (int i = 0; i < m * n; i++) {
+                out[offsetT + i] = tau * (db.data[i] - dt.data[i]);
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return flow + " field on " + configuration;
+    }
+}

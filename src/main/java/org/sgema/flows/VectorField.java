@@ -1,0 +1,76 @@
+package org.sgema.flows;
+
+import org.ejml.data.DMatrixRMaj;
+import org.sgema.model.Configuration;
+import org.sgema.model.State;
+
+/**
+ * An autonomous vector field {@code θ̇ = F(θ)} on the flattened state of {@link State}.
+ *
+ * <p>Implementations keep private workspaces: an instance is not thread-safe, and
+ * {@link #evaluate} and {@link #jacobianTimes} allocate nothing. Use {@link #copy()} for
+ * another thread.</p>
+ */
+public interface VectorField {
+
+    /** @return the flow this field implements */
+    Flow flow();
+
+    /** @return the configuration it was built for */
+    Configuration configuration();
+
+    /** @return the state size N */
+    int dimension();
+
+    /**
+     * Computes {@code out = F(θ)}.
+     *
+     * @param theta state, length N (not modified)
+     * @param out derivative, length N (modified)
+     */
+    void evaluate(double[] theta, double[] out);
+
+    /**
+     * Computes the directional derivative {@code out = J(θ) v = d/dε F(θ + εv)|₀}, analytically.
+     *
+     * @param theta state, length N (not modified)
+     * @param v direction, length N (not modified)
+     * @param out result, length N (modified)
+     */
+    void jacobianTimes(double[] theta, double[] v, double[] out);
+
+    /** @return a new field of the same kind with its own workspaces */
+    VectorField copy();
+
+    /** @return {@code F(θ)} as a new array */
+    default double[] evaluate(double[] theta) {
+        double[] out = new double[dimension()];
+        evaluate(theta, out);
+        return out;
+    }
+
+    /** @return {@code F} at a state */
+    default double[] evaluate(State state) {
+        return evaluate(state.toArray());
+    }
+
+    /**
+     * The analytic Jacobian {@code J_ij = ∂F_i/∂θ_j} (N×N), assembled column by column from
+     * {@link #jacobianTimes} on the unit vectors.
+     */
+    default DMatrixRMaj jacobian(double[] theta) {
+        int n = dimension();
+        DMatrixRMaj j = new DMatrixRMaj(n, n);
+        double[] e = new double[n];
+        double[] col = new double[n];
+        for (int c = 0; c < n; c++) {
+            e[c] = 1.0;
+            jacobianTimes(theta, e, col);
+            e[c] = 0.0;
+            for (int r = 0; r < n; r++) {
+                j.data[r * n + c] = col[r];
+            }
+        }
+        return j;
+    }
+}

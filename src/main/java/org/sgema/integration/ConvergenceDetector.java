@@ -1,0 +1,51 @@
+package org.sgema.integration;
+
+import org.hipparchus.analysis.UnivariateFunction;
+import org.hipparchus.analysis.solvers.BracketedUnivariateSolver;
+import org.hipparchus.analysis.solvers.BracketingNthOrderBrentSolver;
+import org.hipparchus.ode.ODEStateAndDerivative;
+import org.hipparchus.ode.events.AbstractODEDetector;
+import org.hipparchus.ode.events.Action;
+import org.hipparchus.ode.events.AdaptableInterval;
+import org.hipparchus.ode.events.ODEEventHandler;
+import org.sgema.model.Matrices;
+
+/**
+ * Stops the integration at convergence to an equilibrium (theory notes, section 4):
+ * <pre>
+ *   g(θ) = ‖F(θ)‖ − tol·(1 + ‖θ‖)      stop when g crosses zero downwards
+ * </pre>
+ * {@code F} is read from the integrator's own derivative, so no extra field evaluation is made.
+ */
+final class ConvergenceDetector extends AbstractODEDetector<ConvergenceDetector> {
+    private final double tolerance;
+
+    ConvergenceDetector(double tolerance, double maxCheck) {
+        this(AdaptableInterval.of(maxCheck), DEFAULT_MAX_ITER,
+                new BracketingNthOrderBrentSolver(0, 1e-6, 0, 5), (s, d, increasing) -> Action.STOP, tolerance);
+    }
+
+    private ConvergenceDetector(AdaptableInterval maxCheck, int maxIter,
+                                BracketedUnivariateSolver<UnivariateFunction> solver,
+                                ODEEventHandler handler, double tolerance) {
+        super(maxCheck, maxIter, solver, handler);
+        this.tolerance = tolerance;
+    }
+
+    /** @return {@code g(θ) = ‖F(θ)‖ − tol·(1 + ‖θ‖)} */
+    static double g(double[] theta, double[] derivative, double tolerance) {
+        return Matrices.norm(derivative) - tolerance * (1.0 + Matrices.norm(theta));
+    }
+
+    @Override
+    public double g(ODEStateAndDerivative s) {
+        return g(s.getPrimaryState(), s.getPrimaryDerivative(), tolerance);
+    }
+
+    @Override
+    protected ConvergenceDetector create(AdaptableInterval newMaxCheck, int newMaxIter,
+                                         BracketedUnivariateSolver<UnivariateFunction> newSolver,
+                                         ODEEventHandler newHandler) {
+        return new ConvergenceDetector(newMaxCheck, newMaxIter, newSolver, newHandler, tolerance);
+    }
+}

@@ -1,0 +1,45 @@
+package org.sgema.integration;
+
+import org.hipparchus.ode.OrdinaryDifferentialEquation;
+import org.sgema.flows.VectorField;
+
+/**
+ * Hipparchus adapter: the problem {@code θ̇ = F(θ)} of a {@link VectorField}.
+ *
+ * <p>Hipparchus keeps each returned derivative array as a Runge–Kutta stage, so the contract
+ * of {@link #computeDerivatives} demands a fresh array; the field evaluation itself allocates
+ * nothing.</p>
+ */
+final class FlowEquation implements OrdinaryDifferentialEquation {
+    private final VectorField field;
+
+    FlowEquation(VectorField field) {
+        this.field = field;
+    }
+
+    @Override
+    public int getDimension() {
+        return field.dimension();
+    }
+
+    @Override
+    public double[] computeDerivatives(double t, double[] theta) {
+        double[] out = new double[theta.length];
+        field.evaluate(theta, out);
+        for (double v : out) {
+            if (!Double.isFinite(v)) {
+                throw new NonFiniteStateException(t);
+            }
+        }
+        return out;
+    }
+
+    /** Raised when the derivative stops being finite; the run ends as DIVERGED. */
+    static final class NonFiniteStateException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NonFiniteStateException(double t) {
+            super("non-finite derivative at t = " + t, null, false, false);
+        }
+    }
+}

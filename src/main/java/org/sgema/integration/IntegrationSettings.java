@@ -1,0 +1,81 @@
+package org.sgema.integration;
+
+import org.sgema.model.InvalidInputException;
+
+/**
+ * Immutable settings of one integration run. Configure with the {@code withX} methods.
+ *
+ * @param relativeTolerance Dormand–Prince relative tolerance
+ * @param absoluteTolerance Dormand–Prince absolute tolerance
+ * @param horizon the largest time {@code tMax} to integrate to
+ * @param convergenceTolerance stop when {@code ‖F(θ)‖ ≤ tol·(1 + ‖θ‖)}
+ * @param divergenceLimit stop as DIVERGED when {@code ‖θ‖} exceeds it
+ * @param maxEvaluations budget of right-hand-side evaluations
+ * @param wallClockMillis wall-clock cap of the run
+ * @param maxRecordedSteps the trajectory keeps at most about this many points (thinned evenly)
+ */
+public record IntegrationSettings(double relativeTolerance, double absoluteTolerance, double horizon,
+                                  double convergenceTolerance, double divergenceLimit,
+                                  int maxEvaluations, long wallClockMillis, int maxRecordedSteps) {
+
+    /** Defaults: rtol 1e-10, atol 1e-12, horizon 1e4, convergence 1e-10, divergence 1e8, 60 s. */
+    public static IntegrationSettings defaults() {
+        return new IntegrationSettings(1e-10, 1e-12, 1e4, 1e-10, 1e8, 20_000_000, 60_000, 4000);
+    }
+
+    /** Validates every field, naming the offending one. */
+    public IntegrationSettings {
+        positive("relativeTolerance", relativeTolerance);
+        positive("absoluteTolerance", absoluteTolerance);
+        positive("horizon", horizon);
+        positive("convergenceTolerance", convergenceTolerance);
+        positive("divergenceLimit", divergenceLimit);
+        positive("maxEvaluations", maxEvaluations);
+        positive("wallClockMillis", wallClockMillis);
+        if (maxRecordedSteps < 2) {
+            throw new InvalidInputException("maxRecordedSteps", "must be ≥ 2, got " + maxRecordedSteps);
+        }
+    }
+
+    private static void positive(String name, double v) {
+        if (!(v > 0) || !Double.isFinite(v)) {
+            throw new InvalidInputException(name, "must be finite and > 0, got " + v);
+        }
+    }
+
+    /** @return a copy with these Dormand–Prince tolerances */
+    public IntegrationSettings withTolerances(double rtol, double atol) {
+        return new IntegrationSettings(rtol, atol, horizon, convergenceTolerance, divergenceLimit,
+                maxEvaluations, wallClockMillis, maxRecordedSteps);
+    }
+
+    /** @return a copy with horizon {@code tMax} */
+    public IntegrationSettings withHorizon(double tMax) {
+        return new IntegrationSettings(relativeTolerance, absoluteTolerance, tMax, convergenceTolerance,
+                divergenceLimit, maxEvaluations, wallClockMillis, maxRecordedSteps);
+    }
+
+    /** @return a copy with convergence tolerance {@code tol} */
+    public IntegrationSettings withConvergenceTolerance(double tol) {
+        return new IntegrationSettings(relativeTolerance, absoluteTolerance, horizon, tol,
+                divergenceLimit, maxEvaluations, wallClockMillis, maxRecordedSteps);
+    }
+
+    /** @return a copy with this wall-clock cap */
+    public IntegrationSettings withWallClockMillis(long millis) {
+        return new IntegrationSettings(relativeTolerance, absoluteTolerance, horizon, convergenceTolerance,
+                divergenceLimit, maxEvaluations, millis, maxRecordedSteps);
+    }
+
+    /** @return a copy with this divergence limit */
+    public IntegrationSettings withDivergenceLimit(double limit) {
+        return new IntegrationSettings(relativeTolerance, absoluteTolerance, horizon, convergenceTolerance,
+                limit, maxEvaluations, wallClockMillis, maxRecordedSteps);
+    }
+
+    /** @return a copy with this evaluation budget */
+    public IntegrationSettings withMaxEvaluations(int budget) {
+        return new IntegrationSettings(relativeTolerance, absoluteTolerance, horizon, convergenceTolerance,
+                divergenceLimit, budget, wallClockMillis, maxRecordedSteps);
+    }
+}

@@ -1,0 +1,154 @@
+package org.sgema.integration;
+
+import java.util.Locale;
+
+import org.sgema.flows.Flow;
+import org.sgema.model.Configuration;
+import org.sgema.model.Matrices;
+import org.sgema.model.Objective;
+import org.sgema.model.SgInvariant;
+import org.sgema.model.State;
+
+/**
+ * The immutable record of one integration run: sampled times and states, how the run ended,
+ * and its cost. Derived series ({@code ‖B‖}, {@code E0}, {@code ‖F‖}, the SG invariant drift)
+ * are computed on demand from the stored states.
+ */
+public final class Trajectory {
+    private final Flow flow;
+    private final Configuration configuration;
+    private final Outcome outcome;
+    private final String reason;
+    private final double[] times;
+    private final double[][] states;
+    private final long rhsEvaluations;
+    private final int steps;
+    private final long wallMillis;
+
+    Trajectory(Flow flow, Configuration configuration, Outcome outcome, String reason,
+               double[] times, double[][] states, long rhsEvaluations, int steps, long wallMillis) {
+        this.flow = flow;
+        this.configuration = configuration;
+        this.outcome = outcome;
+        this.reason = reason;
+        this.times = times;
+        this.states = states;
+        this.rhsEvaluations = rhsEvaluations;
+        this.steps = steps;
+        this.wallMillis = wallMillis;
+    }
+
+    /** @return the flow that was integrated */
+    public Flow flow() {
+        return flow;
+    }
+
+    /** @return the configuration */
+    public Configuration configuration() {
+        return configuration;
+    }
+
+    /** @return how the run ended */
+    public Outcome outcome() {
+        return outcome;
+    }
+
+    /** @return a human-readable reason for the outcome */
+    public String reason() {
+        return reason;
+    }
+
+    /** @return number of recorded points */
+    public int size() {
+        return times.length;
+    }
+
+    /** @return recorded time i */
+    public double time(int i) {
+        return times[i];
+    }
+
+    /** @return a copy of the recorded times */
+    public double[] times() {
+        return times.clone();
+    }
+
+    /** @return recorded state i */
+    public State state(int i) {
+        return State.fromArray(configuration.m(), configuration.n(), flow.hasTarget(), states[i]);
+    }
+
+    /** @return the final time */
+    public double finalTime() {
+        return times[times.length - 1];
+    }
+
+    /** @return the final state */
+    public State finalState() {
+        return state(times.length - 1);
+    }
+
+    /** @return right-hand-side evaluations spent */
+    public long rhsEvaluations() {
+        return rhsEvaluations;
+    }
+
+    /** @return accepted integrator steps */
+    public int steps() {
+        return steps;
+    }
+
+    /** @return wall time of the run in milliseconds */
+    public long wallMillis() {
+        return wallMillis;
+    }
+
+    /** @return {@code ‖B(t_i)‖} (Frobenius) at every recorded point */
+    public double[] encoderNorms() {
+        double[] out = new double[size()];
+        int offset = configuration.m() * configuration.m();
+        for (int i = 0; i < out.length; i++) {
+            out[i] = Matrices.norm(states[i], offset, configuration.m() * configuration.n());
+        }
+        return out;
+    }
+
+    /** @return {@code E0(A(t_i), B(t_i))} at every recorded point */
+    public double[] objective() {
+        double[] out = new double[size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = Objective.e0(configuration, state(i));
+        }
+        return out;
+    }
+
+    /** @return {@code ‖F(θ(t_i))‖} at every recorded point */
+    public double[] fieldNorms() {
+        var field = flow.field(configuration);
+        double[] f = new double[field.dimension()];
+        double[] out = new double[size()];
+        for (int i = 0; i < out.length; i++) {
+            field.evaluate(states[i], f);
+            out[i] = Matrices.norm(f);
+        }
+        return out;
+    }
+
+    /** @return the relative drift of the SG invariant [T4] at every recorded point */
+    public double[] invariantDrift() {
+        State initial = state(0);
+        double[] out = new double[size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = SgInvariant.relativeDrift(configuration.alpha(), configuration.lambda(),
+                    initial, times[i], state(i));
+        }
+        return out;
+    }
+
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "Trajectory[%s, %s at t=%.4g, %d steps, %d evaluations, %d ms%s]",
+                flow, outcome, finalTime(), steps, rhsEvaluations, wallMillis,
+                reason.isEmpty() ? "" : ", " + reason);
+    }
+}

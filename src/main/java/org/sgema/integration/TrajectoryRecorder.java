@@ -1,0 +1,94 @@
+package org.sgema.integration;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.hipparchus.ode.ODEStateAndDerivative;
+import org.hipparchus.ode.sampling.ODEStateInterpolator;
+import org.hipparchus.ode.sampling.ODEStepHandler;
+
+/**
+ * Records the state at the end of every accepted step and enforces the run's wall-clock cap.
+ * When more than {@code maxPoints} points are stored, every second one is dropped and the
+ * recording stride doubles, so memory stays bounded on long horizons.
+ */
+final class TrajectoryRecorder implements ODEStepHandler {
+    private final int maxPoints;
+    private final long deadlineNanos;
+    private final List<Double> times = new ArrayList<>();
+    private final List<double[]> states = new ArrayList<>();
+    private int stride = 1;
+    private int seen;
+    private int steps;
+    private double lastTime;
+    private double[] lastState;
+
+    TrajectoryRecorder(int maxPoints, long wallClockMillis) {
+        this.maxPoints = maxPoints;
+        this.deadlineNanos = System.nanoTime() + wallClockMillis * 1_000_000L;
+    }
+
+    @Override
+    public void init(ODEStateAndDerivative initial, double finalTime) {
+        record(initial.getTime(), initial.getPrimaryState());
+    }
+
+    @Override
+    public void handleStep(ODEStateInterpolator interpolator) {
+        steps++;
+        ODEStateAndDerivative end = interpolator.getCurrentState();
+        lastTime = end.getTime();
+        lastState = end.getPrimaryState();
+        if (++seen % stride == 0) {
+            record(lastTime, lastState);
+        }
+        if (System.nanoTime() > deadlineNanos) {
+            throw new WallClockExceededException(lastTime);
+        }
+    }
+
+    private void record(double t, double[] theta) {
+        times.add(t);
+        states.add(theta.clone());
+        if (states.size() > maxPoints) {
+            for (int i = states.size() - 1; i > 0; i -= 2) {
+                states.remove(i);
+                times.remove(i);
+            }
+            stride *= 2;
+        }
+    }
+
+    /** Appends the last step if thinning skipped it, so the trajectory ends where the run did. */
+    void closeOut() {
+        if (lastState != null && times.get(times.size() - 1) != lastTime) {
+            times.add(lastTime);
+            states.add(lastState.clone());
+        }
+    }
+
+    double[] times() {
+        double[] t = new double[times.size()];
+        for (int i = 0; i < t.length; i++) {
+            t[i] = times.get(i);
+        }
+        return t;
+    }
+
+    double[][] states() {
+        return states.toArray(new double[0][]);
+    }
+
+    int steps() {
+        return steps;
+    }
+
+    /** Raised from the step handler when the wall-clock cap is reached. */
+    static final class WallClockExceededException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        WallClockExceededException(double t) {
+            super("wall-clock cap reached at t = " + t, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package org.sgema.stability;
+
+import java.util.Locale;
+
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.NormOps_DDRM;
+import org.sgema.equilibria.RankEstimate;
+import org.sgema.flows.VectorField;
+import org.sgema.model.Matrices;
+import org.sgema.model.State;
+
+/**
+ * Classifies an equilibrium θ* by the spectrum of its Jacobian [T7]:
+ * <pre>
+ *   scale = ‖J‖₂,  d = N − rank J                 (rank from SVD, relative threshold rankTol)
+ *   zero cluster  = { z : |z| ≤ zeroTol·scale }   must have exactly d members (0 semisimple)
+ *   NORMALLY_ATTRACTING  if #zero = d, max Re(rest) &lt; −zeroTol·scale, gap ≥ minGap
+ *   UNSTABLE             if some Re z &gt; zeroTol·scale outside the zero cluster
+ *   INCONCLUSIVE         otherwise (the gap, or the count mismatch, is reported)
+ * </pre>
+ * Defaults: rankTol = 1e-8, zeroTol = 1e-7, minGap = 100. A non-semisimple zero (a Jordan
+ * block) shows as more near-zero eigenvalues (of size ~√ε) than the nullity: INCONCLUSIVE.
+ */
+public final class StabilityClassifier {
+    private final double rankTolerance;
+    private final double zeroTolerance;
+    private final double minGap;
+
+    /** The classifier with the documented defaults. */
+    public StabilityClassifier() {
+        this(1e-8, 1e-7, 100);
+    }
+
+    /**
+     * @param rankTolerance relative SVD threshold of the rank of J
+     * @param zeroTolerance relative threshold of the zero eigenvalue cluster
+     * @param minGap smallest acceptable ratio between the non-zero and zero clusters
+     */
+    public StabilityClassifier(double rankTolerance, double zeroTolerance, double minGap) {
+        this.rankTolerance = rankTolerance;
+        this.zeroTolerance = zeroTolerance;
+        this.minGap = minGap;
+    }
+
+    /** @return the classification of the equilibrium {@code point} of {@code field} */
+    public Stability classify(VectorField field, State point) {
+        double[] theta = point.toArray();
+        double residual = Matrices.norm(field.evaluate(theta));
+        return classify(field.jacobian(theta), residual);
+    }
+
+    /**
+     * @param jacobian J(θ*) (not modified)
+     * @param residual {@code ‖F(θ*)‖}, reported only
+     */
+    public Stability classify(DMatrixRMaj jacobian, double residual) {
+        int n = jacobian.numRows;
+        double scale = Math.max(NormOps_DDRM.normP2(jacobian), Double.MIN_NORMAL);
+        RankEstimate rank = RankEstimate.of(jacobian, rankTolerance);
+        int d = rank.nullity();
+        Spectrum spectrum = Spectrum.of(jacobian);
+        double zeroTol = zeroTolerance * scale;
+        int zeros = 0;
+        double maxZero = 0;
+        double minNonZero = Double.POSITIVE_INFINITY;
+        double maxRe = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < n; k++) {
+            double abs = spectrum.abs(k);
+            if (abs <= zeroTol) {
+                zeros++;
+                maxZero = Math.max(maxZero, abs);
+            } else {
+                minNonZero = Math.min(minNonZero, abs);
+                maxRe = Math.max(maxRe, spectrum.re(k));
+            }
+        }
+        double gap = maxZero == 0 ? Double.POSITIVE_INFINITY : minNonZero / maxZero;
+        StabilityVerdict verdict;
+        String reason;
+        if (maxRe > zeroTol) {
+            verdict = StabilityVerdict.UNSTABLE;
+            reason = String.format(Locale.ROOT, "eigenvalue with real part %.4g > 0", maxRe);
+        } else if (zeros != d) {
+            verdict = StabilityVerdict.INCONCLUSIVE;
+            reason = String.format(Locale.ROOT,
+                    "%d eigenvalues near 0 but nullity %d (0 not semisimple, or ambiguous rank; SVD gap %.3g)",
+                    zeros, d, rank.gap());
+        } else if (rank.gap() < minGap || gap < minGap) {
+            verdict = StabilityVerdict.INCONCLUSIVE;
+            reason = String.format(Locale.ROOT, "spectral gap too small (eigenvalue gap %.3g, SVD gap %.3g)",
+                    gap, rank.gap());
+        } else if (maxRe < -zeroTol || zeros == n) {
+            verdict = zeros == n ? StabilityVerdict.INCONCLUSIVE : StabilityVerdict.NORMALLY_ATTRACTING;
+            reason = zeros == n ? "J is numerically zero" : "";
+        } else {
+            verdict = StabilityVerdict.INCONCLUSIVE;
+            reason = String.format(Locale.ROOT, "eigenvalue on the imaginary axis (max real part %.4g)", maxRe);
+        }
+        return new Stability(verdict, reason, residual, d, rank, zeros, zeroTol,
+                maxRe, gap, spectrum);
+    }
+}
