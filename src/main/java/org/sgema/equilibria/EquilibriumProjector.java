@@ -9,13 +9,14 @@ import org.sgema.model.Matrices;
 import org.sgema.model.State;
 
 /**
- * Projects a point near the equilibrium set onto it by Gauss–Newton on {@code F(θ) = 0}:
+ * Projects a point near the equilibrium set onto it by Levenberg–Marquardt on {@code F(θ) = 0}
+ * with the parameter {@code μ_k = ‖F(θ_k)‖²} (Yamashita and Fukushima 2001):
  * <pre>
- *   θ_{k+1} = θ_k − J(θ_k)⁺ F(θ_k)
+ *   θ_{k+1} = θ_k − (JᵀJ + μ_k I)⁻¹ Jᵀ F = θ_k − Σ_i s_i/(s_i² + μ_k) (u_iᵀF) v_i
  * </pre>
- * with a rank-truncated pseudo-inverse (relative threshold {@code 1e-9}), the minimum-norm
- * step, so the iterate moves normally to the (manifold of) equilibria and converges
- * quadratically near a clean equilibrium set.
+ * Near a manifold of equilibria J is singular along the manifold; the damping keeps the step
+ * from following the tiny singular values of those directions, the iterate moves (nearly)
+ * normally onto the set, and convergence is quadratic under a local error bound.
  */
 public final class EquilibriumProjector {
     private final int maxIterations;
@@ -27,7 +28,7 @@ public final class EquilibriumProjector {
     }
 
     /**
-     * @param maxIterations Gauss–Newton iteration cap
+     * @param maxIterations Levenberg–Marquardt iteration cap
      * @param tolerance stop when {@code ‖F‖ ≤ tolerance·(1 + ‖θ‖)}
      */
     public EquilibriumProjector(int maxIterations, double tolerance) {
@@ -41,7 +42,7 @@ public final class EquilibriumProjector {
      * @param state the projected point
      * @param residual {@code ‖F(θ)‖} at it
      * @param distance {@code ‖θ − θ_0‖}
-     * @param iterations Gauss–Newton iterations used
+     * @param iterations Levenberg–Marquardt iterations used
      * @param converged whether the tolerance was met
      */
     public record Projection(State state, double residual, double distance, int iterations, boolean converged) {
@@ -60,7 +61,7 @@ public final class EquilibriumProjector {
         double[] best = theta.clone();
         while (it < maxIterations && res > tolerance * (1 + Matrices.norm(theta))) {
             DMatrixRMaj j = field.jacobian(theta);
-            double[] step = pseudoInverseTimes(j, f);
+            double[] step = dampedStep(j, f);
             if (step == null) {
                 break;
             }
@@ -87,7 +88,7 @@ public final class EquilibriumProjector {
                 bestRes <= tolerance * (1 + Matrices.norm(best)) * 10);
     }
 
-    private static double[] pseudoInverseTimes(DMatrixRMaj j, double[] f) {
+    private static double[] dampedStep(DMatrixRMaj j, double[] f) {
         int n = j.numRows;
         SingularValueDecomposition_F64<DMatrixRMaj> svd = DecompositionFactory_DDRM.svd(n, n, true, true, false);
         if (!svd.decompose(j.copy())) {
@@ -103,8 +104,12 @@ public final class EquilibriumProjector {
         DMatrixRMaj fv = DMatrixRMaj.wrap(n, 1, f.clone());
         DMatrixRMaj utf = new DMatrixRMaj(n, 1);
         CommonOps_DDRM.multTransA(u, fv, utf);
+        double mu2 = 0;
+        for (double x : f) {
+            mu2 += x * x;
+        }
         for (int i = 0; i < s.length; i++) {
-            utf.data[i] = s[i] > 1e-9 * smax ? utf.data[i] / s[i] : 0.0;
+            utf.data[i] = s[i] > 1e-13 * smax ? utf.data[i] * s[i] / (s[i] * s[i] + mu2) : 0.0;
         }
         DMatrixRMaj step = new DMatrixRMaj(n, 1);
         CommonOps_DDRM.mult(v, utf, step);
