@@ -1,21 +1,21 @@
 package org.sgema.equilibria;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Random;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.QRDecomposition;
-import org.hipparchus.complex.Complex;
-import org.hipparchus.linear.EigenDecompositionNonSymmetric;
-import org.hipparchus.linear.MatrixUtils;
-import org.hipparchus.linear.FieldVector;
+import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
 import org.sgema.model.Configuration;
 import org.sgema.model.InvalidInputException;
 import org.sgema.model.State;
+import org.sgema.stability.Spectrum;
 
 /**
  * The full-rank part of the SG equilibrium variety with λ = 0 [T5]:
@@ -25,7 +25,9 @@ import org.sgema.model.State;
  *   B = G Wᵀ,  A = G Λᵀ G⁻¹        for every G ∈ GL(m)
  * </pre>
  * Invariant subspaces are sums of the real blocks of {@link EigenBlock} (the real Jordan
- * form of a diagonalizable Mᵀ, which spans the same subspaces as an ordered real Schur form);
+ * form of a diagonalizable Mᵀ, which spans the same subspaces as an ordered real Schur form).
+ * Eigenvalues come from EJML's QR algorithm and each eigenvector from the null space of
+ * {@code Mᵀ − λI} by SVD (accurate to round-off even where a library's eigenvectors are not);
  * the chosen basis is orthonormalized by QR, {@code W = Q R_W}, {@code Λ ← R_W Λ R_W⁻¹}.
  */
 public final class EquilibriumVariety {
@@ -39,32 +41,73 @@ public final class EquilibriumVariety {
     public static List<EigenBlock> blocks(Configuration c) {
         DMatrixRMaj mt = c.mTranspose();
         int n = c.n();
-        EigenDecompositionNonSymmetric eig = new EigenDecompositionNonSymmetric(
-                MatrixUtils.createRealMatrix(toRows(mt)));
-        Complex[] values = eig.getEigenvalues();
+        Spectrum spectrum = Spectrum.of(mt);
         List<EigenBlock> blocks = new ArrayList<>();
-        for (int i = 0; i < values.length; i++) {
-            Complex z = values[i];
-            FieldVector<Complex> w = eig.getEigenvector(i);
-            double scale = Math.max(1.0, Math.abs(z.getReal()));
-            if (Math.abs(z.getImaginary()) <= 1e-12 * scale) {
-                double[] u = new double[n];
-                for (int k = 0; k < n; k++) {
-                    u[k] = w.getEntry(k).getReal();
-                }
-                blocks.add(new EigenBlock(z.getReal(), 0.0, normalize(u), null));
-            } else if (z.getImaginary() > 0) {
-                double[] u = new double[n];
-                double[] v = new double[n];
-                for (int k = 0; k < n; k++) {
-                    u[k] = w.getEntry(k).getReal();
-                    v[k] = w.getEntry(k).getImaginary();
-                }
-                blocks.add(new EigenBlock(z.getReal(), z.getImaginary(), u, v));
+        for (int i = 0; i < spectrum.size(); i++) {
+            double re = spectrum.re(i);
+            double im = spectrum.im(i);
+            double scale = Math.max(1.0, Math.hypot(re, im));
+            if (Math.abs(im) <= 1e-12 * scale) {
+                blocks.add(new EigenBlock(re, 0.0, normalize(realNullVector(mt, re)), null));
+            } else if (im > 0) {
+                double[] uv = complexNullVector(mt, re, im);
+                blocks.add(new EigenBlock(re, im, java.util.Arrays.copyOfRange(uv, 0, n),
+                        java.util.Arrays.copyOfRange(uv, n, 2 * n)));
             }
         }
         blocks.sort(Comparator.comparingDouble(EigenBlock::re).reversed());
         return blocks;
+    }
+
+    /** @return the right singular vector of the smallest singular value of {@code Mᵀ − re·I} */
+    private static double[] realNullVector(DMatrixRMaj mt, double re) {
+        DMatrixRMaj shifted = mt.copy();
+        for (int i = 0; i < mt.numRows; i++) {
+            shifted.add(i, i, -re);
+        }
+        return smallestRightSingularVector(shifted);
+    }
+
+    /**
+     * For {@code λ = re + i·im}, an eigenvector {@code w = u + i v} solves
+     * <pre>[[Mᵀ − re I, im I], [−im I, Mᵀ − re I]] [u; v] = 0</pre>
+     * (a two-dimensional null space: w and i·w); returns {@code [u; v]}.
+     */
+    private static double[] complexNullVector(DMatrixRMaj mt, double re, double im) {
+        int n = mt.numRows;
+        DMatrixRMaj big = new DMatrixRMaj(2 * n, 2 * n);
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                big.set(i, j, mt.get(i, j));
+                big.set(n + i, n + j, mt.get(i, j));
+            }
+            big.add(i, i, -re);
+            big.add(n + i, n + i, -re);
+            big.set(i, n + i, im);
+            big.set(n + i, i, -im);
+        }
+        return smallestRightSingularVector(big);
+    }
+
+    private static double[] smallestRightSingularVector(DMatrixRMaj a) {
+        SingularValueDecomposition_F64<DMatrixRMaj> svd =
+                DecompositionFactory_DDRM.svd(a.numRows, a.numCols, false, true, false);
+        if (!svd.decompose(a.copy())) {
+            throw new ArithmeticException("SVD failed while computing an eigenvector of Mᵀ");
+        }
+        double[] s = svd.getSingularValues();
+        int k = 0;
+        for (int i = 1; i < s.length; i++) {
+            if (s[i] < s[k]) {
+                k = i;
+            }
+        }
+        DMatrixRMaj v = svd.getV(null, false);
+        double[] out = new double[a.numCols];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = v.get(i, k);
+        }
+        return out;
     }
 
     private static double[] normalize(double[] u) {
@@ -189,6 +232,67 @@ public final class EquilibriumVariety {
     public static State leadingPoint(Configuration c, DMatrixRMaj g) {
         List<EigenBlock> blocks = blocks(c);
         return point(c, blocks, leadingBlocks(blocks, c.m()), g);
+    }
+
+    /**
+     * A random choice of blocks whose dimensions sum to m (any component of V, not only the
+     * leading one), or null if there is none (e.g. m odd and every eigenvalue complex).
+     */
+    public static int[] randomBlocks(List<EigenBlock> blocks, int m, Random random) {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            List<Integer> order = new ArrayList<>();
+            for (int i = 0; i < blocks.size(); i++) {
+                order.add(i);
+            }
+            Collections.shuffle(order, random);
+            List<Integer> chosen = new ArrayList<>();
+            int dim = 0;
+            for (int i : order) {
+                if (dim + blocks.get(i).dimension() <= m) {
+                    chosen.add(i);
+                    dim += blocks.get(i).dimension();
+                }
+                if (dim == m) {
+                    return chosen.stream().mapToInt(Integer::intValue).sorted().toArray();
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A well-conditioned random {@code G = Q₁ diag(s) Q₂} with singular values in [0.5, 2].
+     */
+    public static DMatrixRMaj randomG(int m, Random random) {
+        double[] s = new double[m];
+        for (int i = 0; i < m; i++) {
+            s[i] = 0.5 * Math.pow(4.0, random.nextDouble());
+        }
+        DMatrixRMaj q1 = org.sgema.model.Matrices.randomOrthogonal(m, random);
+        DMatrixRMaj q2 = org.sgema.model.Matrices.randomOrthogonal(m, random);
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < m; j++) {
+                q1.set(i, j, q1.get(i, j) * s[j]);
+            }
+        }
+        DMatrixRMaj g = new DMatrixRMaj(m, m);
+        CommonOps_DDRM.mult(q1, q2, g);
+        return g;
+    }
+
+    /**
+     * A random full-rank point of V: a random component ({@link #randomBlocks}) and a random
+     * well-conditioned G ({@link #randomG}).
+     *
+     * @return the point, or null if V has no full-rank component for this m
+     */
+    public static State randomPoint(Configuration c, Random random) {
+        if (c.m() > c.n()) {
+            return null;
+        }
+        List<EigenBlock> blocks = blocks(c);
+        int[] chosen = randomBlocks(blocks, c.m(), random);
+        return chosen == null ? null : point(c, blocks, chosen, randomG(c.m(), random));
     }
 
     private static double[][] toRows(DMatrixRMaj a) {

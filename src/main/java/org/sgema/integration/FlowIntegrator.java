@@ -55,7 +55,7 @@ public final class FlowIntegrator {
         double[] theta0 = initial.toArray();
         double[] f0 = field.evaluate(theta0);
         if (ConvergenceDetector.g(theta0, f0, settings.convergenceTolerance()) <= 0) {
-            return new Trajectory(field.flow(), field.configuration(), Outcome.CONVERGED,
+            return new Trajectory(field.flow(), field.configuration(), settings, Outcome.CONVERGED,
                     "initial state is already an equilibrium", new double[] {0.0},
                     new double[][] {theta0}, 1, 0, elapsed(start));
         }
@@ -101,7 +101,7 @@ public final class FlowIntegrator {
         if (outcome == Outcome.DIVERGED && !finite(states[states.length - 1])) {
             reason = reason + " (last finite state kept)";
         }
-        return new Trajectory(field.flow(), field.configuration(), outcome, reason,
+        return new Trajectory(field.flow(), field.configuration(), settings, outcome, reason,
                 recorder.times(), states, dp.getEvaluations(), recorder.steps(), elapsed(start));
     }
 

@@ -24,9 +24,11 @@ public final class Trajectory {
     private final long rhsEvaluations;
     private final int steps;
     private final long wallMillis;
+    private final IntegrationSettings settings;
 
-    Trajectory(Flow flow, Configuration configuration, Outcome outcome, String reason,
+    Trajectory(Flow flow, Configuration configuration, IntegrationSettings settings, Outcome outcome, String reason,
                double[] times, double[][] states, long rhsEvaluations, int steps, long wallMillis) {
+        this.settings = settings;
         this.flow = flow;
         this.configuration = configuration;
         this.outcome = outcome;
@@ -36,6 +38,11 @@ public final class Trajectory {
         this.rhsEvaluations = rhsEvaluations;
         this.steps = steps;
         this.wallMillis = wallMillis;
+    }
+
+    /** @return the settings of the run */
+    public IntegrationSettings settings() {
+        return settings;
     }
 
     /** @return the flow that was integrated */
@@ -134,13 +141,16 @@ public final class Trajectory {
         return out;
     }
 
-    /** @return the relative drift of the SG invariant [T4] at every recorded point */
+    /**
+     * @return the relative drift of the SG invariant [T4] at every recorded point, with the
+     *     absolute-accuracy floor {@code 1e6·atol} of {@link SgInvariant#relativeDrift}
+     */
     public double[] invariantDrift() {
         State initial = state(0);
         double[] out = new double[size()];
         for (int i = 0; i < out.length; i++) {
             out[i] = SgInvariant.relativeDrift(configuration.alpha(), configuration.lambda(),
-                    initial, times[i], state(i));
+                    initial, times[i], state(i), 1e6 * settings.absoluteTolerance());
         }
         return out;
     }

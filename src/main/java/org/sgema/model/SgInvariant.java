@@ -28,16 +28,20 @@ public final class SgInvariant {
 
     /**
      * Relative drift of the invariant at time t:
-     * <pre>‖Δ(t) − e^{−2λt} Δ(0)‖ / (‖A(t)‖² + α‖B(t)‖² + e^{−2λt}‖Δ(0)‖)</pre>
-     * The denominator is the scale of the terms that cancel, so round-off gives ~1e-16.
+     * <pre>‖Δ(t) − e^{−2λt} Δ(0)‖ / (‖A(t)‖² + α‖B(t)‖² + e^{−2λt}‖Δ(0)‖ + floor·‖θ(t)‖)</pre>
+     * The first terms are the scale of what cancels (round-off gives ~1e-16). The floor term
+     * keeps an integrator's absolute error (about {@code atol·‖θ‖} on Δ) from faking a drift
+     * once the state decays towards 0 (theory notes, section 4); pass {@code floor = 0} for
+     * exact states and about {@code 1e6·atol} for integrated ones.
      */
-    public static double relativeDrift(double alpha, double lambda, State initial, double t, State current) {
+    public static double relativeDrift(double alpha, double lambda, State initial, double t, State current,
+                                       double floor) {
         DMatrixRMaj d0 = delta(alpha, initial);
         DMatrixRMaj dt = delta(alpha, current);
         double decay = Math.exp(-2.0 * lambda * t);
         double scale = Math.pow(Matrices.norm(current.predictor()), 2)
                 + alpha * Math.pow(Matrices.norm(current.encoder()), 2)
-                + decay * Matrices.norm(d0);
+                + decay * Matrices.norm(d0) + floor * Matrices.norm(current.toArray());
         CommonOps_DDRM.addEquals(dt, -decay, d0);
         return scale == 0.0 ? 0.0 : Matrices.norm(dt) / scale;
     }

@@ -158,7 +158,7 @@ class FlowIntegratorTest {
         State s0 = RandomConfigurations.fanInState(2, 5, false, 1.0, new Random(5));
         Trajectory t = new FlowIntegrator(IntegrationSettings.defaults().withHorizon(3)).integrate(Flow.GD.field(c), s0);
         State end = t.finalState();
-        double drift = SgInvariant.relativeDrift(c.alpha(), 0, s0, t.finalTime(), end);
+        double drift = SgInvariant.relativeDrift(c.alpha(), 0, s0, t.finalTime(), end, 0);
         assertTrue(drift > 1e-3, "mutant not detected by the invariant, drift " + drift);
     }
 }

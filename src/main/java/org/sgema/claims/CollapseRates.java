@@ -1,0 +1,55 @@
+package org.sgema.claims;
+
+import java.util.Locale;
+
+import org.sgema.equilibria.RankEstimate;
+import org.sgema.flows.Flow;
+import org.sgema.integration.FlowIntegrator;
+import org.sgema.integration.IntegrationSettings;
+import org.sgema.integration.Outcome;
+import org.sgema.integration.Trajectory;
+import org.sgema.model.Configuration;
+import org.sgema.model.Matrices;
+
+/**
+ * [E2] Collapse from random initial conditions. Each try integrates one flow and labels the
+ * limit (relative to {@code ‖B(0)‖}):
+ * <pre>
+ *   complete     ‖B(∞)‖ ≤ 1e-6 ‖B(0)‖
+ *   dimensional  s_m(B(∞)) ≤ 1e-6 ‖B(0)‖ (rank B &lt; m)
+ *   none         otherwise
+ * </pre>
+ * GD with σ &gt; 0 must collapse completely ([T3]): anything else is VIOLATED. For SG and EMA
+ * the try HOLDS when the limit is not completely collapsed and is VIOLATED otherwise; their
+ * rates are measurements (the theory makes no 0 % claim without [T4]'s hypothesis).
+ * The reason column carries the label {@code complete|dimensional|none}.
+ */
+public final class CollapseRates {
+    private CollapseRates() {
+    }
+
+    /** Metric: the final rank of B. */
+    public static Evaluation collapse(Case c, IntegrationSettings settings) {
+        Configuration cfg = c.configuration();
+        Trajectory t = new FlowIntegrator(settings).integrate(c.flow().field(cfg), c.initial());
+        if (t.outcome() != Outcome.CONVERGED) {
+            return Evaluation.inconclusive("final_rank", Double.NaN, "not converged: " + t.outcome());
+        }
+        double ref = Matrices.norm(c.initial().encoder());
+        double[] sv = RankEstimate.singularValues(t.finalState().encoder());
+        int rank = 0;
+        while (rank < sv.length && sv[rank] > 1e-6 * ref) {
+            rank++;
+        }
+        String label = rank == 0 ? "complete" : rank < cfg.m() ? "dimensional" : "none";
+        if (c.flow() == Flow.GD) {
+            if (cfg.sigma() <= 1e-12) {
+                return Evaluation.hypothesisNotMet("σ = 0: " + label);
+            }
+            return rank == 0 ? new Evaluation(Verdict.HOLDS, "final_rank", rank, label)
+                    : Evaluation.violated("final_rank", rank, String.format(Locale.ROOT,
+                            "%s: GD with σ > 0 did not collapse (rank %d)", label, rank));
+        }
+        return new Evaluation(rank == 0 ? Verdict.VIOLATED : Verdict.HOLDS, "final_rank", rank, label);
+    }
+}

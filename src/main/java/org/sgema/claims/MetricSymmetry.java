@@ -1,0 +1,191 @@
+package org.sgema.claims;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import org.ejml.data.DMatrixRMaj;
+import org.sgema.flows.Flow;
+import org.sgema.flows.VectorField;
+import org.sgema.model.Configuration;
+import org.sgema.model.Matrices;
+import org.sgema.model.RandomConfigurations;
+import org.sgema.model.State;
+
+/**
+ * [T1] and [T2]: is the Jacobian symmetric in a constant block metric {@code P = diag(p_A I, p_B I, p_B̄ I)}?
+ * <pre>
+ *   asym(P; θ_1..θ_K) = sqrt( Σ_k ‖P⁻¹J_k − (P⁻¹J_k)ᵀ‖² / Σ_k ‖P⁻¹J_k‖² )
+ * </pre>
+ * minimized over the log-ratios {@code log(p_B/p_A)}, {@code log(p_B̄/p_A)} ∈ [−12, 12] by a grid
+ * followed by a pattern search. A gradient flow {@code F = −P∇f} has {@code asym = 0} at every
+ * point for its P; [T2] says no P works for SG or EMA when {@code Cxy ≠ 0}.
+ */
+public final class MetricSymmetry {
+    /** asym below this is symmetric to round-off. */
+    static final double SYMMETRIC = 1e-10;
+    /** asym above this is clearly not symmetric. */
+    static final double ASYMMETRIC = 1e-6;
+    /** Number of points a single constant metric must symmetrize in [T2]. */
+    static final int POINTS = 3;
+
+    private MetricSymmetry() {
+    }
+
+    /**
+     * [T1] {@code diag(1/α, 1)·J_GD} is symmetric at the case's point, and the minimizer over block
+     * metrics finds a symmetric one (which validates the minimizer used by [T2]).
+     */
+    public static Evaluation gdControl(Case c) {
+        VectorField f = Flow.GD.field(c.configuration());
+        DMatrixRMaj j = f.jacobian(c.initial().toArray());
+        int[] blocks = blocksOf(c.configuration(), Flow.GD);
+        double natural = asymmetry(List.of(j), blocks, new double[] {c.configuration().alpha(), 1.0});
+        double minimized = minimize(List.of(j), blocks, 2).value();
+        Evaluation e = Evaluation.judge("asymmetry_natural_metric", natural, SYMMETRIC, ASYMMETRIC,
+                "asymmetry of diag(1/α,1)·J_GD");
+        return e.and(Evaluation.judge("asymmetry_natural_metric", minimized, SYMMETRIC, ASYMMETRIC,
+                "minimized asymmetry of J_GD"));
+    }
+
+    /**
+     * [T2] No single constant block metric symmetrizes the SG (or EMA) Jacobian at the case's
+     * point and {@value #POINTS} − 1 further random points (seeded by the case).
+     */
+    public static Evaluation notAGradientFlow(Case c) {
+        Configuration cfg = c.configuration();
+        if (Matrices.norm(cfg.cxy()) == 0.0) {
+            return Evaluation.hypothesisNotMet("Cxy = 0");
+        }
+        Random rnd = new Random(c.seed());
+        VectorField f = c.flow().field(cfg);
+        List<DMatrixRMaj> js = new ArrayList<>();
+        js.add(f.jacobian(c.initial().toArray()));
+        for (int k = 1; k < POINTS; k++) {
+            js.add(f.jacobian(RandomConfigurations.gaussianState(cfg.m(), cfg.n(), c.flow().hasTarget(), 1.0, rnd)
+                    .toArray()));
+        }
+        double best = minimize(js, blocksOf(cfg, c.flow()), c.flow().hasTarget() ? 3 : 2).value();
+        return judgeAsymmetric(best);
+    }
+
+    /**
+     * The pointwise reading of [T2]: the SG/EMA Jacobian at one generic point is not symmetric in
+     * any block metric. Checked as a FINDING of its negation: witnesses (points where some block
+     * metric does symmetrize J) exist, e.g. every m = n = 1 SG point with
+     * {@code (2ac − k)/(ac − k) &gt; 0}.
+     */
+    public static Evaluation pointwise(Case c) {
+        if (c.initial() == null || Matrices.norm(c.initial().encoder()) == 0.0) {
+            return Evaluation.hypothesisNotMet("B = 0");
+        }
+        DMatrixRMaj j = c.flow().field(c.configuration()).jacobian(c.initial().toArray());
+        double best = minimize(List.of(j), blocksOf(c.configuration(), c.flow()), c.flow().hasTarget() ? 3 : 2).value();
+        return judgeAsymmetric(best);
+    }
+
+    private static Evaluation judgeAsymmetric(double best) {
+        if (best >= ASYMMETRIC) {
+            return Evaluation.holds("min_asymmetry", best);
+        }
+        if (best <= SYMMETRIC) {
+            return Evaluation.violated("min_asymmetry", best, "a constant block metric symmetrizes J (asymmetry "
+                    + best + ")");
+        }
+        return Evaluation.inconclusive("min_asymmetry", best, "asymmetry " + best + " between 1e-10 and 1e-6");
+    }
+
+    /** @return for each state coordinate its block: 0 = A, 1 = B, 2 = B̄ */
+    static int[] blocksOf(Configuration c, Flow flow) {
+        int m = c.m();
+        int n = c.n();
+        int[] b = new int[flow.stateSize(m, n)];
+        for (int i = 0; i < b.length; i++) {
+            b[i] = i < m * m ? 0 : i < m * m + m * n ? 1 : 2;
+        }
+        return b;
+    }
+
+    /** @return {@code asym(P)} for block weights {@code p} (not necessarily normalized) */
+    static double asymmetry(List<DMatrixRMaj> js, int[] blockOf, double[] p) {
+        double num = 0;
+        double den = 0;
+        for (DMatrixRMaj j : js) {
+            int n = j.numRows;
+            for (int r = 0; r < n; r++) {
+                double pr = p[blockOf[r]];
+                for (int col = 0; col < n; col++) {
+                    double x = j.data[r * n + col] / pr;
+                    den += x * x;
+                    if (col > r) {
+                        double d = x - j.data[col * n + r] / p[blockOf[col]];
+                        num += 2 * d * d;
+                    }
+                }
+            }
+        }
+        return den == 0 ? 0 : Math.sqrt(num / den);
+    }
+
+    /** Result of the minimization: the value and the log-ratios. */
+    record Minimum(double value, double[] logRatios) {
+    }
+
+    /** Minimizes {@code asym} over {@code p = (1, e^{x_1}, ...)} with a grid and a pattern search. */
+    static Minimum minimize(List<DMatrixRMaj> js, int[] blockOf, int blocks) {
+        int dims = blocks - 1;
+        double[] x = new double[dims];
+        double[] best = new double[dims];
+        double bestValue = Double.POSITIVE_INFINITY;
+        int steps = dims == 1 ? 97 : 25;
+        double lo = -12;
+        double h = 24.0 / (steps - 1);
+        int total = (int) Math.pow(steps, dims);
+        for (int idx = 0; idx < total; idx++) {
+            int rest = idx;
+            for (int d = 0; d < dims; d++) {
+                x[d] = lo + h * (rest % steps);
+                rest /= steps;
+            }
+            double v = asymmetry(js, blockOf, weights(x));
+            if (v < bestValue) {
+                bestValue = v;
+                best = x.clone();
+            }
+        }
+        double step = h;
+        while (step > 1e-13) {
+            boolean improved = false;
+            for (int d = 0; d < dims; d++) {
+                for (double sign : new double[] {1, -1}) {
+                    double[] y = best.clone();
+                    y[d] += sign * step;
+                    double v = asymmetry(js, blockOf, weights(y));
+                    if (v < bestValue) {
+                        bestValue = v;
+                        best = y;
+                        improved = true;
+                    }
+                }
+            }
+            if (!improved) {
+                step /= 2;
+            }
+        }
+        return new Minimum(bestValue, best);
+    }
+
+    private static double[] weights(double[] logRatios) {
+        double[] p = new double[logRatios.length + 1];
+        p[0] = 1;
+        for (int d = 0; d < logRatios.length; d++) {
+            p[d + 1] = Math.exp(logRatios[d]);
+        }
+        return p;
+    }
+
+    /** @return a copy of the case's point, for callers that need one without a target */
+    static State point(Case c) {
+        return c.initial();
+    }
+}

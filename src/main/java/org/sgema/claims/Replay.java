@@ -1,0 +1,38 @@
+package org.sgema.claims;
+
+import java.nio.file.Path;
+
+import org.sgema.io.JsonFiles;
+import org.sgema.model.InvalidInputException;
+
+/**
+ * Replays one reproduction case written by a failing theorem check:
+ * <pre>  java -cp … org.sgema.claims.Replay reports/failures/CLAIM-….json</pre>
+ * Prints the case and its evaluation. Exit code 0 if the verdict is not VIOLATED, 1 if it is,
+ * 2 on bad input.
+ */
+public final class Replay {
+    private Replay() {
+    }
+
+    /** @param args one path to a case file */
+    public static void main(String[] args) {
+        if (args.length != 1) {
+            System.err.println("usage: Replay CASE.json");
+            System.exit(2);
+        }
+        try {
+            JsonFiles.CaseFile f = JsonFiles.readCase(Path.of(args[0]));
+            RunProfile profile = RunProfile.load(f.profile());
+            Evaluation e = f.claim().check(f.reproduction(), profile.integration());
+            System.out.println("claim   " + f.claim().id() + " (" + f.claim().kind() + "): " + f.claim().statement());
+            System.out.println("case    " + f.reproduction().describe());
+            System.out.println("state   " + f.reproduction().initial());
+            System.out.println("verdict " + e);
+            System.exit(e.verdict() == Verdict.VIOLATED ? 1 : 0);
+        } catch (InvalidInputException e) {
+            System.err.println("error: " + e.getMessage());
+            System.exit(2);
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package org.sgema.claims;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Properties;
+
+import org.sgema.integration.IntegrationSettings;
+import org.sgema.model.InvalidInputException;
+
+/**
+ * A run profile of the theorem checks ({@code quick}, {@code ci}, {@code deep}), read from
+ * {@code properties/NAME.properties}: tries per claim, dimension ranges, horizons and caps.
+ * Chosen with {@code -Dprofile=NAME} (Maven) or the system property {@code sgema.profile}.
+ *
+ * <p>Keys: {@code seed} ({@code random} or a number), {@code n.max}, {@code m.max},
+ * {@code horizon}, {@code wallclock.ms} (per try), {@code inconclusive.max} (default bound of
+ * the INCONCLUSIVE rate of a theorem), {@code tries.default} and {@code tries.CLAIM-ID}.</p>
+ */
+public final class RunProfile {
+    private final String name;
+    private final Properties properties;
+
+    private RunProfile(String name, Properties properties) {
+        this.name = name;
+        this.properties = properties;
+    }
+
+    /** @return the project root: system property {@code sgema.root}, else the working directory */
+    public static Path root() {
+        String r = System.getProperty("sgema.root");
+        return Path.of(r == null || r.isBlank() ? "." : r).toAbsolutePath().normalize();
+    }
+
+    /** @return the profile named by {@code sgema.profile} (default {@code ci}) */
+    public static RunProfile current() {
+        String n = System.getProperty("sgema.profile");
+        return load(n == null || n.isBlank() ? "ci" : n.trim());
+    }
+
+    /**
+     * @param name profile name
+     * @throws InvalidInputException if the file is missing or unreadable
+     */
+    public static RunProfile load(String name) {
+        Path file = root().resolve("properties").resolve(name + ".properties");
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            p.load(r);
+        } catch (IOException e) {
+            throw new InvalidInputException("profile", "cannot read " + file + " (" + e.getMessage()
+                    + "); known profiles are the files properties/*.properties");
+        }
+        return new RunProfile(name, p);
+    }
+
+    /** @return the profile name */
+    public String name() {
+        return name;
+    }
+
+    /** @return the seed setting: {@code random} or a number (system property {@code sgema.seed} wins) */
+    public String seed() {
+        String s = System.getProperty("sgema.seed");
+        return s != null && !s.isBlank() ? s.trim() : properties.getProperty("seed", "random").trim();
+    }
+
+    /** @return largest input dimension n */
+    public int nMax() {
+        return intValue("n.max", 12);
+    }
+
+    /** @return largest representation dimension m */
+    public int mMax() {
+        return intValue("m.max", 4);
+    }
+
+    /** @return tries of a claim: {@code tries.ID}, else {@code tries.default} */
+    public int tries(String claimId) {
+        return intValue("tries." + claimId, intValue("tries.default", 50));
+    }
+
+    /** @return bound of the INCONCLUSIVE rate of a theorem: {@code inconclusive.max.ID}, else the default */
+    public double inconclusiveMax(String claimId) {
+        return doubleValue("inconclusive.max." + claimId, doubleValue("inconclusive.max", 0.25));
+    }
+
+    /** @return integration settings of this profile (horizon, wall-clock cap per try) */
+    public IntegrationSettings integration() {
+        return IntegrationSettings.defaults()
+                .withHorizon(doubleValue("horizon", 5000))
+                .withWallClockMillis(intValue("wallclock.ms", 30_000));
+    }
+
+    /** @return a raw value, or the default */
+    public String get(String key, String fallback) {
+        return properties.getProperty(key, fallback).trim();
+    }
+
+    private int intValue(String key, int fallback) {
+        String v = properties.getProperty(key);
+        try {
+            return v == null ? fallback : Integer.parseInt(v.trim());
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(key, "in profile " + name + " is not an integer: '" + v + "'");
+        }
+    }
+
+    private double doubleValue(String key, double fallback) {
+        String v = properties.getProperty(key);
+        try {
+            return v == null ? fallback : Double.parseDouble(v.trim());
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(key, "in profile " + name + " is not a number: '" + v + "'");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "profile %s (n ≤ %d, m ≤ %d, seed %s)", name, nMax(), mMax(), seed());
+    }
+}

@@ -1,0 +1,175 @@
+package org.sgema.claims;
+
+import java.util.Locale;
+import java.util.Random;
+
+import org.sgema.equilibria.EquilibriumProjector;
+import org.sgema.equilibria.EquilibriumVariety;
+import org.sgema.flows.Flow;
+import org.sgema.flows.VectorField;
+import org.sgema.integration.FlowIntegrator;
+import org.sgema.integration.IntegrationSettings;
+import org.sgema.integration.Outcome;
+import org.sgema.integration.Trajectory;
+import org.sgema.model.Configuration;
+import org.sgema.model.Matrices;
+import org.sgema.model.State;
+import org.sgema.stability.Spectrum;
+import org.sgema.stability.Stability;
+import org.sgema.stability.StabilityClassifier;
+import org.sgema.stability.StabilityVerdict;
+
+/**
+ * [T7] Stability of equilibria and [E1] stability of limit points.
+ * <pre>
+ *   scalar EMA at (a, b, b), ac = k:  det(zI − J) = z (z² + p z + q),
+ *       p = αb²c + k²/c + τ,  q = ατ b² c
+ *   scalar SG at (a, b), ac = k:       spec J = {0, −αb²c}
+ *   scalar SG at (a, 0):               spec J = {0, −a(ac − k)}
+ * </pre>
+ * Dynamic confirmation: from {@code θ* + εξ} a normally attracting point's trajectory converges
+ * within {@code Kε} of θ* (K = 100 holds, beyond 1e4 violates); an unstable one leaves the
+ * {@code 100ε} ball.
+ */
+public final class StabilityChecks {
+    private StabilityChecks() {
+    }
+
+    /**
+     * The scalar closed forms (m = n = 1; c = Cxx, k = Cxy) at the case's b (its initial
+     * encoder entry), against the general Jacobian's spectrum. Metric: the largest spectral distance.
+     */
+    public static Evaluation scalar(Case c) {
+        Configuration cfg = c.configuration();
+        if (cfg.n() != 1 || cfg.m() != 1 || cfg.lambda() != 0) {
+            return Evaluation.hypothesisNotMet("closed forms are for m = n = 1, λ = 0");
+        }
+        double cc = cfg.cxx().get(0, 0);
+        double k = cfg.cxy().get(0, 0);
+        double alpha = cfg.alpha();
+        double tau = cfg.tau();
+        double b = c.initial().encoder().get(0, 0);
+        double a = k / cc;
+        double p = alpha * b * b * cc + k * k / cc + tau;
+        double q = alpha * tau * b * b * cc;
+        double disc = p * p - 4 * q;
+        Spectrum emaExpected = disc >= 0
+                ? Spectrum.of(new double[] {0, (-p + Math.sqrt(disc)) / 2, (-p - Math.sqrt(disc)) / 2}, new double[3])
+                : Spectrum.of(new double[] {0, -p / 2, -p / 2}, new double[] {0, Math.sqrt(-disc) / 2, -Math.sqrt(-disc) / 2});
+        Spectrum ema = Spectrum.of(Flow.EMA.field(cfg).jacobian(new double[] {a, b, b}));
+        Spectrum sgExpected = Spectrum.of(new double[] {0, -alpha * b * b * cc}, new double[2]);
+        Spectrum sg = Spectrum.of(Flow.SG.field(cfg).jacobian(new double[] {a, b}));
+        double a0 = c.initial().predictor().get(0, 0);
+        Spectrum collapsedExpected = Spectrum.of(new double[] {0, -a0 * (a0 * cc - k)}, new double[2]);
+        Spectrum collapsed = Spectrum.of(Flow.SG.field(cfg).jacobian(new double[] {a0, 0}));
+        double scale = 1 + p + Math.abs(a0 * (a0 * cc - k));
+        double d = Math.max(ema.distanceTo(emaExpected), Math.max(sg.distanceTo(sgExpected),
+                collapsed.distanceTo(collapsedExpected))) / scale;
+        Evaluation e = Evaluation.judge("relative_spectral_distance", d, 1e-10, 1e-6, "closed form vs general Jacobian");
+        if (e.verdict() == Verdict.HOLDS && b != 0 && !(p > 0 && q > 0)) {
+            return Evaluation.violated("relative_spectral_distance", d, "scalar EMA: p or q not positive");
+        }
+        return e;
+    }
+
+    /**
+     * Classify a random point of V (λ = 0) for the case's flow (SG or EMA with B̄ = B), perturb it
+     * by {@code ε = 1e-4(1 + ‖θ*‖)} and integrate. Metric: final distance / ε.
+     */
+    public static Evaluation perturbation(Case c, IntegrationSettings settings) {
+        Configuration cfg = c.configuration();
+        if (cfg.lambda() != 0) {
+            return Evaluation.hypothesisNotMet("λ > 0: the points of V are equilibria for λ = 0");
+        }
+        Random rnd = new Random(c.seed());
+        State sg = EquilibriumVariety.randomPoint(cfg, rnd);
+        if (sg == null) {
+            return Evaluation.hypothesisNotMet("no real invariant subspace of dimension m = " + cfg.m());
+        }
+        State star = c.flow().hasTarget() ? sg.withTargetEqualToEncoder() : sg;
+        VectorField f = c.flow().field(cfg);
+        Stability st = new StabilityClassifier().classify(f, star);
+        if (st.verdict() == StabilityVerdict.INCONCLUSIVE) {
+            return Evaluation.inconclusive("distance_over_eps", Double.NaN, "classification: " + st.reason());
+        }
+        double[] theta = star.toArray();
+        double eps = 1e-4 * (1 + Matrices.norm(theta));
+        double[] xi = new double[theta.length];
+        for (int i = 0; i < xi.length; i++) {
+            xi[i] = rnd.nextGaussian();
+        }
+        double xn = Matrices.norm(xi);
+        double[] start = theta.clone();
+        for (int i = 0; i < xi.length; i++) {
+            start[i] += eps * xi[i] / xn;
+        }
+        Trajectory t = new FlowIntegrator(settings).integrate(f, State.fromArray(cfg.m(), cfg.n(),
+                c.flow().hasTarget(), start));
+        double finalDistance = distance(t.finalState().toArray(), theta) / eps;
+        double maxDistance = 0;
+        for (int i = 0; i < t.size(); i++) {
+            maxDistance = Math.max(maxDistance, distance(t.state(i).toArray(), theta) / eps);
+        }
+        if (st.verdict() == StabilityVerdict.NORMALLY_ATTRACTING) {
+            if (t.outcome() != Outcome.CONVERGED) {
+                return Evaluation.inconclusive("distance_over_eps", finalDistance,
+                        "attracting point, but the run ended " + t.outcome());
+            }
+            return Evaluation.judge("distance_over_eps", finalDistance, 100, 1e4,
+                    "attracting point: distance of the limit from θ* in units of ε");
+        }
+        if (maxDistance > 100) {
+            return Evaluation.holds("distance_over_eps", maxDistance);
+        }
+        if (t.outcome() == Outcome.CONVERGED && finalDistance <= 10) {
+            return Evaluation.violated("distance_over_eps", finalDistance, String.format(Locale.ROOT,
+                    "unstable point (%s) but the perturbed trajectory returned within %.3g ε", st.reason(), finalDistance));
+        }
+        return Evaluation.inconclusive("distance_over_eps", maxDistance, "unstable point left only "
+                + String.format(Locale.ROOT, "%.3g", maxDistance) + " ε before the run ended " + t.outcome());
+    }
+
+    /**
+     * [E1] The limit point of an SG/EMA trajectory from the case's initial state is normally
+     * attracting. The limit is projected onto the equilibrium set (Levenberg–Marquardt) and
+     * classified; an UNSTABLE verdict is confirmed by continuing the integration from the limit:
+     * a trajectory that then leaves had only stopped near a saddle (INCONCLUSIVE).
+     * Metric: the largest real part of the non-zero eigenvalues.
+     */
+    public static Evaluation limitPoint(Case c, IntegrationSettings settings) {
+        Configuration cfg = c.configuration();
+        VectorField f = c.flow().field(cfg);
+        FlowIntegrator integrator = new FlowIntegrator(settings);
+        Trajectory t = integrator.integrate(f, c.initial());
+        if (t.outcome() != Outcome.CONVERGED) {
+            return Evaluation.inconclusive("max_re_nonzero", Double.NaN, "not converged: run ended " + t.outcome()
+                    + " at t = " + String.format(Locale.ROOT, "%.4g", t.finalTime()));
+        }
+        EquilibriumProjector.Projection proj = new EquilibriumProjector().project(f, t.finalState());
+        State limit = proj.converged() ? proj.state() : t.finalState();
+        Stability st = new StabilityClassifier().classify(f, limit);
+        return switch (st.verdict()) {
+            case NORMALLY_ATTRACTING -> Evaluation.holds("max_re_nonzero", st.maxRealNonZero());
+            case INCONCLUSIVE -> Evaluation.inconclusive("max_re_nonzero", st.maxRealNonZero(), st.reason());
+            case UNSTABLE -> {
+                Trajectory more = integrator.withSettings(settings.withConvergenceTolerance(1e-14)).integrate(f, limit);
+                double moved = distance(more.finalState().toArray(), limit.toArray())
+                        / (1 + Matrices.norm(limit.toArray()));
+                yield moved > 1e-3
+                        ? Evaluation.inconclusive("max_re_nonzero", st.maxRealNonZero(), String.format(Locale.ROOT,
+                                "stopped near a saddle (%s); continued, it moved %.3g away", st.reason(), moved))
+                        : Evaluation.violated("max_re_nonzero", st.maxRealNonZero(), String.format(Locale.ROOT,
+                                "trajectory converged to an unstable equilibrium: %s (continued run moved %.3g)",
+                                st.reason(), moved));
+            }
+        };
+    }
+
+    static double distance(double[] a, double[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += (a[i] - b[i]) * (a[i] - b[i]);
+        }
+        return Math.sqrt(s);
+    }
+}

@@ -1,0 +1,248 @@
+package org.sgema.claims;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.NormOps_DDRM;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.QRDecomposition;
+import org.sgema.equilibria.EigenBlock;
+import org.sgema.equilibria.EquilibriumProjector;
+import org.sgema.equilibria.EquilibriumVariety;
+import org.sgema.equilibria.RankEstimate;
+import org.sgema.flows.Flow;
+import org.sgema.flows.VectorField;
+import org.sgema.integration.FlowIntegrator;
+import org.sgema.integration.IntegrationSettings;
+import org.sgema.integration.Outcome;
+import org.sgema.integration.Trajectory;
+import org.sgema.model.Configuration;
+import org.sgema.model.Matrices;
+import org.sgema.model.SgInvariant;
+import org.sgema.model.State;
+import org.sgema.stability.Spectrum;
+
+/**
+ * [T5] Equilibria are algebraic varieties:
+ * <pre>
+ *   V = {(A, B) : A B Cxx = B Cyx}  (λ = 0);  B = G Wᵀ, A = G Λᵀ G⁻¹ with Mᵀ W = W Λ
+ *   local dimension N − rank J = m² on the full-rank part; ker J = {([X, A], X B) : X ∈ R^{m×m}}
+ *   rowspace(B) is Mᵀ-invariant and spec(A) ⊂ spec(Mᵀ) at full-rank points of V
+ *   λ &gt; 0:  AᵀF_A − α F_B Bᵀ = −λ(AᵀA − αBBᵀ)  so  AᵀA = αBBᵀ at SG equilibria
+ * </pre>
+ */
+public final class VarietyChecks {
+    private VarietyChecks() {
+    }
+
+    private static State randomPoint(Case c) {
+        return EquilibriumVariety.randomPoint(c.configuration(), new Random(c.seed()));
+    }
+
+    private static Evaluation needsZeroLambda(Configuration cfg) {
+        return cfg.lambda() == 0 ? null : Evaluation.hypothesisNotMet("λ > 0: V describes λ = 0");
+    }
+
+    /** Points built from the parameterization have {@code F_SG = 0} and {@code F_EMA(A, B, B) = 0}. */
+    public static Evaluation parameterization(Case c) {
+        Configuration cfg = c.configuration();
+        Evaluation pre = needsZeroLambda(cfg);
+        if (pre != null) {
+            return pre;
+        }
+        State p = randomPoint(c);
+        if (p == null) {
+            return Evaluation.hypothesisNotMet("no real invariant subspace of dimension m = " + cfg.m());
+        }
+        double na = Matrices.norm(p.predictor());
+        double nb = Matrices.norm(p.encoder());
+        double scale = (na * nb * Matrices.norm(cfg.cxx()) + nb * Matrices.norm(cfg.cxy())) * (na + nb) + 1e-300;
+        double sg = Matrices.norm(Flow.SG.field(cfg).evaluate(p)) / scale;
+        double ema = Matrices.norm(Flow.EMA.field(cfg).evaluate(p.withTargetEqualToEncoder())) / scale;
+        return Evaluation.judge("relative_residual", Math.max(sg, ema), 1e-10, 1e-7, "‖F‖ relative at a point of V");
+    }
+
+    /** {@code N − rank J = m²} for SG and for EMA at a random full-rank point of V. */
+    public static Evaluation localDimension(Case c) {
+        Configuration cfg = c.configuration();
+        Evaluation pre = needsZeroLambda(cfg);
+        if (pre != null) {
+            return pre;
+        }
+        List<EigenBlock> blocks = EquilibriumVariety.blocks(cfg);
+        double minGap = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < blocks.size(); i++) {
+            for (int j = i + 1; j < blocks.size(); j++) {
+                minGap = Math.min(minGap, Math.hypot(blocks.get(i).re() - blocks.get(j).re(),
+                        blocks.get(i).im() - blocks.get(j).im()));
+            }
+        }
+        if (minGap < 1e-9) {
+            return Evaluation.hypothesisNotMet(String.format(Locale.ROOT,
+                    "Mᵀ has (numerically) repeated eigenvalues (gap %.2g): V is not a union of GL(m)-orbits", minGap));
+        }
+        State p = randomPoint(c);
+        if (p == null) {
+            return Evaluation.hypothesisNotMet("no real invariant subspace of dimension m = " + cfg.m());
+        }
+        int m2 = cfg.m() * cfg.m();
+        Evaluation worst = null;
+        for (Flow flow : new Flow[] {Flow.SG, Flow.EMA}) {
+            State point = flow.hasTarget() ? p.withTargetEqualToEncoder() : p;
+            RankEstimate r = RankEstimate.of(flow.field(cfg).jacobian(point.toArray()));
+            Evaluation e;
+            if (r.gap() < 1e3) {
+                e = Evaluation.inconclusive("nullity_minus_m2", r.nullity() - m2,
+                        flow + ": singular-value gap " + String.format(Locale.ROOT, "%.3g", r.gap()) + " too small");
+            } else if (r.nullity() != m2) {
+                e = Evaluation.violated("nullity_minus_m2", r.nullity() - m2,
+                        flow + ": local dimension " + r.nullity() + " ≠ m² = " + m2 + " (" + r + ")");
+            } else {
+                e = Evaluation.holds("nullity_minus_m2", 0);
+            }
+            worst = worst == null ? e : worst.and(e);
+        }
+        return worst;
+    }
+
+    /** The m² GL(m) tangent directions {@code ([X, A], X B)} lie in ker J and are independent. */
+    public static Evaluation glTangent(Case c) {
+        Configuration cfg = c.configuration();
+        Evaluation pre = needsZeroLambda(cfg);
+        if (pre != null) {
+            return pre;
+        }
+        State p = randomPoint(c);
+        if (p == null) {
+            return Evaluation.hypothesisNotMet("no real invariant subspace of dimension m = " + cfg.m());
+        }
+        int m = cfg.m();
+        DMatrixRMaj j = Flow.SG.field(cfg).jacobian(p.toArray());
+        double jNorm = NormOps_DDRM.normP2(j);
+        DMatrixRMaj a = p.predictor();
+        DMatrixRMaj b = p.encoder();
+        DMatrixRMaj tangents = new DMatrixRMaj(p.size(), m * m);
+        double worst = 0;
+        for (int k = 0; k < m * m; k++) {
+            DMatrixRMaj x = new DMatrixRMaj(m, m);
+            x.data[k] = 1;
+            DMatrixRMaj da = new DMatrixRMaj(m, m);
+            CommonOps_DDRM.mult(x, a, da);
+            CommonOps_DDRM.multAdd(-1, a, x, da);
+            DMatrixRMaj db = new DMatrixRMaj(m, cfg.n());
+            CommonOps_DDRM.mult(x, b, db);
+            double[] tau = State.of(da, db).toArray();
+            DMatrixRMaj v = DMatrixRMaj.wrap(tau.length, 1, tau);
+            DMatrixRMaj jv = new DMatrixRMaj(tau.length, 1);
+            CommonOps_DDRM.mult(j, v, jv);
+            worst = Math.max(worst, Matrices.norm(jv) / (jNorm * Matrices.norm(v)));
+            for (int i = 0; i < tau.length; i++) {
+                tangents.set(i, k, tau[i]);
+            }
+        }
+        RankEstimate r = RankEstimate.of(tangents, 1e-8);
+        Evaluation e = Evaluation.judge("max_relative_Jtau", worst, 1e-12, 1e-8, "‖J τ_X‖ / (‖J‖‖τ_X‖)");
+        if (r.rank() != m * m) {
+            e = e.and(Evaluation.violated("max_relative_Jtau", worst, "tangent directions have rank " + r.rank()
+                    + " < m² = " + m * m));
+        }
+        return e;
+    }
+
+    /**
+     * Limit points of SG/EMA (λ = 0) from the case's initial state: if converged with rank B = m
+     * ({@code s_m(B) > 1e-4‖B(0)‖}), the limit is projected onto {@code F = 0} (Levenberg–Marquardt;
+     * it must move less than {@code 1e-4(1 + ‖θ‖)}) and there rowspace(B) is Mᵀ-invariant,
+     * spec(A) ⊂ spec(Mᵀ) and, for EMA, B̄ = B.
+     * Metric: the invariance defect {@code ‖(I − QQᵀ) Mᵀ Q‖ / ‖Mᵀ‖}, Q an orthonormal basis of Bᵀ.
+     */
+    public static Evaluation limitPoints(Case c, IntegrationSettings settings) {
+        Configuration cfg = c.configuration();
+        Evaluation pre = needsZeroLambda(cfg);
+        if (pre != null) {
+            return pre;
+        }
+        Trajectory t = new FlowIntegrator(settings).integrate(c.flow().field(cfg), c.initial());
+        if (t.outcome() != Outcome.CONVERGED) {
+            return Evaluation.inconclusive("invariance_defect", Double.NaN, "run ended " + t.outcome() + ": " + t.reason());
+        }
+        double[] sv = RankEstimate.singularValues(t.finalState().encoder());
+        double reference = Matrices.norm(c.initial().encoder());
+        if (sv[cfg.m() - 1] <= 1e-4 * reference) {
+            return Evaluation.hypothesisNotMet(String.format(Locale.ROOT,
+                    "limit has s_m(B) = %.3g ≤ 1e-4‖B(0)‖ (collapsed): outside the full-rank part", sv[cfg.m() - 1]));
+        }
+        EquilibriumProjector.Projection proj = new EquilibriumProjector().project(c.flow().field(cfg), t.finalState());
+        double scaleTheta = 1 + Matrices.norm(t.finalState().toArray());
+        if (!proj.converged() || proj.distance() > 1e-4 * scaleTheta) {
+            return Evaluation.inconclusive("invariance_defect", Double.NaN, String.format(Locale.ROOT,
+                    "the limit does not project onto F = 0 nearby (residual %.3g, distance %.3g)",
+                    proj.residual(), proj.distance()));
+        }
+        State end = proj.state();
+        DMatrixRMaj b = end.encoder();
+        DMatrixRMaj mt = cfg.mTranspose();
+        QRDecomposition<DMatrixRMaj> qr = DecompositionFactory_DDRM.qr(cfg.n(), cfg.m());
+        qr.decompose(CommonOps_DDRM.transpose(b, null));
+        DMatrixRMaj q = qr.getQ(null, true);
+        DMatrixRMaj mq = new DMatrixRMaj(cfg.n(), cfg.m());
+        CommonOps_DDRM.mult(mt, q, mq);
+        DMatrixRMaj qtmq = new DMatrixRMaj(cfg.m(), cfg.m());
+        CommonOps_DDRM.multTransA(q, mq, qtmq);
+        DMatrixRMaj residual = mq.copy();
+        CommonOps_DDRM.multAdd(-1, q, qtmq, residual);
+        double defect = Matrices.norm(residual) / Matrices.norm(mt);
+        Evaluation e = Evaluation.judge("invariance_defect", defect, 1e-6, 1e-3, "rowspace(B) invariance defect");
+        Spectrum specA = Spectrum.of(end.predictor());
+        Spectrum specM = Spectrum.of(mt);
+        double worst = 0;
+        for (int k = 0; k < specA.size(); k++) {
+            double best = Double.POSITIVE_INFINITY;
+            for (int l = 0; l < specM.size(); l++) {
+                best = Math.min(best, Math.hypot(specA.re(k) - specM.re(l), specA.im(k) - specM.im(l)));
+            }
+            worst = Math.max(worst, best / Math.max(1, Math.hypot(specA.re(k), specA.im(k))));
+        }
+        e = e.and(Evaluation.judge("invariance_defect", worst, 1e-5, 1e-2, "distance of spec(A) to spec(Mᵀ)"));
+        if (c.flow().hasTarget()) {
+            DMatrixRMaj diff = end.target();
+            CommonOps_DDRM.subtractEquals(diff, b);
+            e = e.and(Evaluation.judge("invariance_defect", Matrices.norm(diff) / Matrices.norm(b), 1e-6, 1e-3,
+                    "‖B̄ − B‖/‖B‖ at the EMA limit"));
+        }
+        return e.verdict() == Verdict.HOLDS ? Evaluation.holds("invariance_defect", defect) : e;
+    }
+
+    /**
+     * λ &gt; 0: at SG limit points {@code AᵀA = αBBᵀ}, to the accuracy the identity
+     * {@code AᵀF_A − αF_B Bᵀ = −λΔ} allows. Metric: {@code ‖Δ‖ / (‖A‖² + α‖B‖²)}.
+     */
+    public static Evaluation weightDecayBalance(Case c, IntegrationSettings settings) {
+        Configuration cfg = c.configuration();
+        if (cfg.lambda() <= 0) {
+            return Evaluation.hypothesisNotMet("λ = 0");
+        }
+        VectorField f = Flow.SG.field(cfg);
+        Trajectory t = new FlowIntegrator(settings).integrate(f, c.initial());
+        if (t.outcome() != Outcome.CONVERGED) {
+            return Evaluation.inconclusive("relative_balance", Double.NaN, "run ended " + t.outcome());
+        }
+        State end = t.finalState();
+        double[] fe = f.evaluate(end);
+        int m2 = cfg.m() * cfg.m();
+        double fa = Matrices.norm(fe, 0, m2);
+        double fb = Matrices.norm(fe, m2, cfg.m() * cfg.n());
+        double na = Matrices.norm(end.predictor());
+        double nb = Matrices.norm(end.encoder());
+        double scale = na * na + cfg.alpha() * nb * nb;
+        double delta = Matrices.norm(SgInvariant.delta(cfg.alpha(), end));
+        double allowed = 2 * (na * fa + cfg.alpha() * fb * nb) / cfg.lambda() + 1e-12 * (1 + scale);
+        double metric = scale == 0 ? 0 : delta / scale;
+        return delta <= allowed ? Evaluation.holds("relative_balance", metric)
+                : Evaluation.violated("relative_balance", metric, String.format(Locale.ROOT,
+                        "‖AᵀA − αBBᵀ‖ = %.3g > %.3g allowed by ‖F‖ at the limit", delta, allowed));
+    }
+}

@@ -1,0 +1,262 @@
+package org.sgema.io;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Set;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.ejml.data.DMatrixRMaj;
+import org.sgema.claims.Case;
+import org.sgema.claims.Claim;
+import org.sgema.flows.Flow;
+import org.sgema.model.Configuration;
+import org.sgema.model.InvalidInputException;
+import org.sgema.model.Matrices;
+import org.sgema.model.State;
+
+/**
+ * JSON files of configurations, states and reproduction cases. Matrices are arrays of rows;
+ * numbers are written with full (round-trip) precision, so a case file replays exactly.
+ * <pre>
+ *   configuration: {"n", "m", "Cxx", "Cxy", "Cyy", "lambda", "alpha", "tau"}
+ *                  or {"n", "m", "S", "N", ...} for the symmetric model
+ *                  (lambda, alpha, tau default to 0, 1, 1)
+ *   state:         {"A", "B", "Bbar"}   (Bbar only for EMA)
+ *   case:          {"claim", "profile", "seed", "caseSeed", "flow", "configuration", "state"}
+ * </pre>
+ * Every read error is an {@link InvalidInputException} naming the file and the field.
+ */
+public final class JsonFiles {
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final Set<String> CONFIG_FIELDS = Set.of("n", "m", "Cxx", "Cxy", "Cyy", "S", "N", "lambda",
+            "alpha", "tau");
+    private static final Set<String> STATE_FIELDS = Set.of("A", "B", "Bbar");
+    private static final Set<String> CASE_FIELDS = Set.of("claim", "profile", "seed", "caseSeed", "flow",
+            "configuration", "state");
+
+    private JsonFiles() {
+    }
+
+    /** A reproduction case read back from a file. */
+    public record CaseFile(Claim claim, String profile, String seed, Case reproduction) {
+    }
+
+    /** @return the JSON object of a configuration */
+    public static ObjectNode toJson(Configuration c) {
+        ObjectNode o = MAPPER.createObjectNode();
+        o.put("n", c.n());
+        o.put("m", c.m());
+        o.set("Cxx", rows(c.cxx()));
+        o.set("Cxy", rows(c.cxy()));
+        o.set("Cyy", rows(c.cyy()));
+        o.put("lambda", c.lambda());
+        o.put("alpha", c.alpha());
+        o.put("tau", c.tau());
+        return o;
+    }
+
+    /** @return the JSON object of a state */
+    public static ObjectNode toJson(State s) {
+        ObjectNode o = MAPPER.createObjectNode();
+        o.set("A", rows(s.predictor()));
+        o.set("B", rows(s.encoder()));
+        if (s.hasTarget()) {
+            o.set("Bbar", rows(s.target()));
+        }
+        return o;
+    }
+
+    private static ArrayNode rows(DMatrixRMaj a) {
+        ArrayNode out = MAPPER.createArrayNode();
+        for (double[] row : Matrices.toRows(a)) {
+            ArrayNode r = out.addArray();
+            for (double v : row) {
+                r.add(v);
+            }
+        }
+        return out;
+    }
+
+    /** Writes a reproduction case atomically (write to a temporary file, then move). */
+    public static void writeCase(Path file, Claim claim, String profile, String seed, Case c) {
+        ObjectNode o = MAPPER.createObjectNode();
+        o.put("claim", claim.id());
+        o.put("profile", profile);
+        o.put("seed", seed);
+        o.put("caseSeed", c.seed());
+        o.put("flow", c.flow().name().toLowerCase(Locale.ROOT));
+        o.set("configuration", toJson(c.configuration()));
+        if (c.initial() != null) {
+            o.set("state", toJson(c.initial()));
+        }
+        writeAtomically(file, o);
+    }
+
+    /** Writes any JSON node atomically. */
+    public static void writeAtomically(Path file, JsonNode node) {
+        try {
+            Path dir = file.toAbsolutePath().getParent();
+            Files.createDirectories(dir);
+            Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+            Files.writeString(tmp, MAPPER.writeValueAsString(node) + "\n", StandardCharsets.UTF_8);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    /** @return the parsed JSON of a file, with line/column in the error of malformed input */
+    public static JsonNode read(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new InvalidInputException(file.toString(), "cannot read: " + e.getMessage());
+        }
+        if (text.isBlank()) {
+            throw new InvalidInputException(file.toString(), "is empty");
+        }
+        try {
+            JsonNode node = MAPPER.readTree(text);
+            if (node == null || !node.isObject()) {
+                throw new InvalidInputException(file.toString(), "top level must be a JSON object");
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            JsonLocation loc = e.getLocation();
+            String where = loc == null ? "" : String.format(Locale.ROOT, " at line %d, column %d",
+                    loc.getLineNr(), loc.getColumnNr());
+            throw new InvalidInputException(file.toString(), "malformed JSON" + where + ": " + e.getOriginalMessage());
+        }
+    }
+
+    /** @return the configuration of a JSON object (validated) */
+    public static Configuration configuration(JsonNode o, String where) {
+        requireObject(o, where);
+        rejectUnknown(o, CONFIG_FIELDS, where);
+        int n = integer(o, "n", where);
+        int m = integer(o, "m", where);
+        Configuration c;
+        if (o.has("S") || o.has("N")) {
+            if (o.has("Cxx") || o.has("Cxy") || o.has("Cyy")) {
+                throw new InvalidInputException(where + ".S", "give either S and N or Cxx, Cxy and Cyy, not both");
+            }
+            c = Configuration.symmetric(matrix(o, "S", n, n, where), matrix(o, "N", n, n, where), m);
+        } else {
+            c = Configuration.views(matrix(o, "Cxx", n, n, where), matrix(o, "Cxy", n, n, where),
+                    matrix(o, "Cyy", n, n, where), m);
+        }
+        return c.withLambda(number(o, "lambda", 0.0, where)).withAlpha(number(o, "alpha", 1.0, where))
+                .withTau(number(o, "tau", 1.0, where));
+    }
+
+    /** @return the state of a JSON object (validated against m, n) */
+    public static State state(JsonNode o, int m, int n, String where) {
+        requireObject(o, where);
+        rejectUnknown(o, STATE_FIELDS, where);
+        DMatrixRMaj a = matrix(o, "A", m, m, where);
+        DMatrixRMaj b = matrix(o, "B", m, n, where);
+        return o.has("Bbar") ? State.of(a, b, matrix(o, "Bbar", m, n, where)) : State.of(a, b);
+    }
+
+    /** @return a reproduction case read from a file */
+    public static CaseFile readCase(Path file) {
+        JsonNode o = read(file);
+        String where = file.toString();
+        rejectUnknown(o, CASE_FIELDS, where);
+        Claim claim = Claim.byId(text(o, "claim", where));
+        Flow flow;
+        try {
+            flow = Flow.parse(text(o, "flow", where));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(where + ".flow", e.getMessage());
+        }
+        Configuration c = configuration(o.get("configuration"), where + ".configuration");
+        State s = o.has("state") ? state(o.get("state"), c.m(), c.n(), where + ".state") : null;
+        long caseSeed = o.has("caseSeed") ? o.get("caseSeed").asLong() : 0L;
+        return new CaseFile(claim, o.has("profile") ? o.get("profile").asText() : "ci",
+                o.has("seed") ? o.get("seed").asText() : "", new Case(c, s, flow, caseSeed));
+    }
+
+    private static void requireObject(JsonNode o, String where) {
+        if (o == null || !o.isObject()) {
+            throw new InvalidInputException(where, "must be a JSON object");
+        }
+    }
+
+    private static void rejectUnknown(JsonNode o, Set<String> known, String where) {
+        for (Iterator<String> it = o.fieldNames(); it.hasNext();) {
+            String f = it.next();
+            if (!known.contains(f)) {
+                throw new InvalidInputException(where + "." + f, "unknown field (known: " + String.join(", ",
+                        known.stream().sorted().toList()) + ")");
+            }
+        }
+    }
+
+    private static String text(JsonNode o, String field, String where) {
+        JsonNode v = o.get(field);
+        if (v == null || !v.isTextual()) {
+            throw new InvalidInputException(where + "." + field, "must be a string");
+        }
+        return v.asText();
+    }
+
+    private static int integer(JsonNode o, String field, String where) {
+        JsonNode v = o.get(field);
+        if (v == null || !v.isIntegralNumber() || !v.canConvertToInt() || v.asInt() < 1) {
+            throw new InvalidInputException(where + "." + field, "must be a positive integer, got " + v);
+        }
+        return v.asInt();
+    }
+
+    private static double number(JsonNode o, String field, double fallback, String where) {
+        JsonNode v = o.get(field);
+        if (v == null) {
+            return fallback;
+        }
+        if (!v.isNumber()) {
+            throw new InvalidInputException(where + "." + field, "must be a number, got " + v);
+        }
+        return v.asDouble();
+    }
+
+    private static DMatrixRMaj matrix(JsonNode o, String field, int rows, int cols, String where) {
+        JsonNode v = o.get(field);
+        String name = where + "." + field;
+        if (v == null) {
+            throw new InvalidInputException(name, "is missing");
+        }
+        if (!v.isArray() || v.size() != rows) {
+            throw new InvalidInputException(name, "must be an array of " + rows + " rows, got "
+                    + (v.isArray() ? v.size() + " rows" : v.getNodeType().toString().toLowerCase(Locale.ROOT)));
+        }
+        DMatrixRMaj out = new DMatrixRMaj(rows, cols);
+        for (int i = 0; i < rows; i++) {
+            JsonNode row = v.get(i);
+            if (!row.isArray() || row.size() != cols) {
+                throw new InvalidInputException(name, "row " + i + " must have " + cols + " numbers, got "
+                        + (row.isArray() ? row.size() : row.getNodeType().toString().toLowerCase(Locale.ROOT)));
+            }
+            for (int j = 0; j < cols; j++) {
+                JsonNode x = row.get(j);
+                if (!x.isNumber()) {
+                    throw new InvalidInputException(name, "entry (" + i + "," + j + ") is not a number: " + x);
+                }
+                out.set(i, j, x.asDouble());
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,15 @@
+package org.sgema.properties;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.sgema.claims.Claim;
+
+/** Marks a property as the check of one claim; {@link ClaimHook} runs it under the profile. */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.METHOD)
+@interface ChecksClaim {
+    Claim value();
+}

@@ -1,0 +1,31 @@
+package org.sgema.properties;
+
+import org.sgema.claims.Case;
+import org.sgema.flows.Flow;
+import org.sgema.model.Configuration;
+import org.sgema.model.ConfigurationSpec;
+import org.sgema.model.State;
+
+/**
+ * One generated try: a configuration recipe, an initial-state recipe, a flow and the seed of
+ * the check's own randomness. Built from shrinkable parts, printed compactly, turned into the
+ * {@link Case} the claim checks take.
+ *
+ * @param spec configuration recipe
+ * @param init initial-state recipe
+ * @param flow flow under test
+ * @param seed seed of the check's own random choices
+ */
+record Scenario(ConfigurationSpec spec, InitSpec init, Flow flow, long seed) {
+
+    Case toCase() {
+        Configuration c = spec.toConfiguration();
+        State s = init.state(c.m(), c.n(), flow.hasTarget());
+        return new Case(c, s, flow, seed);
+    }
+
+    @Override
+    public String toString() {
+        return flow + " " + spec + " " + init + " seed=" + seed;
+    }
+}
