@@ -35,7 +35,7 @@ public final class Circulation {
     /** @return the circulation of the case's flow around a random loop at the case's point */
     static Values compute(Case c) {
         Configuration cfg = c.configuration();
-        VectorField f = c.flow().field(cfg);
+        VectorField f = c.field();
         double[] theta0 = c.initial().toArray();
         int n = theta0.length;
         Random rnd = new Random(c.seed());

@@ -31,7 +31,7 @@ public final class CollapseRates {
     /** Metric: the final rank of B. */
     public static Evaluation collapse(Case c, IntegrationSettings settings) {
         Configuration cfg = c.configuration();
-        Trajectory t = new FlowIntegrator(settings).integrate(c.flow().field(cfg), c.initial());
+        Trajectory t = new FlowIntegrator(settings).integrate(c.field(), c.initial());
         if (t.outcome() != Outcome.CONVERGED) {
             return Evaluation.inconclusive("final_rank", Double.NaN, "not converged: " + t.outcome());
         }

@@ -28,7 +28,7 @@ public final class GdCollapse {
     public static Evaluation identity(Case c) {
         Configuration cfg = c.configuration();
         State s = c.initial();
-        double[] f = Flow.GD.field(cfg).evaluate(s);
+        double[] f = c.field(Flow.GD).evaluate(s);
         double[] theta = s.toArray();
         int off = cfg.m() * cfg.m();
         double lhs = 0;
@@ -56,7 +56,7 @@ public final class GdCollapse {
         if (sigma <= 1e-12) {
             return Evaluation.hypothesisNotMet(String.format(Locale.ROOT, "σ = %.3g ≤ 1e-12", sigma));
         }
-        Trajectory t = new FlowIntegrator(settings).integrate(Flow.GD.field(cfg), c.initial());
+        Trajectory t = new FlowIntegrator(settings).integrate(c.field(Flow.GD), c.initial());
         double rate = sigma + cfg.lambda();
         double[] nb = t.encoderNorms();
         double floor = 1e3 * settings.absoluteTolerance() * Math.sqrt(cfg.m() * cfg.n());
@@ -78,7 +78,7 @@ public final class GdCollapse {
                     "bound held, but the run ended " + t.outcome() + ": " + t.reason());
         }
         State end = t.finalState();
-        double fNorm = Matrices.norm(Flow.GD.field(cfg).evaluate(end));
+        double fNorm = Matrices.norm(c.field(Flow.GD).evaluate(end));
         double bEnd = Matrices.norm(end.encoder());
         if (bEnd > 2 * fNorm / rate + floor) {
             return Evaluation.violated("log_bound_excess", worst, String.format(Locale.ROOT,
@@ -106,7 +106,7 @@ public final class GdCollapse {
         if (cfg.sigma() > 1e-12) {
             return Evaluation.hypothesisNotMet("σ > 0: the finding is about σ = 0");
         }
-        Trajectory t = new FlowIntegrator(settings).integrate(Flow.GD.field(cfg), c.initial());
+        Trajectory t = new FlowIntegrator(settings).integrate(c.field(Flow.GD), c.initial());
         if (t.outcome() != Outcome.CONVERGED) {
             return Evaluation.inconclusive("final_B_ratio", Double.NaN, "GD ended " + t.outcome());
         }

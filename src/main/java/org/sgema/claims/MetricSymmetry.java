@@ -37,7 +37,7 @@ public final class MetricSymmetry {
      * metrics finds a symmetric one (which validates the minimizer used by [T2]).
      */
     public static Evaluation gdControl(Case c) {
-        VectorField f = Flow.GD.field(c.configuration());
+        VectorField f = c.field(Flow.GD);
         DMatrixRMaj j = f.jacobian(c.initial().toArray());
         int[] blocks = blocksOf(c.configuration(), Flow.GD);
         double natural = asymmetry(List.of(j), blocks, new double[] {c.configuration().alpha(), 1.0});
@@ -58,7 +58,7 @@ public final class MetricSymmetry {
             return Evaluation.hypothesisNotMet("Cxy = 0");
         }
         Random rnd = new Random(c.seed());
-        VectorField f = c.flow().field(cfg);
+        VectorField f = c.field();
         List<DMatrixRMaj> js = new ArrayList<>();
         js.add(f.jacobian(c.initial().toArray()));
         for (int k = 1; k < POINTS; k++) {
@@ -79,7 +79,7 @@ public final class MetricSymmetry {
         if (c.initial() == null || Matrices.norm(c.initial().encoder()) == 0.0) {
             return Evaluation.hypothesisNotMet("B = 0");
         }
-        DMatrixRMaj j = c.flow().field(c.configuration()).jacobian(c.initial().toArray());
+        DMatrixRMaj j = c.field().jacobian(c.initial().toArray());
         double best = minimize(List.of(j), blocksOf(c.configuration(), c.flow()), c.flow().hasTarget() ? 3 : 2).value();
         return judgeAsymmetric(best);
     }

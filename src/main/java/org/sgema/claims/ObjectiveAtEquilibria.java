@@ -91,7 +91,7 @@ public final class ObjectiveAtEquilibria {
             theta[i] += eps * rnd.nextGaussian() / Math.sqrt(theta.length);
         }
         State q = State.fromArray(cfg.m(), cfg.n(), false, theta);
-        VectorField f = Flow.SG.field(cfg);
+        VectorField f = c.field(Flow.SG);
         double[] fq = f.evaluate(q);
         double[] grad = State.of(Objective.gradientPredictor(cfg, q), Objective.gradientEncoder(cfg, q)).toArray();
         double rate = 0;

@@ -40,11 +40,11 @@ public final class ReducedSpectrumChecks {
         Random rnd = new Random(c.seed());
         int m2 = cfg.m() * cfg.m();
         State collapsed = State.of(Matrices.gaussian(cfg.m(), cfg.m(), 1.0, rnd), new DMatrixRMaj(cfg.m(), cfg.n()));
-        Evaluation e = compare("collapsed point (A, 0)", Flow.SG.field(cfg).jacobian(collapsed.toArray()),
+        Evaluation e = compare("collapsed point (A, 0)", c.field(Flow.SG).jacobian(collapsed.toArray()),
                 Linearization.collapsed(cfg, collapsed.predictor()), m2);
         State p = EquilibriumVariety.randomPoint(cfg, rnd);
         if (p != null) {
-            e = e.and(compare("point of V", Flow.SG.field(cfg).jacobian(p.toArray()), Linearization.reduced(cfg, p), m2));
+            e = e.and(compare("point of V", c.field(Flow.SG).jacobian(p.toArray()), Linearization.reduced(cfg, p), m2));
         }
         return e;
     }

@@ -56,12 +56,12 @@ public final class StabilityChecks {
         Spectrum emaExpected = disc >= 0
                 ? Spectrum.of(new double[] {0, (-p + Math.sqrt(disc)) / 2, (-p - Math.sqrt(disc)) / 2}, new double[3])
                 : Spectrum.of(new double[] {0, -p / 2, -p / 2}, new double[] {0, Math.sqrt(-disc) / 2, -Math.sqrt(-disc) / 2});
-        Spectrum ema = Spectrum.of(Flow.EMA.field(cfg).jacobian(new double[] {a, b, b}));
+        Spectrum ema = Spectrum.of(c.field(Flow.EMA).jacobian(new double[] {a, b, b}));
         Spectrum sgExpected = Spectrum.of(new double[] {0, -alpha * b * b * cc}, new double[2]);
-        Spectrum sg = Spectrum.of(Flow.SG.field(cfg).jacobian(new double[] {a, b}));
+        Spectrum sg = Spectrum.of(c.field(Flow.SG).jacobian(new double[] {a, b}));
         double a0 = c.initial().predictor().get(0, 0);
         Spectrum collapsedExpected = Spectrum.of(new double[] {0, -a0 * (a0 * cc - k)}, new double[2]);
-        Spectrum collapsed = Spectrum.of(Flow.SG.field(cfg).jacobian(new double[] {a0, 0}));
+        Spectrum collapsed = Spectrum.of(c.field(Flow.SG).jacobian(new double[] {a0, 0}));
         double scale = 1 + p + Math.abs(a0 * (a0 * cc - k));
         double d = Math.max(ema.distanceTo(emaExpected), Math.max(sg.distanceTo(sgExpected),
                 collapsed.distanceTo(collapsedExpected))) / scale;
@@ -87,7 +87,7 @@ public final class StabilityChecks {
             return Evaluation.hypothesisNotMet("no real invariant subspace of dimension m = " + cfg.m());
         }
         State star = c.flow().hasTarget() ? sg.withTargetEqualToEncoder() : sg;
-        VectorField f = c.flow().field(cfg);
+        VectorField f = c.field();
         Stability st = new StabilityClassifier().classify(f, star);
         if (st.verdict() == StabilityVerdict.INCONCLUSIVE) {
             return Evaluation.inconclusive("distance_over_eps", Double.NaN, "classification: " + st.reason());
@@ -138,7 +138,7 @@ public final class StabilityChecks {
      */
     public static Evaluation limitPoint(Case c, IntegrationSettings settings) {
         Configuration cfg = c.configuration();
-        VectorField f = c.flow().field(cfg);
+        VectorField f = c.field();
         FlowIntegrator integrator = new FlowIntegrator(settings);
         Trajectory t = integrator.integrate(f, c.initial());
         if (t.outcome() != Outcome.CONVERGED) {

@@ -35,6 +35,9 @@ import org.sgema.stability.Spectrum;
  * </pre>
  */
 public final class VarietyChecks {
+    /** Singular values of J below {@code ROUND_OFF·‖J‖} are zero to round-off at exact points. */
+    static final double ROUND_OFF = 1e-11;
+
     private VarietyChecks() {
     }
 
@@ -60,12 +63,16 @@ public final class VarietyChecks {
         double na = Matrices.norm(p.predictor());
         double nb = Matrices.norm(p.encoder());
         double scale = (na * nb * Matrices.norm(cfg.cxx()) + nb * Matrices.norm(cfg.cxy())) * (na + nb) + 1e-300;
-        double sg = Matrices.norm(Flow.SG.field(cfg).evaluate(p)) / scale;
-        double ema = Matrices.norm(Flow.EMA.field(cfg).evaluate(p.withTargetEqualToEncoder())) / scale;
+        double sg = Matrices.norm(c.field(Flow.SG).evaluate(p)) / scale;
+        double ema = Matrices.norm(c.field(Flow.EMA).evaluate(p.withTargetEqualToEncoder())) / scale;
         return Evaluation.judge("relative_residual", Math.max(sg, ema), 1e-10, 1e-7, "‖F‖ relative at a point of V");
     }
 
-    /** {@code N − rank J = m²} for SG and for EMA at a random full-rank point of V. */
+    /**
+     * {@code N − rank J = m²} for SG and for EMA at a random full-rank point of V. The points are
+     * exact to round-off, so a "zero" singular value above {@code 1e-11‖J‖} (it happens when two
+     * eigenvalues of Mᵀ are 1e-6 apart and τ is small) makes the try INCONCLUSIVE, not a count.
+     */
     public static Evaluation localDimension(Case c) {
         Configuration cfg = c.configuration();
         Evaluation pre = needsZeroLambda(cfg);
@@ -92,9 +99,15 @@ public final class VarietyChecks {
         Evaluation worst = null;
         for (Flow flow : new Flow[] {Flow.SG, Flow.EMA}) {
             State point = flow.hasTarget() ? p.withTargetEqualToEncoder() : p;
-            RankEstimate r = RankEstimate.of(flow.field(cfg).jacobian(point.toArray()));
+            DMatrixRMaj j = c.field(flow).jacobian(point.toArray());
+            RankEstimate r = RankEstimate.of(j);
+            double s1 = NormOps_DDRM.normP2(j);
             Evaluation e;
-            if (r.gap() < 1e3) {
+            if (r.largestZero() > ROUND_OFF * s1) {
+                e = Evaluation.inconclusive("nullity_minus_m2", r.nullity() - m2, String.format(Locale.ROOT,
+                        "%s: a singular value %.3g·‖J‖ counted as zero is far above round-off (tiny eigenvalue gap)",
+                        flow, r.largestZero() / s1));
+            } else if (r.gap() < 1e3) {
                 e = Evaluation.inconclusive("nullity_minus_m2", r.nullity() - m2,
                         flow + ": singular-value gap " + String.format(Locale.ROOT, "%.3g", r.gap()) + " too small");
             } else if (r.nullity() != m2) {
@@ -120,7 +133,7 @@ public final class VarietyChecks {
             return Evaluation.hypothesisNotMet("no real invariant subspace of dimension m = " + cfg.m());
         }
         int m = cfg.m();
-        DMatrixRMaj j = Flow.SG.field(cfg).jacobian(p.toArray());
+        DMatrixRMaj j = c.field(Flow.SG).jacobian(p.toArray());
         double jNorm = NormOps_DDRM.normP2(j);
         DMatrixRMaj a = p.predictor();
         DMatrixRMaj b = p.encoder();
@@ -165,7 +178,7 @@ public final class VarietyChecks {
         if (pre != null) {
             return pre;
         }
-        Trajectory t = new FlowIntegrator(settings).integrate(c.flow().field(cfg), c.initial());
+        Trajectory t = new FlowIntegrator(settings).integrate(c.field(), c.initial());
         if (t.outcome() != Outcome.CONVERGED) {
             return Evaluation.inconclusive("invariance_defect", Double.NaN, "run ended " + t.outcome() + ": " + t.reason());
         }
@@ -175,7 +188,7 @@ public final class VarietyChecks {
             return Evaluation.hypothesisNotMet(String.format(Locale.ROOT,
                     "limit has s_m(B) = %.3g ≤ 1e-4‖B(0)‖ (collapsed): outside the full-rank part", sv[cfg.m() - 1]));
         }
-        EquilibriumProjector.Projection proj = new EquilibriumProjector().project(c.flow().field(cfg), t.finalState());
+        EquilibriumProjector.Projection proj = new EquilibriumProjector().project(c.field(), t.finalState());
         double scaleTheta = 1 + Matrices.norm(t.finalState().toArray());
         if (!proj.converged() || proj.distance() > 1e-4 * scaleTheta) {
             return Evaluation.inconclusive("invariance_defect", Double.NaN, String.format(Locale.ROOT,
@@ -225,7 +238,7 @@ public final class VarietyChecks {
         if (cfg.lambda() <= 0) {
             return Evaluation.hypothesisNotMet("λ = 0");
         }
-        VectorField f = Flow.SG.field(cfg);
+        VectorField f = c.field(Flow.SG);
         Trajectory t = new FlowIntegrator(settings).integrate(f, c.initial());
         if (t.outcome() != Outcome.CONVERGED) {
             return Evaluation.inconclusive("relative_balance", Double.NaN, "run ended " + t.outcome());

@@ -25,6 +25,8 @@ import org.sgema.model.InvalidInputException;
 final class LinearSslField implements VectorField {
     private final Configuration configuration;
     private final Flow flow;
+    private final Mutation mutation;
+    private final boolean targetBranch;
     private final int m;
     private final int n;
     private final int offsetB;
@@ -56,11 +58,18 @@ final class LinearSslField implements VectorField {
     private final DMatrixRMaj mn2;
 
     LinearSslField(Configuration configuration, Flow flow) {
+        this(configuration, flow, null);
+    }
+
+    /** @param mutation a deliberate error for the mutation check, or null for the exact field */
+    LinearSslField(Configuration configuration, Flow flow, Mutation mutation) {
         if (configuration == null || flow == null) {
             throw new InvalidInputException(configuration == null ? "configuration" : "flow", "is missing");
         }
         this.configuration = configuration;
         this.flow = flow;
+        this.mutation = mutation;
+        this.targetBranch = flow == Flow.GD || (flow == Flow.SG && mutation == Mutation.SG_KEEPS_TARGET_BRANCH);
         this.m = configuration.m();
         this.n = configuration.n();
         this.offsetB = m * m;
@@ -68,10 +77,11 @@ final class LinearSslField implements VectorField {
         this.size = flow.stateSize(m, n);
         this.lambda = configuration.lambda();
         this.alpha = configuration.alpha();
-        this.tau = configuration.tau();
+        this.tau = mutation == Mutation.EMA_TAU_SIGN_FLIPPED ? -configuration.tau() : configuration.tau();
         this.cxx = configuration.cxx();
-        this.cxy = configuration.cxy();
-        this.cyx = configuration.cyx();
+        boolean swap = mutation == Mutation.CXY_TRANSPOSED;
+        this.cxy = swap ? configuration.cyx() : configuration.cxy();
+        this.cyx = swap ? configuration.cxy() : configuration.cyx();
         this.cyy = configuration.cyy();
         this.a = new DMatrixRMaj(m, m);
         this.b = new DMatrixRMaj(m, n);
@@ -106,7 +116,7 @@ final class LinearSslField implements VectorField {
 
     @Override
     public VectorField copy() {
-        return new LinearSslField(configuration, flow);
+        return new LinearSslField(configuration, flow, mutation);
     }
 
     private void requireLength(String name, double[] x) {
@@ -139,7 +149,7 @@ final class LinearSslField implements VectorField {
         }
         // Ḃ = −Aᵀ R − λ B
         CommonOps_DDRM.multTransA(a, r, mn);
-        if (flow == Flow.GD) {
+        if (targetBranch) {
             // − (B Cyy − A B Cxy)
             CommonOps_DDRM.mult(b, cyy, work);
             CommonOps_DDRM.addEquals(mn, work);
@@ -181,7 +191,7 @@ final class LinearSslField implements VectorField {
         // δḂ = −(δAᵀ R + Aᵀ δR) − λ δB
         CommonOps_DDRM.multTransA(da, r, mn);
         CommonOps_DDRM.multAddTransA(a, dr, mn);
-        if (flow == Flow.GD) {
+        if (targetBranch) {
             // − δB Cyy + (δA B + A δB) Cxy
             CommonOps_DDRM.mult(db, cyy, work);
             CommonOps_DDRM.addEquals(mn, work);
@@ -200,6 +210,6 @@ final class LinearSslField implements VectorField {
 
     @Override
     public String toString() {
-        return flow + " field on " + configuration;
+        return flow + (mutation == null ? "" : " (mutant " + mutation + ")") + " field on " + configuration;
     }
 }
