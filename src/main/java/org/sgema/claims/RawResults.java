@@ -16,8 +16,8 @@ import java.util.Locale;
  */
 public final class RawResults implements AutoCloseable {
     /** Column names, in order. */
-    public static final String HEADER = "claim,kind,profile,seed,try,phase,n,m,views,lambda,alpha,tau,flow,"
-            + "metric_name,metric,verdict,reason,wall_ms";
+    public static final String HEADER = "claim,kind,profile,seed,try,phase,n,m,views,spectrum,lambda,alpha,tau,"
+            + "flow,init_scale,init_tilt,metric_name,metric,verdict,reason,wall_ms";
 
     private final BufferedWriter out;
     private final Path file;
@@ -86,20 +86,24 @@ public final class RawResults implements AutoCloseable {
      * @param n input dimension
      * @param m representation dimension
      * @param views views kind
+     * @param spectrum spectra kind
      * @param lambda weight decay
      * @param alpha predictor rate ratio
      * @param tau EMA rate
      * @param flow flow under test
+     * @param initScale scale of the initial state
+     * @param initTilt tilt of the initial state
      * @param evaluation the try's evaluation
      * @param wallMillis wall time of the try
      */
     public record Row(String claim, ClaimKind kind, String profile, String seed, int tryIndex, String phase,
-                      int n, int m, String views, double lambda, double alpha, double tau, String flow,
-                      Evaluation evaluation, long wallMillis) {
+                      int n, int m, String views, String spectrum, double lambda, double alpha, double tau,
+                      String flow, double initScale, String initTilt, Evaluation evaluation, long wallMillis) {
 
         String toCsv() {
             return String.join(",", claim, kind.name(), profile, seed, Integer.toString(tryIndex), phase,
-                    Integer.toString(n), Integer.toString(m), views, num(lambda), num(alpha), num(tau), flow,
+                    Integer.toString(n), Integer.toString(m), views, spectrum, num(lambda), num(alpha), num(tau), flow,
+                    num(initScale), initTilt,
                     quote(evaluation.metricName()), num(evaluation.metric()), evaluation.verdict().name(),
                     quote(evaluation.reason()), Long.toString(wallMillis));
         }

@@ -110,8 +110,8 @@ final class Ledger {
         }
         var spec = s.spec();
         raw.append(new RawResults.Row(claim.id(), claim.kind(), profile.name(), seed, failing ? executions : tries,
-                phase, spec.n(), spec.m(), spec.views().name(), spec.lambda(), spec.alpha(), spec.tau(),
-                s.flow().name(), e, ms));
+                phase, spec.n(), spec.m(), spec.views().name(), spec.spectrum().name(), spec.lambda(), spec.alpha(),
+                spec.tau(), s.flow().name(), s.init().scale(), s.init().tilt().name(), e, ms));
     }
 
     /** Violations fail a claim, except for the SG/EMA rows of [E2], which are measured rates. */

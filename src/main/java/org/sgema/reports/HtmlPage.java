@@ -1,0 +1,86 @@
+package org.sgema.reports;
+
+import java.util.List;
+import java.util.Map;
+
+import tech.tablesaw.api.Table;
+
+/**
+ * The self-contained report page, written as well-formed XHTML-compatible HTML: inline CSS, tables and inline SVG charts; no script, no
+ * external URL, so it opens offline from a file. A Content-Security-Policy of
+ * {@code default-src 'none'} makes the browser refuse any fetch the page might still attempt.
+ */
+final class HtmlPage {
+    private static final String CSS = """
+            body{font-family:DejaVu Sans,Helvetica,Arial,sans-serif;margin:2em auto;max-width:1200px;color:#222}
+            h1{font-size:1.6em}h2{font-size:1.25em;margin-top:1.8em;border-bottom:1px solid #ccc}
+            table{border-collapse:collapse;font-size:.82em;margin:.6em 0}
+            th,td{border:1px solid #ccc;padding:.25em .5em;text-align:right}
+            th{background:#f0f0f0}td:first-child{text-align:left;font-weight:bold}
+            tr.pass td:nth-last-child(3){background:#d9f2d9}tr.fail td{background:#f8d0d0}tr.idle td{color:#888}
+            .wide{overflow-x:auto}
+            .headline{font-size:1.2em;padding:.5em;border-radius:4px;background:#eef}
+            .chart{display:inline-block;margin:.5em;border:1px solid #ddd}
+            .caption{font-size:.85em;color:#555;max-width:720px}code{background:#f4f4f4;padding:0 .2em}
+            li{margin:.3em 0}
+            """;
+
+    private HtmlPage() {
+    }
+
+    static String render(RawRuns runs, Table claims, Table byFlow, Table byDimension,
+                         Table byScale, Table byTau, Table byLambda, Table mutations, Map<String, String> charts,
+                         String provenance) {
+        StringBuilder h = new StringBuilder();
+        h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n")
+                .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; ")
+                .append("style-src 'unsafe-inline'; img-src data:\"/>\n")
+                .append("<title>Theorem-check report</title>\n<style>").append(CSS).append("</style>\n</head>\n<body>\n");
+        h.append("<h1>Theorem-check report: linear non-contrastive SSL under GD, SG and EMA</h1>\n");
+        h.append("<p class=\"headline\" id=\"headline\">").append(TableFormat.escape(Report.headline(claims)))
+                .append("</p>\n");
+        h.append("<h2 id=\"claims\">Claims</h2>\n<p class=\"caption\">One row per claim of the theory notes ")
+                .append("(section 3). THEOREM: any VIOLATED try fails it. EMPIRICAL: a rate with its 95 % Wilson ")
+                .append("interval. FINDING: checked as the statement it refutes, so a VIOLATED try is the witness.</p>\n");
+        Table shown = Summaries.display(claims);
+        h.append("<div class=\"wide\">").append(TableFormat.html(shown, shown.columnNames(), "result")).append("</div>");
+        h.append("<h2 id=\"findings\">Findings and failures</h2>\n<ul>\n");
+        List<String[]> ff = Report.findingsAndFailures(runs);
+        if (ff.isEmpty()) {
+            h.append("<li>None.</li>\n");
+        }
+        for (String[] f : ff) {
+            h.append("<li><b>").append(TableFormat.escape(f[0])).append("</b> (").append(f[1]).append(")");
+            if (!f[2].isEmpty()) {
+                h.append(": ").append(TableFormat.escape(f[2]));
+            }
+            if (!f[3].isEmpty()) {
+                h.append(" — replay: <code>").append(TableFormat.escape(f[3])).append("</code>");
+            }
+            if (!f[4].isEmpty() && !f[1].equals("witness")) {
+                h.append("<br/><small>").append(TableFormat.escape(f[4].lines().findFirst().orElse(""))).append("</small>");
+            }
+            h.append("</li>\n");
+        }
+        h.append("</ul>\n<h2 id=\"charts\">Charts</h2>\n");
+        for (var e : charts.entrySet()) {
+            h.append("<div class=\"chart\" id=\"chart-").append(e.getKey()).append("\">").append(e.getValue())
+                    .append("</div>\n");
+        }
+        h.append("<h2 id=\"e2\">[E2] collapse rates</h2>\n<p class=\"caption\">Complete collapse: ‖B(∞)‖ ≤ 1e-6‖B(0)‖; ")
+                .append("dimensional: rank B(∞) &lt; m. Runs that did not converge are excluded.</p>\n")
+                .append(TableFormat.html(byScale)).append(TableFormat.html(byTau)).append(TableFormat.html(byLambda));
+        h.append("<h2 id=\"by-flow\">By claim and flow</h2>\n").append(TableFormat.html(byFlow));
+        h.append("<h2 id=\"by-dimension\">By dimension</h2>\n").append(TableFormat.html(byDimension));
+        if (mutations != null) {
+            h.append("<h2 id=\"mutations\">Mutation check</h2>\n<p class=\"caption\">Deliberately broken dynamics ")
+                    .append("against the theorem checks: every mutant must be caught, the exact dynamics never.</p>\n")
+                    .append(TableFormat.html(mutations));
+        }
+        h.append("<h2 id=\"provenance\">Provenance</h2>\n<ul>\n");
+        for (String line : provenance.lines().toList()) {
+            h.append("<li>").append(TableFormat.escape(line.replaceFirst("^\\* ", ""))).append("</li>\n");
+        }
+        return h.append("</ul>\n</body>\n</html>\n").toString();
+    }
+}

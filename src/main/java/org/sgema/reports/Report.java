@@ -1,0 +1,233 @@
+package org.sgema.reports;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.sgema.claims.Claim;
+import org.sgema.claims.RawResults;
+import org.sgema.claims.RunProfile;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.io.csv.CsvReadOptions;
+
+/**
+ * Collates the raw results of the theorem checks into {@code reports/summary.csv},
+ * {@code reports/REPORT.md} and {@code reports/index.html} (one self-contained page with tables
+ * and inline SVG charts), plus {@code reports/charts/*.svg}. Every file is written to a
+ * temporary file and moved into place, so an interrupted run never leaves half a report.
+ *
+ * <pre>  java -cp … org.sgema.reports.Report [PROJECT-ROOT]</pre>
+ * Runs automatically when the test platform finishes ({@code mvn verify}); {@code scripts/report}
+ * rebuilds it on demand.
+ */
+public final class Report {
+    private Report() {
+    }
+
+    /** Builds the report of the project root given as the only argument (default: {@code sgema.root} or "."). */
+    public static void main(String[] args) {
+        if (args.length == 1) {
+            System.setProperty("sgema.root", args[0]);
+        }
+        Path index = build();
+        System.out.println("report: " + RunProfile.root().relativize(index) + " (" + size(index) + ")");
+    }
+
+    /** Builds every report file from {@code reports/raw}; returns the path of {@code index.html}. */
+    public static Path build() {
+        System.setProperty("java.awt.headless", "true");
+        Path dir = RunProfile.root().resolve("reports");
+        RawRuns runs = RawRuns.read(RawResults.folder());
+        Table claims = Summaries.claims(runs);
+        Table byFlow = Summaries.countsBy(runs.tries(), "by claim and flow", "claim", "flow");
+        Table byDimension = Summaries.countsBy(runs.tries(), "by dimension", "n", "m");
+        Table byScale = Summaries.collapseRates(runs.tries(), "init_scale");
+        Table byTau = Summaries.collapseRates(runs.tries(), "tau");
+        Table byLambda = Summaries.collapseRates(runs.tries(), "lambda");
+        Table mutations = mutations(RawResults.folder().resolve("mutations.csv"));
+        Showcase showcase = Showcase.compute();
+
+        Map<String, String> charts = new LinkedHashMap<>();
+        charts.put("encoder-norms", Charts.encoderNorms(showcase));
+        charts.put("invariant-drift", Charts.invariantDrift(showcase));
+        charts.put("limit-spectra", Charts.limitSpectra(showcase));
+        charts.put("asymmetry", Charts.asymmetry(runs.tries()));
+        if (byScale.rowCount() > 0) {
+            charts.put("collapse-by-init-scale", Charts.collapseRates(byScale, "init_scale",
+                    "[E2] complete collapse by initial scale"));
+            charts.put("collapse-by-tau", Charts.collapseRates(byTau, "tau", "[E2] complete collapse by τ"));
+        }
+        for (var e : charts.entrySet()) {
+            writeAtomically(dir.resolve("charts").resolve(e.getKey() + ".svg"), e.getValue());
+        }
+        String provenance = provenance(runs);
+        writeAtomically(dir.resolve("summary.csv"), csv(claims));
+        writeAtomically(dir.resolve("REPORT.md"), markdown(runs, claims, byFlow, byDimension, byScale, byTau, byLambda,
+                mutations, charts, provenance));
+        Path index = dir.resolve("index.html");
+        writeAtomically(index, HtmlPage.render(runs, claims, byFlow, byDimension, byScale, byTau, byLambda,
+                mutations, charts, provenance));
+        return index;
+    }
+
+    private static Table mutations(Path file) {
+        if (!Files.exists(file)) {
+            return null;
+        }
+        return Table.read().csv(CsvReadOptions.builder(file.toFile()).build());
+    }
+
+    private static String csv(Table t) {
+        java.io.StringWriter w = new java.io.StringWriter();
+        t.write().csv(w);
+        return w.toString();
+    }
+
+    /** @return headline: how many claims were checked and how many failed */
+    static String headline(Table claims) {
+        int run = 0;
+        int failed = 0;
+        for (String r : claims.stringColumn("result")) {
+            if (!r.equals("not run")) {
+                run++;
+            }
+            if (r.equals("FAIL")) {
+                failed++;
+            }
+        }
+        return String.format(Locale.ROOT, "%d of %d claims checked: %s", run, Claim.values().length,
+                failed == 0 ? "all pass" : failed + " FAIL");
+    }
+
+    static List<String[]> findingsAndFailures(RawRuns runs) {
+        List<String[]> out = new ArrayList<>();
+        for (JsonNode m : runs.metas()) {
+            if (m.has("witness")) {
+                boolean finding = m.path("kind").asText().equals("FINDING");
+                out.add(new String[] {m.path("claim").asText(), finding ? "witness" : "counterexample",
+                        m.path("witness").asText(), m.path("replay").asText(), m.path("message").asText("")});
+            } else if (!m.path("passed").asBoolean()) {
+                out.add(new String[] {m.path("claim").asText(), "failure", "", "", m.path("message").asText("")});
+            }
+        }
+        return out;
+    }
+
+    private static String markdown(RawRuns runs, Table claims, Table byFlow, Table byDimension, Table byScale,
+                                   Table byTau, Table byLambda, Table mutations, Map<String, String> charts,
+                                   String provenance) {
+        StringBuilder md = new StringBuilder();
+        md.append("# Theorem-check report\n\n**").append(headline(claims)).append("**\n\n");
+        md.append("Verdicts per claim (theory notes, section 3; catalogue in `properties/CLAIMS.md`). ")
+                .append("For FINDING claims a VIOLATED try is a witness. Rates are HOLDS / (HOLDS + VIOLATED) ")
+                .append("with 95 % Wilson intervals.\n\n");
+        md.append(TableFormat.markdown(Summaries.display(claims))).append('\n');
+        md.append("## Findings and failures\n\n");
+        List<String[]> ff = findingsAndFailures(runs);
+        if (ff.isEmpty()) {
+            md.append("None.\n\n");
+        }
+        for (String[] f : ff) {
+            md.append("* **").append(f[0]).append("** (").append(f[1]).append(")");
+            if (!f[2].isEmpty()) {
+                md.append(": ").append(f[2]);
+            }
+            if (!f[3].isEmpty()) {
+                md.append(" — replay: `").append(f[3]).append('`');
+            }
+            if (!f[4].isEmpty() && !f[1].equals("witness")) {
+                md.append("\n  ").append(f[4].lines().findFirst().orElse(""));
+            }
+            md.append('\n');
+        }
+        md.append("\n## Charts\n\n");
+        for (String name : charts.keySet()) {
+            md.append("![").append(name).append("](charts/").append(name).append(".svg)\n\n");
+        }
+        md.append("## [E2] collapse rates\n\nBy initial scale:\n\n").append(TableFormat.markdown(byScale))
+                .append("\nBy τ:\n\n").append(TableFormat.markdown(byTau))
+                .append("\nBy λ:\n\n").append(TableFormat.markdown(byLambda));
+        md.append("\n## Breakdown by claim and flow\n\n").append(TableFormat.markdown(byFlow));
+        md.append("\n## Breakdown by dimension\n\n").append(TableFormat.markdown(byDimension));
+        if (mutations != null) {
+            md.append("\n## Mutation check\n\nEach deliberately broken dynamics against the theorem checks ")
+                    .append("(VIOLATED cases out of the cases tried):\n\n").append(TableFormat.markdown(mutations));
+        }
+        md.append("\n## Provenance\n\n").append(provenance);
+        return md.toString();
+    }
+
+    private static String provenance(RawRuns runs) {
+        Properties v = new Properties();
+        try (InputStream in = Report.class.getResourceAsStream("/sgema-build.properties")) {
+            if (in != null) {
+                v.load(in);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        long wall = 0;
+        StringBuilder seeds = new StringBuilder();
+        java.util.Set<String> profiles = new java.util.TreeSet<>();
+        for (JsonNode m : runs.metas()) {
+            wall += m.path("wallMillis").asLong();
+            profiles.add(m.path("profile").asText());
+            seeds.append(String.format(Locale.ROOT, "%s=%s ", m.path("claim").asText(), m.path("seed").asText()));
+        }
+        return String.format(Locale.ROOT, """
+                * generated: %s
+                * profile(s): %s
+                * seeds: %s
+                * checking wall time (sum over claims): %.1f s
+                * Java %s (%s), %s %s
+                * sgema %s; EJML %s, Hipparchus %s, Tablesaw %s, jqwik %s, JFreeChart %s, JFreeSVG %s, Jackson %s
+                """, ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME), String.join(", ", profiles),
+                seeds.toString().trim(), wall / 1000.0, System.getProperty("java.version"),
+                System.getProperty("java.vendor"), System.getProperty("os.name"), System.getProperty("os.arch"),
+                v.getProperty("version", "?"), v.getProperty("ejml", "?"), v.getProperty("hipparchus", "?"),
+                v.getProperty("tablesaw", "?"), v.getProperty("jqwik", "?"), v.getProperty("jfreechart", "?"),
+                v.getProperty("jfreesvg", "?"), v.getProperty("jackson", "?"));
+    }
+
+    /** Writes text to a temporary file beside the target, then moves it into place atomically. */
+    static void writeAtomically(Path file, String text) {
+        try {
+            Path dir = file.toAbsolutePath().getParent();
+            Files.createDirectories(dir);
+            Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            readable(tmp);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    /** Temporary files are created owner-only; a report is meant to be read (rw-r--r--). */
+    static void readable(Path p) throws IOException {
+        if (p.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        }
+    }
+
+    private static String size(Path p) {
+        try {
+            return String.format(Locale.ROOT, "%.0f KB", Files.size(p) / 1024.0);
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+}

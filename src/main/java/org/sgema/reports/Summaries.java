@@ -1,0 +1,202 @@
+package org.sgema.reports;
+
+import java.util.Locale;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.sgema.claims.Claim;
+import org.sgema.claims.ClaimKind;
+import org.sgema.claims.Rates;
+import org.sgema.claims.Verdict;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * The report's tables, built with Tablesaw from the raw tries: the per-claim summary, the
+ * breakdowns by dimension and by flow, and the [E2] collapse rates.
+ */
+final class Summaries {
+    private Summaries() {
+    }
+
+    /**
+     * One row per claim of the catalogue: counts per verdict, the INCONCLUSIVE rate, the rate
+     * with its 95 % Wilson interval for empirical claims (HOLDS / decided), the judged result,
+     * min / median / max of the key metric and the slowest try.
+     */
+    static Table claims(RawRuns runs) {
+        Table t = Table.create("claims",
+                StringColumn.create("claim"), StringColumn.create("kind"), IntColumn.create("tries"),
+                IntColumn.create("HOLDS"), IntColumn.create("VIOLATED"), IntColumn.create("INCONCLUSIVE"),
+                IntColumn.create("HYPOTHESIS_NOT_MET"), DoubleColumn.create("inconclusive_rate"),
+                DoubleColumn.create("rate"), DoubleColumn.create("wilson_low"), DoubleColumn.create("wilson_high"),
+                StringColumn.create("threshold"), StringColumn.create("result"), StringColumn.create("metric"),
+                DoubleColumn.create("metric_min"), DoubleColumn.create("metric_median"),
+                DoubleColumn.create("metric_max"), LongColumn.create("slowest_ms"), StringColumn.create("seed"));
+        Table tries = runs.tries();
+        for (Claim c : Claim.values()) {
+            Table rows = tries.where(tries.stringColumn("claim").isEqualTo(c.id()));
+            JsonNode meta = runs.meta(c.id());
+            int[] counts = new int[Verdict.values().length];
+            for (String v : rows.stringColumn("verdict")) {
+                counts[Verdict.valueOf(v).ordinal()]++;
+            }
+            int n = rows.rowCount();
+            int holds = counts[Verdict.HOLDS.ordinal()];
+            int decided = holds + counts[Verdict.VIOLATED.ordinal()];
+            if (c == Claim.E2) {
+                // E2's rate is about SG and EMA; GD rows are the [T3] consequence
+                Table sgEma = rows.where(rows.stringColumn("flow").isNotEqualTo("GD"));
+                holds = (int) sgEma.stringColumn("verdict").isEqualTo("HOLDS").size();
+                decided = holds + (int) sgEma.stringColumn("verdict").isEqualTo("VIOLATED").size();
+            }
+            double[] ci = Rates.wilson(holds, decided);
+            DoubleColumn metric = rows.doubleColumn("metric").where(rows.doubleColumn("metric").isNotMissing());
+            t.stringColumn("claim").append(c.id());
+            t.stringColumn("kind").append(c.kind().name());
+            t.intColumn("tries").append(n);
+            for (Verdict v : Verdict.values()) {
+                t.intColumn(v.name()).append(counts[v.ordinal()]);
+            }
+            t.doubleColumn("inconclusive_rate").append(n == 0 ? Double.NaN : (double) counts[2] / n);
+            boolean empirical = c.kind() == ClaimKind.EMPIRICAL;
+            t.doubleColumn("rate").append(empirical && decided > 0 ? (double) holds / decided : Double.NaN);
+            t.doubleColumn("wilson_low").append(empirical && decided > 0 ? ci[0] : Double.NaN);
+            t.doubleColumn("wilson_high").append(empirical && decided > 0 ? ci[1] : Double.NaN);
+            t.stringColumn("threshold").append(threshold(c, meta));
+            t.stringColumn("result").append(meta == null ? "not run" : meta.path("passed").asBoolean() ? "PASS" : "FAIL");
+            t.stringColumn("metric").append(rows.isEmpty() ? "" : rows.stringColumn("metric_name").get(0));
+            t.doubleColumn("metric_min").append(metric.isEmpty() ? Double.NaN : metric.min());
+            t.doubleColumn("metric_median").append(metric.isEmpty() ? Double.NaN : metric.median());
+            t.doubleColumn("metric_max").append(metric.isEmpty() ? Double.NaN : metric.max());
+            t.longColumn("slowest_ms").append(rows.isEmpty() ? 0L : (long) rows.longColumn("wall_ms").max());
+            t.stringColumn("seed").append(meta == null ? "" : meta.path("seed").asText());
+        }
+        return t;
+    }
+
+    /**
+     * The summary as shown to readers: short headers, the rate and its interval in one cell,
+     * the key metric's median with its name.
+     */
+    static Table display(Table claims) {
+        Table t = Table.create("claims", StringColumn.create("claim"), StringColumn.create("kind"),
+                IntColumn.create("tries"), IntColumn.create("holds"), IntColumn.create("violated"),
+                IntColumn.create("inconcl."), IntColumn.create("hyp. not met"), StringColumn.create("rate [95 % CI]"),
+                StringColumn.create("threshold"), StringColumn.create("result"), StringColumn.create("key metric: median"),
+                LongColumn.create("slowest ms"));
+        for (int r = 0; r < claims.rowCount(); r++) {
+            t.stringColumn("claim").append(claims.stringColumn("claim").get(r));
+            t.stringColumn("kind").append(claims.stringColumn("kind").get(r));
+            t.intColumn("tries").append(claims.intColumn("tries").get(r));
+            t.intColumn("holds").append(claims.intColumn("HOLDS").get(r));
+            t.intColumn("violated").append(claims.intColumn("VIOLATED").get(r));
+            t.intColumn("inconcl.").append(claims.intColumn("INCONCLUSIVE").get(r));
+            t.intColumn("hyp. not met").append(claims.intColumn("HYPOTHESIS_NOT_MET").get(r));
+            double rate = claims.doubleColumn("rate").getDouble(r);
+            t.stringColumn("rate [95 % CI]").append(Double.isNaN(rate) ? "" : String.format(Locale.ROOT,
+                    "%.3f [%.3f, %.3f]", rate, claims.doubleColumn("wilson_low").getDouble(r),
+                    claims.doubleColumn("wilson_high").getDouble(r)));
+            t.stringColumn("threshold").append(claims.stringColumn("threshold").get(r));
+            t.stringColumn("result").append(claims.stringColumn("result").get(r));
+            double med = claims.doubleColumn("metric_median").getDouble(r);
+            t.stringColumn("key metric: median").append(Double.isNaN(med) ? "" : String.format(Locale.ROOT, "%s: %.3g",
+                    claims.stringColumn("metric").get(r), med));
+            t.longColumn("slowest ms").append(claims.longColumn("slowest_ms").get(r));
+        }
+        return t;
+    }
+
+    private static String threshold(Claim c, JsonNode meta) {
+        String inconclusive = meta == null ? "" : String.format(Locale.ROOT, "INCONCLUSIVE ≤ %.0f %%",
+                100 * meta.path("inconclusiveMax").asDouble());
+        return switch (c.kind()) {
+            case THEOREM -> "no VIOLATED; " + inconclusive;
+            case FINDING -> "a witness exists";
+            case EMPIRICAL -> c == Claim.E1 ? "no clear VIOLATED; " + inconclusive
+                    : "GD: 100 % collapse; SG/EMA: measured";
+        };
+    }
+
+    /** Verdict counts by one or more key columns, over all claims. */
+    static Table countsBy(Table tries, String name, String... keys) {
+        Table t = Table.create(name);
+        for (String k : keys) {
+            t.addColumns(tries.column(k).emptyCopy());
+        }
+        t.addColumns(IntColumn.create("tries"));
+        for (Verdict v : Verdict.values()) {
+            t.addColumns(IntColumn.create(v.name()));
+        }
+        t.addColumns(DoubleColumn.create("median_ms"));
+        Table sorted = tries.sortOn(keys);
+        int start = 0;
+        while (start < sorted.rowCount()) {
+            int end = start;
+            while (end < sorted.rowCount() && sameKey(sorted, start, end, keys)) {
+                end++;
+            }
+            Table group = sorted.inRange(start, end);
+            for (String k : keys) {
+                t.column(k).appendObj(group.column(k).get(0));
+            }
+            t.intColumn("tries").append(group.rowCount());
+            for (Verdict v : Verdict.values()) {
+                t.intColumn(v.name()).append(group.stringColumn("verdict").isEqualTo(v.name()).size());
+            }
+            t.doubleColumn("median_ms").append(group.longColumn("wall_ms").asDoubleColumn().median());
+            start = end;
+        }
+        return t;
+    }
+
+    private static boolean sameKey(Table t, int a, int b, String[] keys) {
+        for (String k : keys) {
+            if (!t.column(k).getString(a).equals(t.column(k).getString(b))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * [E2] collapse labels by flow and one more key ({@code init_scale}, {@code tau} or
+     * {@code lambda}): complete / dimensional / none counts and the complete-collapse rate with
+     * its Wilson interval (INCONCLUSIVE tries excluded).
+     */
+    static Table collapseRates(Table tries, String key) {
+        Table e2 = tries.where(tries.stringColumn("claim").isEqualTo(Claim.E2.id())
+                .and(tries.stringColumn("verdict").isIn("HOLDS", "VIOLATED")));
+        Table t = Table.create("E2 by flow and " + key, StringColumn.create("flow"), StringColumn.create(key),
+                IntColumn.create("decided"), IntColumn.create("complete"), IntColumn.create("dimensional"),
+                IntColumn.create("none"), DoubleColumn.create("complete_rate"), DoubleColumn.create("wilson_low"),
+                DoubleColumn.create("wilson_high"));
+        Table sorted = e2.sortOn("flow", key);
+        int start = 0;
+        while (start < sorted.rowCount()) {
+            int end = start;
+            while (end < sorted.rowCount() && sameKey(sorted, start, end, new String[] {"flow", key})) {
+                end++;
+            }
+            Table g = sorted.inRange(start, end);
+            int complete = g.stringColumn("reason").startsWith("complete").size();
+            int dimensional = g.stringColumn("reason").startsWith("dimensional").size();
+            int none = g.stringColumn("reason").startsWith("none").size();
+            int decided = g.rowCount();
+            double[] ci = Rates.wilson(complete, decided);
+            t.stringColumn("flow").append(g.stringColumn("flow").get(0));
+            t.stringColumn(key).append(g.column(key).getString(0));
+            t.intColumn("decided").append(decided);
+            t.intColumn("complete").append(complete);
+            t.intColumn("dimensional").append(dimensional);
+            t.intColumn("none").append(none);
+            t.doubleColumn("complete_rate").append((double) complete / decided);
+            t.doubleColumn("wilson_low").append(ci[0]);
+            t.doubleColumn("wilson_high").append(ci[1]);
+            start = end;
+        }
+        return t;
+    }
+}
