@@ -101,8 +101,11 @@ final class Charts {
         }
         JFreeChart chart = ChartFactory.createXYLineChart("[T4] SG invariant: drift stays at integrator accuracy",
                 "t", "drift", new XYSeriesCollection(series), PlotOrientation.VERTICAL, true, false, false);
-        LogAxis log = new LogAxis("relative drift (log)");
+        LogAxis log = new LogAxis("relative drift of Δ (log)");
         log.setSmallestValue(1e-18);
+        if (series.getItemCount() > 0) {
+            log.setRange(Math.max(1e-18, series.getMinY() / 10), Math.max(1e-15, series.getMaxY() * 10));
+        }
         chart.getXYPlot().setRangeAxis(log);
         return svg(chart);
     }

@@ -67,7 +67,8 @@ final class Summaries {
             t.doubleColumn("wilson_high").append(empirical && decided > 0 ? ci[1] : Double.NaN);
             t.stringColumn("threshold").append(threshold(c, meta));
             t.stringColumn("result").append(meta == null ? "not run" : meta.path("passed").asBoolean() ? "PASS" : "FAIL");
-            t.stringColumn("metric").append(rows.isEmpty() ? "" : rows.stringColumn("metric_name").get(0));
+            t.stringColumn("metric").append(rows.stringColumn("metric_name").asList().stream()
+                    .filter(name -> !name.isEmpty()).findFirst().orElse(""));
             t.doubleColumn("metric_min").append(metric.isEmpty() ? Double.NaN : metric.min());
             t.doubleColumn("metric_median").append(metric.isEmpty() ? Double.NaN : metric.median());
             t.doubleColumn("metric_max").append(metric.isEmpty() ? Double.NaN : metric.max());
