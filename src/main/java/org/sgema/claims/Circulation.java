@@ -28,12 +28,21 @@ public final class Circulation {
     private Circulation() {
     }
 
-    /** Result: the quadrature value, the Jacobian (Stokes) value and the scale {@code π r² ‖J'‖}. */
-    record Values(double quadrature, double stokes, double scale) {
+    /**
+     * The circulation around one loop.
+     *
+     * @param quadrature {@code ∮ P⁻¹F·dγ} by Gauss–Legendre quadrature
+     * @param stokes the leading-order value {@code π r² (vᵀJ'u − uᵀJ'v)}
+     * @param scale {@code π r² ‖J'‖}, the natural size of either
+     */
+    public record Values(double quadrature, double stokes, double scale) {
     }
 
-    /** @return the circulation of the case's flow around a random loop at the case's point */
-    static Values compute(Case c) {
+    /**
+     * @return the circulation of the case's flow around a random loop (seeded by the case) of
+     *     radius 1e-3 at the case's point
+     */
+    public static Values compute(Case c) {
         Configuration cfg = c.configuration();
         VectorField f = c.field();
         double[] theta0 = c.initial().toArray();

@@ -1,0 +1,9 @@
+// Startup of scripts/jshell: the public API and short helpers (org.sgema.shell.Explore).
+import org.ejml.data.DMatrixRMaj;
+import org.sgema.model.*;
+import org.sgema.flows.*;
+import org.sgema.integration.*;
+import org.sgema.equilibria.*;
+import org.sgema.stability.*;
+import org.sgema.claims.*;
+import static org.sgema.shell.Explore.*;

@@ -1,0 +1,166 @@
+package org.sgema.shell;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Random;
+
+import org.ejml.data.DMatrixRMaj;
+import org.sgema.claims.Case;
+import org.sgema.claims.Circulation;
+import org.sgema.equilibria.EquilibriumVariety;
+import org.sgema.flows.Flow;
+import org.sgema.integration.FlowIntegrator;
+import org.sgema.integration.IntegrationSettings;
+import org.sgema.integration.Trajectory;
+import org.sgema.model.Configuration;
+import org.sgema.model.ConfigurationSpec;
+import org.sgema.model.Matrices;
+import org.sgema.model.RandomConfigurations;
+import org.sgema.model.SgInvariant;
+import org.sgema.model.State;
+import org.sgema.reports.Plots;
+import org.sgema.stability.Spectrum;
+import org.sgema.stability.Stability;
+import org.sgema.stability.StabilityClassifier;
+
+/**
+ * Short helpers for interactive exploration ({@code scripts/jshell} imports them statically).
+ * Sensible defaults everywhere, no checked exceptions, compact printing.
+ * <pre>
+ *   var c = symmetric(8, 2, 1);           // random symmetric-views configuration, seed 1
+ *   var t = run(c, SG, init(c, SG, 1));   // integrate SG from a fan-in initial state
+ *   classify(c, SG, t.finalState());      // NORMALLY_ATTRACTING / UNSTABLE / INCONCLUSIVE
+ * </pre>
+ */
+public final class Explore {
+    /** The flows, for {@code run(c, SG, ...)} at the prompt. */
+    public static final Flow GD = Flow.GD;
+    /** Stop-gradient. */
+    public static final Flow SG = Flow.SG;
+    /** EMA target. */
+    public static final Flow EMA = Flow.EMA;
+
+    private Explore() {
+    }
+
+    /** @return a symmetric-augmentation configuration (condition 10, σ = min noise eigenvalue) */
+    public static Configuration symmetric(int n, int m, long seed) {
+        return new ConfigurationSpec(n, m, ConfigurationSpec.Views.SYMMETRIC, ConfigurationSpec.Spectra.WELL,
+                0, 1, 1, seed).toConfiguration();
+    }
+
+    /** @return an asymmetric-views configuration */
+    public static Configuration asymmetric(int n, int m, long seed) {
+        return new ConfigurationSpec(n, m, ConfigurationSpec.Views.ASYMMETRIC, ConfigurationSpec.Spectra.WELL,
+                0, 1, 1, seed).toConfiguration();
+    }
+
+    /** @return the configuration with its augmentation noise scaled by {@code factor} (symmetric model) */
+    public static Configuration scaleNoise(Configuration c, double factor) {
+        DMatrixRMaj n = c.noise();
+        org.ejml.dense.row.CommonOps_DDRM.scale(factor, n);
+        return Configuration.symmetric(c.signal(), n, c.m()).withLambda(c.lambda()).withAlpha(c.alpha())
+                .withTau(c.tau());
+    }
+
+    /** @return a fan-in initial state for the flow (B̄ = B for EMA) */
+    public static State init(Configuration c, Flow f, long seed) {
+        return RandomConfigurations.fanInState(c.m(), c.n(), f.hasTarget(), 1.0, new Random(seed));
+    }
+
+    /** @return the trajectory of the flow from the state (default settings, horizon 1e4) */
+    public static Trajectory run(Configuration c, Flow f, State s) {
+        return new FlowIntegrator().integrate(f.field(c), matching(s, f));
+    }
+
+    /** @return the trajectory with a given horizon */
+    public static Trajectory run(Configuration c, Flow f, State s, double horizon) {
+        return new FlowIntegrator(IntegrationSettings.defaults().withHorizon(horizon)).integrate(f.field(c),
+                matching(s, f));
+    }
+
+    /** Adds (B̄ = B) or drops the target so that the state fits the flow. */
+    private static State matching(State s, Flow f) {
+        if (s.hasTarget() == f.hasTarget()) {
+            return s;
+        }
+        return f.hasTarget() ? s.withTargetEqualToEncoder() : s.withoutTarget();
+    }
+
+    /** @return a random full-rank point of the equilibrium variety (λ = 0), or null if none */
+    public static State equilibrium(Configuration c, long seed) {
+        return EquilibriumVariety.randomPoint(c, new Random(seed));
+    }
+
+    /** @return a random point of the leading component of V (the top eigenvalues of Mᵀ), random G */
+    public static State topEquilibrium(Configuration c, long seed) {
+        return EquilibriumVariety.leadingPoint(c, EquilibriumVariety.randomG(c.m(), new Random(seed)));
+    }
+
+    /** @return the [T7] classification of an equilibrium of the flow */
+    public static Stability classify(Configuration c, Flow f, State point) {
+        return new StabilityClassifier().classify(f.field(c), matching(point, f));
+    }
+
+    /** @return the state moved by {@code eps·(1 + ‖θ‖)} in a random direction */
+    public static State perturb(State s, double eps, long seed) {
+        double[] theta = s.toArray();
+        Random rnd = new Random(seed);
+        double[] xi = new double[theta.length];
+        for (int i = 0; i < xi.length; i++) {
+            xi[i] = rnd.nextGaussian();
+        }
+        double scale = eps * (1 + Matrices.norm(theta)) / Matrices.norm(xi);
+        for (int i = 0; i < theta.length; i++) {
+            theta[i] += scale * xi[i];
+        }
+        return State.fromArray(s.m(), s.n(), s.hasTarget(), theta);
+    }
+
+    /** @return {@code ‖θ_a − θ_b‖} */
+    public static double distance(State a, State b) {
+        double[] x = a.toArray();
+        double[] y = b.toArray();
+        double s = 0;
+        for (int i = 0; i < x.length; i++) {
+            s += (x[i] - y[i]) * (x[i] - y[i]);
+        }
+        return Math.sqrt(s);
+    }
+
+    /** @return the circulation of the flow's field (natural metric) around a small random loop at a point */
+    public static Circulation.Values circulation(Configuration c, Flow f, State point, long seed) {
+        return Circulation.compute(new Case(c, matching(point, f), f, seed));
+    }
+
+    /** @return the SG invariant {@code Δ = AᵀA − αBBᵀ} */
+    public static DMatrixRMaj invariant(Configuration c, State s) {
+        return SgInvariant.delta(c.alpha(), s);
+    }
+
+    /** @return the eigenvalues of a square matrix, sorted by decreasing real part */
+    public static Spectrum spectrum(DMatrixRMaj a) {
+        return Spectrum.of(a);
+    }
+
+    /** @return the singular values of a matrix, descending */
+    public static double[] singularValues(DMatrixRMaj a) {
+        return org.sgema.equilibria.RankEstimate.singularValues(a);
+    }
+
+    /** @return a matrix as one compact line */
+    public static String show(DMatrixRMaj a) {
+        return Matrices.compact(a);
+    }
+
+    /** @return numbers as one compact line */
+    public static String show(double... v) {
+        return Arrays.stream(v).mapToObj(x -> String.format(Locale.ROOT, "%.4g", x)).toList().toString();
+    }
+
+    /** Saves {@code ‖B(t)‖} of the trajectories as an SVG chart; returns the file. */
+    public static Path chart(String file, Trajectory... trajectories) {
+        return Plots.encoderNorms(Path.of(file), trajectories);
+    }
+}
