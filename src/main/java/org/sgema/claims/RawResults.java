@@ -16,7 +16,7 @@ import java.util.Locale;
  */
 public final class RawResults implements AutoCloseable {
     /** Column names, in order. */
-    public static final String HEADER = "claim,kind,profile,seed,try,phase,n,m,views,spectrum,lambda,alpha,tau,"
+    public static final String HEADER = "claim,kind,profile,seed,try,phase,source,n,m,views,spectrum,lambda,alpha,tau,"
             + "flow,init_scale,init_tilt,metric_name,metric,verdict,reason,wall_ms";
 
     private final BufferedWriter out;
@@ -32,7 +32,7 @@ public final class RawResults implements AutoCloseable {
         return RunProfile.root().resolve("reports").resolve("raw");
     }
 
-    /** Starts the file of a claim afresh (header only). */
+    /** Starts the file of a claim's run afresh (header only); {@code runId} is the claim ID or {@code ID@source}. */
     public static RawResults start(String claimId) {
         try {
             Path dir = folder();
@@ -83,6 +83,7 @@ public final class RawResults implements AutoCloseable {
      * @param seed the jqwik seed of the run
      * @param tryIndex 1-based try index within the run
      * @param phase {@code try}, or {@code shrink} for executions while a counterexample is shrunk
+     * @param source where the configuration comes from ({@code synthetic} or {@code digits})
      * @param n input dimension
      * @param m representation dimension
      * @param views views kind
@@ -97,11 +98,11 @@ public final class RawResults implements AutoCloseable {
      * @param wallMillis wall time of the try
      */
     public record Row(String claim, ClaimKind kind, String profile, String seed, int tryIndex, String phase,
-                      int n, int m, String views, String spectrum, double lambda, double alpha, double tau,
+                      String source, int n, int m, String views, String spectrum, double lambda, double alpha, double tau,
                       String flow, double initScale, String initTilt, Evaluation evaluation, long wallMillis) {
 
         String toCsv() {
-            return String.join(",", claim, kind.name(), profile, seed, Integer.toString(tryIndex), phase,
+            return String.join(",", claim, kind.name(), profile, seed, Integer.toString(tryIndex), phase, source,
                     Integer.toString(n), Integer.toString(m), views, spectrum, num(lambda), num(alpha), num(tau), flow,
                     num(initScale), initTilt,
                     quote(evaluation.metricName()), num(evaluation.metric()), evaluation.verdict().name(),

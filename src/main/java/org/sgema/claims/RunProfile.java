@@ -78,21 +78,43 @@ public final class RunProfile {
         return intValue("m.max", 4);
     }
 
-    /** @return tries of a claim: {@code tries.ID}, else {@code tries.default} */
-    public int tries(String claimId) {
-        return intValue("tries." + claimId, intValue("tries.default", 50));
+    /**
+     * @param runId a claim ID, or {@code ID@source} for another configuration source
+     * @return tries: {@code tries.RUN}, else {@code tries.SOURCE.default} (other sources), else
+     *     {@code tries.default}
+     */
+    public int tries(String runId) {
+        return intValue("tries." + runId, intValue("tries." + source(runId) + ".default", intValue("tries.default", 50)));
     }
 
-    /** @return bound of the INCONCLUSIVE rate of a theorem: {@code inconclusive.max.ID}, else the default */
-    public double inconclusiveMax(String claimId) {
-        return doubleValue("inconclusive.max." + claimId, doubleValue("inconclusive.max", 0.25));
+    /**
+     * @return bound of the INCONCLUSIVE rate: {@code inconclusive.max.RUN}, else
+     *     {@code inconclusive.max.SOURCE}, else {@code inconclusive.max}
+     */
+    public double inconclusiveMax(String runId) {
+        return doubleValue("inconclusive.max." + runId, doubleValue("inconclusive.max." + source(runId),
+                doubleValue("inconclusive.max", 0.25)));
+    }
+
+    private static String source(String runId) {
+        int at = runId.indexOf('@');
+        return at < 0 ? "synthetic" : runId.substring(at + 1);
     }
 
     /** @return integration settings of this profile (horizon, wall-clock cap per try) */
     public IntegrationSettings integration() {
+        return integration("synthetic");
+    }
+
+    /**
+     * @param source a configuration source; {@code SOURCE.horizon} and {@code SOURCE.wallclock.ms}
+     *     override the defaults (real data converges more slowly)
+     * @return integration settings for that source
+     */
+    public IntegrationSettings integration(String source) {
         return IntegrationSettings.defaults()
-                .withHorizon(doubleValue("horizon", 5000))
-                .withWallClockMillis(intValue("wallclock.ms", 30_000));
+                .withHorizon(doubleValue(source + ".horizon", doubleValue("horizon", 5000)))
+                .withWallClockMillis(intValue(source + ".wallclock.ms", intValue("wallclock.ms", 30_000)));
     }
 
     /** @return a raw value, or the default */

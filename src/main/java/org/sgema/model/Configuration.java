@@ -215,13 +215,17 @@ public final class Configuration {
     /**
      * @return {@code Mᵀ = Cxx⁻¹ Cxy} (n×n), whose invariant subspaces parameterize the
      *     equilibrium variety [T5]
-     * @throws ArithmeticException if Cxx is singular
+     * @throws ArithmeticException if Cxx is singular ({@code λ_min ≤ 1e-14 λ_max})
      */
     public DMatrixRMaj mTranspose() {
+        double[] eig = Matrices.symmetricEigenvalues(cxx);
+        if (!(eig[0] > 1e-14 * Math.max(eig[n - 1], Double.MIN_NORMAL))) {
+            throw new ArithmeticException(String.format(java.util.Locale.ROOT,
+                    "Cxx is singular (eigenvalues %.3g to %.3g)", eig[0], eig[n - 1]));
+        }
         LinearSolverDense<DMatrixRMaj> solver = LinearSolverFactory_DDRM.lu(n);
-        DMatrixRMaj a = cxx.copy();
-        if (!solver.setA(a) || solver.quality() < 1e-14) {
-            throw new ArithmeticException("Cxx is singular (quality " + solver.quality() + ")");
+        if (!solver.setA(cxx.copy())) {
+            throw new ArithmeticException("LU of Cxx failed");
         }
         DMatrixRMaj x = new DMatrixRMaj(n, n);
         solver.solve(cxy.copy(), x);

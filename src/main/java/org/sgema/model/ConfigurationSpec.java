@@ -26,7 +26,7 @@ import java.util.Random;
  * @param rotationSeed seed of the random rotations
  */
 public record ConfigurationSpec(int n, int m, Views views, Spectra spectrum, double lambda, double alpha,
-                                double tau, long rotationSeed) {
+                                double tau, long rotationSeed) implements ConfigurationRecipe {
 
     /** How the two views relate. */
     public enum Views { SYMMETRIC, ASYMMETRIC, IDENTICAL }
@@ -44,7 +44,18 @@ public record ConfigurationSpec(int n, int m, Views views, Spectra spectrum, dou
         }
     }
 
+    @Override
+    public String viewsLabel() {
+        return views.name();
+    }
+
+    @Override
+    public String spectrumLabel() {
+        return spectrum.name();
+    }
+
     /** @return the configuration this recipe describes (deterministic) */
+    @Override
     public Configuration toConfiguration() {
         Random random = new Random(rotationSeed);
         double condition = spectrum == Spectra.ILL ? 1e6 : 10.0;

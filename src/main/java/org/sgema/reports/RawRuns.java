@@ -23,7 +23,7 @@ final class RawRuns {
     /** Column types of the raw CSV, in {@code RawResults.HEADER} order. */
     private static final ColumnType[] TYPES = {
         ColumnType.STRING, ColumnType.STRING, ColumnType.STRING, ColumnType.STRING, ColumnType.INTEGER,
-        ColumnType.STRING, ColumnType.INTEGER, ColumnType.INTEGER, ColumnType.STRING, ColumnType.STRING,
+        ColumnType.STRING, ColumnType.STRING, ColumnType.INTEGER, ColumnType.INTEGER, ColumnType.STRING, ColumnType.STRING,
         ColumnType.DOUBLE, ColumnType.DOUBLE, ColumnType.DOUBLE, ColumnType.STRING, ColumnType.DOUBLE,
         ColumnType.STRING, ColumnType.STRING, ColumnType.DOUBLE, ColumnType.STRING, ColumnType.STRING,
         ColumnType.LONG,
@@ -47,7 +47,8 @@ final class RawRuns {
                     String name = f.getFileName().toString();
                     if (name.endsWith(".meta.json")) {
                         metas.add(JsonFiles.read(f));
-                    } else if (name.endsWith(".csv") && !name.equals("mutations.csv")) {
+                    } else if (name.endsWith(".csv") && !name.equals("mutations.csv") && !name.startsWith("digits-")
+                            && !name.startsWith("bench")) {
                         String header;
                         try (var lines = Files.lines(f)) {
                             header = lines.findFirst().orElse("");
@@ -85,8 +86,8 @@ final class RawRuns {
         return metas;
     }
 
-    /** @return the meta object of a claim, or null */
-    JsonNode meta(String claim) {
-        return metas.stream().filter(m -> m.path("claim").asText().equals(claim)).findFirst().orElse(null);
+    /** @return the meta objects of a claim's runs (one per source), possibly none */
+    List<JsonNode> metas(String claim) {
+        return metas.stream().filter(m -> m.path("claim").asText().equals(claim)).toList();
     }
 }

@@ -58,6 +58,8 @@ public final class Report {
         Table byTau = Summaries.collapseRates(runs.tries(), "tau");
         Table byLambda = Summaries.collapseRates(runs.tries(), "lambda");
         Table mutations = mutations(RawResults.folder().resolve("mutations.csv"));
+        Table bySource = Summaries.countsBy(runs.tries(), "by claim and source", "claim", "source");
+        DigitsSection digits = DigitsSection.read(RawResults.folder());
         Showcase showcase = Showcase.compute();
 
         Map<String, String> charts = new LinkedHashMap<>();
@@ -70,16 +72,19 @@ public final class Report {
                     "[E2] complete collapse by initial scale"));
             charts.put("collapse-by-tau", Charts.collapseRates(byTau, "tau", "[E2] complete collapse by τ"));
         }
+        if (digits != null) {
+            charts.putAll(digits.charts());
+        }
         for (var e : charts.entrySet()) {
             writeAtomically(dir.resolve("charts").resolve(e.getKey() + ".svg"), e.getValue());
         }
         String provenance = provenance(runs);
         writeAtomically(dir.resolve("summary.csv"), csv(claims));
         writeAtomically(dir.resolve("REPORT.md"), markdown(runs, claims, byFlow, byDimension, byScale, byTau, byLambda,
-                mutations, charts, provenance));
+                mutations, charts, provenance, bySource, digits));
         Path index = dir.resolve("index.html");
         writeAtomically(index, HtmlPage.render(runs, claims, byFlow, byDimension, byScale, byTau, byLambda,
-                mutations, charts, provenance));
+                mutations, charts, provenance, bySource, digits));
         return index;
     }
 
@@ -128,7 +133,7 @@ public final class Report {
 
     private static String markdown(RawRuns runs, Table claims, Table byFlow, Table byDimension, Table byScale,
                                    Table byTau, Table byLambda, Table mutations, Map<String, String> charts,
-                                   String provenance) {
+                                   String provenance, Table bySource, DigitsSection digits) {
         StringBuilder md = new StringBuilder();
         md.append("# Theorem-check report\n\n**").append(headline(claims)).append("**\n\n");
         md.append("Verdicts per claim (theory notes, section 3; catalogue in `properties/CLAIMS.md`). ")
@@ -160,6 +165,13 @@ public final class Report {
         md.append("## [E2] collapse rates\n\nBy initial scale:\n\n").append(TableFormat.markdown(byScale))
                 .append("\nBy τ:\n\n").append(TableFormat.markdown(byTau))
                 .append("\nBy λ:\n\n").append(TableFormat.markdown(byLambda));
+        if (digits != null) {
+            md.append("\n## Real data: handwritten digits\n\nExact moments of augmented digits (n = 64); linear ")
+                    .append("probe accuracy of `B s` on held-out images, against PCA to m dimensions and a random ")
+                    .append("fan-in B.\n\n").append(TableFormat.markdown(digits.accuracy()))
+                    .append("\nRuns:\n\n").append(TableFormat.markdown(digits.runs()));
+        }
+        md.append("\n## Breakdown by claim and source\n\n").append(TableFormat.markdown(bySource));
         md.append("\n## Breakdown by claim and flow\n\n").append(TableFormat.markdown(byFlow));
         md.append("\n## Breakdown by dimension\n\n").append(TableFormat.markdown(byDimension));
         if (mutations != null) {

@@ -32,13 +32,15 @@ final class Summaries {
                 IntColumn.create("HOLDS"), IntColumn.create("VIOLATED"), IntColumn.create("INCONCLUSIVE"),
                 IntColumn.create("HYPOTHESIS_NOT_MET"), DoubleColumn.create("inconclusive_rate"),
                 DoubleColumn.create("rate"), DoubleColumn.create("wilson_low"), DoubleColumn.create("wilson_high"),
-                StringColumn.create("threshold"), StringColumn.create("result"), StringColumn.create("metric"),
+                StringColumn.create("threshold"), StringColumn.create("result"), StringColumn.create("sources"),
+                StringColumn.create("metric"),
                 DoubleColumn.create("metric_min"), DoubleColumn.create("metric_median"),
                 DoubleColumn.create("metric_max"), LongColumn.create("slowest_ms"), StringColumn.create("seed"));
         Table tries = runs.tries();
         for (Claim c : Claim.values()) {
             Table rows = tries.where(tries.stringColumn("claim").isEqualTo(c.id()));
-            JsonNode meta = runs.meta(c.id());
+            java.util.List<JsonNode> metas = runs.metas(c.id());
+            JsonNode meta = metas.isEmpty() ? null : metas.get(0);
             int[] counts = new int[Verdict.values().length];
             for (String v : rows.stringColumn("verdict")) {
                 counts[Verdict.valueOf(v).ordinal()]++;
@@ -66,14 +68,18 @@ final class Summaries {
             t.doubleColumn("wilson_low").append(empirical && decided > 0 ? ci[0] : Double.NaN);
             t.doubleColumn("wilson_high").append(empirical && decided > 0 ? ci[1] : Double.NaN);
             t.stringColumn("threshold").append(threshold(c, meta));
-            t.stringColumn("result").append(meta == null ? "not run" : meta.path("passed").asBoolean() ? "PASS" : "FAIL");
+            boolean allPassed = metas.stream().allMatch(x -> x.path("passed").asBoolean());
+            t.stringColumn("result").append(metas.isEmpty() ? "not run" : allPassed ? "PASS" : "FAIL");
+            t.stringColumn("sources").append(String.join("+", metas.stream().map(x -> x.path("source")
+                    .asText("synthetic")).sorted().toList()));
             t.stringColumn("metric").append(rows.stringColumn("metric_name").asList().stream()
                     .filter(name -> !name.isEmpty()).findFirst().orElse(""));
             t.doubleColumn("metric_min").append(metric.isEmpty() ? Double.NaN : metric.min());
             t.doubleColumn("metric_median").append(metric.isEmpty() ? Double.NaN : metric.median());
             t.doubleColumn("metric_max").append(metric.isEmpty() ? Double.NaN : metric.max());
             t.longColumn("slowest_ms").append(rows.isEmpty() ? 0L : (long) rows.longColumn("wall_ms").max());
-            t.stringColumn("seed").append(meta == null ? "" : meta.path("seed").asText());
+            t.stringColumn("seed").append(String.join("+", metas.stream().map(x -> x.path("seed").asText())
+                    .distinct().toList()));
         }
         return t;
     }
@@ -86,7 +92,8 @@ final class Summaries {
         Table t = Table.create("claims", StringColumn.create("claim"), StringColumn.create("kind"),
                 IntColumn.create("tries"), IntColumn.create("holds"), IntColumn.create("violated"),
                 IntColumn.create("inconcl."), IntColumn.create("hyp. not met"), StringColumn.create("rate [95 % CI]"),
-                StringColumn.create("threshold"), StringColumn.create("result"), StringColumn.create("key metric: median"),
+                StringColumn.create("threshold"), StringColumn.create("result"), StringColumn.create("sources"),
+                StringColumn.create("key metric: median"),
                 LongColumn.create("slowest ms"));
         for (int r = 0; r < claims.rowCount(); r++) {
             t.stringColumn("claim").append(claims.stringColumn("claim").get(r));
@@ -102,6 +109,7 @@ final class Summaries {
                     claims.doubleColumn("wilson_high").getDouble(r)));
             t.stringColumn("threshold").append(claims.stringColumn("threshold").get(r));
             t.stringColumn("result").append(claims.stringColumn("result").get(r));
+            t.stringColumn("sources").append(claims.stringColumn("sources").get(r));
             double med = claims.doubleColumn("metric_median").getDouble(r);
             t.stringColumn("key metric: median").append(Double.isNaN(med) ? "" : String.format(Locale.ROOT, "%s: %.3g",
                     claims.stringColumn("metric").get(r), med));

@@ -11,5 +11,13 @@ import org.sgema.claims.Claim;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
 @interface ChecksClaim {
+    /** The source of synthetic configurations with controlled spectra. */
+    String SYNTHETIC = "synthetic";
+    /** The source of real second moments (augmented handwritten digits). */
+    String DIGITS = "digits";
+
     Claim value();
+
+    /** Where the configurations come from; a non-synthetic run is recorded as {@code CLAIM@source}. */
+    String source() default SYNTHETIC;
 }

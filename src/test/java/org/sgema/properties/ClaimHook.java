@@ -38,19 +38,20 @@ public final class ClaimHook implements AroundPropertyHook {
 
     @Override
     public PropertyExecutionResult aroundProperty(PropertyLifecycleContext context, PropertyExecutor property) {
-        Claim claim = context.findAnnotation(ChecksClaim.class)
-                .orElseThrow(() -> new IllegalStateException(context.label() + " lacks @ChecksClaim"))
-                .value();
+        ChecksClaim annotation = context.findAnnotation(ChecksClaim.class)
+                .orElseThrow(() -> new IllegalStateException(context.label() + " lacks @ChecksClaim"));
+        Claim claim = annotation.value();
+        String runId = Ledger.runId(claim, annotation.source());
         RunProfile profile = RunProfile.current();
         String seed = profile.seed();
         if (seed.equalsIgnoreCase("random")) {
             seed = Long.toString(new SecureRandom().nextLong());
         }
         context.attributes().setSeed(seed);
-        context.attributes().setTries(profile.tries(claim.id()));
+        context.attributes().setTries(profile.tries(runId));
         context.attributes().setAfterFailure(AfterFailureMode.RANDOM_SEED);
         long start = System.nanoTime();
-        Ledger ledger = Ledger.open(claim, profile, seed);
+        Ledger ledger = Ledger.open(claim, annotation.source(), profile, seed);
         PropertyExecutionResult result;
         try {
             result = property.execute();
@@ -82,10 +83,10 @@ public final class ClaimHook implements AroundPropertyHook {
                     + " tries was decided (every try INCONCLUSIVE or HYPOTHESIS_NOT_MET)");
         }
         double inconclusive = (double) ledger.count(Verdict.INCONCLUSIVE) / ledger.tries();
-        double max = profile.inconclusiveMax(claim.id());
+        double max = profile.inconclusiveMax(ledger.runId());
         if (inconclusive > max) {
             return result.mapToFailed(String.format(Locale.ROOT, "%s: INCONCLUSIVE rate %.1f %% exceeds %.1f %%",
-                    claim.id(), 100 * inconclusive, 100 * max));
+                    ledger.runId(), 100 * inconclusive, 100 * max));
         }
         return result;
     }
@@ -95,6 +96,8 @@ public final class ClaimHook implements AroundPropertyHook {
         boolean passed = judged.status() == PropertyExecutionResult.Status.SUCCESSFUL;
         ObjectNode o = JSON.createObjectNode();
         o.put("claim", claim.id());
+        o.put("source", ledger.source());
+        o.put("run", ledger.runId());
         o.put("kind", claim.kind().name());
         o.put("statement", claim.statement());
         o.put("profile", profile.name());
@@ -104,7 +107,7 @@ public final class ClaimHook implements AroundPropertyHook {
         for (Verdict v : Verdict.values()) {
             counts.put(v.name(), ledger.count(v));
         }
-        o.put("inconclusiveMax", profile.inconclusiveMax(claim.id()));
+        o.put("inconclusiveMax", profile.inconclusiveMax(ledger.runId()));
         o.put("passed", passed);
         judged.throwable().ifPresent(t -> o.put("message", String.valueOf(t.getMessage())));
         if (ledger.witnessFile() != null) {
@@ -125,10 +128,10 @@ public final class ClaimHook implements AroundPropertyHook {
         }
         o.put("wallMillis", millis);
         o.put("slowestTry", ledger.slowest());
-        JsonFiles.writeAtomically(RawResults.folder().resolve(claim.id() + ".meta.json"), o);
+        JsonFiles.writeAtomically(RawResults.folder().resolve(ledger.runId() + ".meta.json"), o);
         System.out.printf(Locale.ROOT, "[claim %s] %s %s: %d tries, HOLDS %d, VIOLATED %d, INCONCLUSIVE %d, "
                         + "HYPOTHESIS_NOT_MET %d, %.1f s, seed %s%s%n",
-                claim.id(), claim.kind(), passed ? "PASS" : "FAIL", ledger.tries(), ledger.count(Verdict.HOLDS),
+                ledger.runId(), claim.kind(), passed ? "PASS" : "FAIL", ledger.tries(), ledger.count(Verdict.HOLDS),
                 ledger.count(Verdict.VIOLATED), ledger.count(Verdict.INCONCLUSIVE),
                 ledger.count(Verdict.HYPOTHESIS_NOT_MET), millis / 1000.0, seed,
                 ledger.witnessFile() == null ? "" : ", " + (claim.kind() == ClaimKind.FINDING ? "witness " : "case ")

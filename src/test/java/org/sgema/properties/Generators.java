@@ -95,6 +95,22 @@ final class Generators {
                 });
     }
 
+    /**
+     * Real second moments: the digits (n = 64) under one of the augmentation pipelines, m up to
+     * {@code digits.m.max} of the profile, with this generator's λ and flows.
+     */
+    Arbitrary<Scenario> digits() {
+        int mMaxDigits = Integer.parseInt(RunProfile.current().get("digits.m.max", "4"));
+        Arbitrary<org.sgema.data.DigitsSpec> specs = Combinators.combine(
+                        Arbitraries.integers().between(1, mMaxDigits).shrinkTowards(1),
+                        Arbitraries.of(org.sgema.data.DigitsSpec.Pipeline.class), Arbitraries.of(lambdas),
+                        Arbitraries.of(1.0, 0.3, 1.7), Arbitraries.of(1.0, 0.1, 10.0))
+                .as(org.sgema.data.DigitsSpec::new);
+        return Combinators.combine(specs, inits(), Arbitraries.of(flows),
+                        Arbitraries.longs().between(0, 1_000_000).shrinkTowards(0))
+                .as(Scenario::new);
+    }
+
     Arbitrary<InitSpec> inits() {
         Arbitrary<InitSpec.Tilt> tilts = genericPoint ? Arbitraries.just(InitSpec.Tilt.GENERIC)
                 : Arbitraries.of(InitSpec.Tilt.NONE, InitSpec.Tilt.PREDICTOR, InitSpec.Tilt.ENCODER);

@@ -26,6 +26,7 @@ final class Ledger {
     private static Ledger current;
 
     private final Claim claim;
+    private final String source;
     private final RunProfile profile;
     private final String seed;
     private final RawResults raw;
@@ -39,19 +40,33 @@ final class Ledger {
     private long slowestMillis;
     private String slowest = "";
 
-    private Ledger(Claim claim, RunProfile profile, String seed) {
+    private Ledger(Claim claim, String source, RunProfile profile, String seed) {
         this.claim = claim;
+        this.source = source;
         this.profile = profile;
         this.seed = seed;
-        this.raw = RawResults.start(claim.id());
+        this.raw = RawResults.start(runId(claim, source));
         for (Verdict v : Verdict.values()) {
             counts.put(v, 0);
         }
     }
 
-    static Ledger open(Claim claim, RunProfile profile, String seed) {
-        current = new Ledger(claim, profile, seed);
+    static Ledger open(Claim claim, String source, RunProfile profile, String seed) {
+        current = new Ledger(claim, source, profile, seed);
         return current;
+    }
+
+    /** @return the file stem of a claim's run: the claim ID, with {@code @source} unless synthetic */
+    static String runId(Claim claim, String source) {
+        return ChecksClaim.SYNTHETIC.equals(source) ? claim.id() : claim.id() + "@" + source;
+    }
+
+    String runId() {
+        return runId(claim, source);
+    }
+
+    String source() {
+        return source;
     }
 
     /** Checks one scenario of the claim whose property is running. */
@@ -68,7 +83,7 @@ final class Ledger {
         long start = System.nanoTime();
         Evaluation e;
         try {
-            e = claim.check(c, profile.integration());
+            e = claim.check(c, profile.integration(source));
         } catch (RuntimeException ex) {
             e = Evaluation.violated("", Double.NaN, "exception: " + ex);
             record(s, e, start);
@@ -92,7 +107,7 @@ final class Ledger {
             tries++;
             counts.merge(e.verdict(), 1, Integer::sum);
             Statistics.label("verdict").collect(e.verdict());
-            Statistics.label("views").collect(s.spec().views());
+            Statistics.label("views").collect(s.spec().viewsLabel());
             Statistics.label("flow").collect(s.flow());
             if (claim.kind() == ClaimKind.EMPIRICAL) {
                 int[] r = rated.computeIfAbsent(s.flow(), f -> new int[2]);
@@ -110,7 +125,7 @@ final class Ledger {
         }
         var spec = s.spec();
         raw.append(new RawResults.Row(claim.id(), claim.kind(), profile.name(), seed, failing ? executions : tries,
-                phase, spec.n(), spec.m(), spec.views().name(), spec.spectrum().name(), spec.lambda(), spec.alpha(),
+                phase, source, spec.n(), spec.m(), spec.viewsLabel(), spec.spectrumLabel(), spec.lambda(), spec.alpha(),
                 spec.tau(), s.flow().name(), s.init().scale(), s.init().tilt().name(), e, ms));
     }
 
@@ -121,7 +136,7 @@ final class Ledger {
 
     private Path fileFor(Case c) {
         String folder = claim.kind() == ClaimKind.FINDING ? "findings" : "failures";
-        return RunProfile.root().resolve("reports").resolve(folder).resolve(claim.id() + ".json");
+        return RunProfile.root().resolve("reports").resolve(folder).resolve(runId() + ".json");
     }
 
     String replayCommand() {

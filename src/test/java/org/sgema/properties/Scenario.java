@@ -3,7 +3,7 @@ package org.sgema.properties;
 import org.sgema.claims.Case;
 import org.sgema.flows.Flow;
 import org.sgema.model.Configuration;
-import org.sgema.model.ConfigurationSpec;
+import org.sgema.model.ConfigurationRecipe;
 import org.sgema.model.State;
 
 /**
@@ -11,12 +11,12 @@ import org.sgema.model.State;
  * the check's own randomness. Built from shrinkable parts, printed compactly, turned into the
  * {@link Case} the claim checks take.
  *
- * @param spec configuration recipe
+ * @param spec configuration recipe (synthetic spectra or real digits moments)
  * @param init initial-state recipe
  * @param flow flow under test
  * @param seed seed of the check's own random choices
  */
-record Scenario(ConfigurationSpec spec, InitSpec init, Flow flow, long seed) {
+record Scenario(ConfigurationRecipe spec, InitSpec init, Flow flow, long seed) {
 
     Case toCase() {
         Configuration c = spec.toConfiguration();

@@ -39,13 +39,13 @@ class ReportTest {
             for (int i = 0; i < 12; i++) {
                 Verdict v = i % 3 == 0 ? Verdict.HOLDS : i % 3 == 1 ? Verdict.VIOLATED : Verdict.HOLDS;
                 String label = v == Verdict.VIOLATED ? "complete" : i % 2 == 0 ? "none" : "dimensional";
-                raw.append(new RawResults.Row("E2", ClaimKind.EMPIRICAL, "ci", "42", i + 1, "try", 4, 2, "SYMMETRIC",
+                raw.append(new RawResults.Row("E2", ClaimKind.EMPIRICAL, "ci", "42", i + 1, "try", "synthetic", 4, 2, "SYMMETRIC",
                         "WELL", 0.0, 1.0, i % 2 == 0 ? 1.0 : 0.1, flows[i % 3], i % 2 == 0 ? 1.0 : 3.0, "NONE",
                         new Evaluation(v, "final_rank", v == Verdict.VIOLATED ? 0 : 2, label), 5));
             }
         }
         try (RawResults raw = RawResults.start("T1")) {
-            raw.append(new RawResults.Row("T1", ClaimKind.THEOREM, "ci", "42", 1, "try", 3, 1, "ASYMMETRIC", "ILL",
+            raw.append(new RawResults.Row("T1", ClaimKind.THEOREM, "ci", "42", 1, "try", "synthetic", 3, 1, "ASYMMETRIC", "ILL",
                     0.1, 1.7, 1.0, "GD", 1.0, "GENERIC", Evaluation.holds("asymmetry_natural_metric", 1e-16), 1));
         }
         Files.writeString(RawResults.folder().resolve("T1.meta.json"),
