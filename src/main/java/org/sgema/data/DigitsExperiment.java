@@ -115,7 +115,7 @@ public record DigitsExperiment(AugmentedViews views, List<Integer> ms, List<Doub
                                     r.tEnd(), r.encoderNorm(), r.rank(), r.matched(), r.accuracy(), pca, random,
                                     r.wallMillis()));
                             out.flush();
-                            System.out.printf(Locale.ROOT, "[digits] m=%d %-3s τ=%-4s seed %d: %s t=%.0f ‖B‖=%.3g rank %d "
+                            System.err.printf(Locale.ROOT, "[digits] m=%d %-3s τ=%-4s seed %d: %s t=%.0f ‖B‖=%.3g rank %d "
                                             + "matched [%s] accuracy %.3f (PCA %.3f, random %.3f)%n", m, flow,
                                     Double.isNaN(tau) ? "-" : tau, seed, r.outcome(), r.tEnd(), r.encoderNorm(), r.rank(),
                                     r.matched(), r.accuracy(), pca, random);

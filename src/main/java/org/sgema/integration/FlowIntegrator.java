@@ -18,6 +18,7 @@ import org.sgema.model.State;
  */
 public final class FlowIntegrator {
     private final IntegrationSettings settings;
+    private final java.util.function.DoubleConsumer progress;
 
     /** An integrator with {@link IntegrationSettings#defaults()}. */
     public FlowIntegrator() {
@@ -26,7 +27,20 @@ public final class FlowIntegrator {
 
     /** @param settings run settings */
     public FlowIntegrator(IntegrationSettings settings) {
+        this(settings, null);
+    }
+
+    private FlowIntegrator(IntegrationSettings settings, java.util.function.DoubleConsumer progress) {
         this.settings = settings;
+        this.progress = progress;
+    }
+
+    /**
+     * @param listener called with the current time at most about twice a second during a run
+     * @return an integrator that reports progress (e.g. to a terminal)
+     */
+    public FlowIntegrator withProgress(java.util.function.DoubleConsumer listener) {
+        return new FlowIntegrator(settings, listener);
     }
 
     /** @return the settings */
@@ -36,7 +50,7 @@ public final class FlowIntegrator {
 
     /** @return an integrator with other settings */
     public FlowIntegrator withSettings(IntegrationSettings other) {
-        return new FlowIntegrator(other);
+        return new FlowIntegrator(other, progress);
     }
 
     /**
@@ -73,7 +87,8 @@ public final class FlowIntegrator {
                     stopped[0] = Outcome.DIVERGED;
                     return Action.STOP;
                 }));
-        TrajectoryRecorder recorder = new TrajectoryRecorder(settings.maxRecordedSteps(), settings.wallClockMillis());
+        TrajectoryRecorder recorder = new TrajectoryRecorder(settings.maxRecordedSteps(), settings.wallClockMillis(),
+                progress);
         dp.addStepHandler(recorder);
 
         Outcome outcome;

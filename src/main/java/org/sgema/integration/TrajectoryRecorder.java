@@ -23,9 +23,13 @@ final class TrajectoryRecorder implements ODEStepHandler {
     private double lastTime;
     private double[] lastState;
 
-    TrajectoryRecorder(int maxPoints, long wallClockMillis) {
+    private final java.util.function.DoubleConsumer progress;
+    private long nextReportNanos;
+
+    TrajectoryRecorder(int maxPoints, long wallClockMillis, java.util.function.DoubleConsumer progress) {
         this.maxPoints = maxPoints;
         this.deadlineNanos = System.nanoTime() + wallClockMillis * 1_000_000L;
+        this.progress = progress;
     }
 
     @Override
@@ -42,7 +46,12 @@ final class TrajectoryRecorder implements ODEStepHandler {
         if (++seen % stride == 0) {
             record(lastTime, lastState);
         }
-        if (System.nanoTime() > deadlineNanos) {
+        long now = System.nanoTime();
+        if (progress != null && now >= nextReportNanos) {
+            progress.accept(lastTime);
+            nextReportNanos = now + 500_000_000L;
+        }
+        if (now > deadlineNanos) {
             throw new WallClockExceededException(lastTime);
         }
     }

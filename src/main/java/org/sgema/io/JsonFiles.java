@@ -140,7 +140,9 @@ public final class JsonFiles {
             JsonLocation loc = e.getLocation();
             String where = loc == null ? "" : String.format(Locale.ROOT, " at line %d, column %d",
                     loc.getLineNr(), loc.getColumnNr());
-            throw new InvalidInputException(file.toString(), "malformed JSON" + where + ": " + e.getOriginalMessage());
+            String message = e.getOriginalMessage().replaceAll("\\s*\\(start marker at \\[Source.*$", "")
+                    .replaceAll("\\s*at \\[Source.*$", "").replace('\n', ' ');
+            throw new InvalidInputException(file.toString(), "malformed JSON" + where + ": " + message);
         }
     }
 
@@ -150,6 +152,17 @@ public final class JsonFiles {
         rejectUnknown(o, CONFIG_FIELDS, where);
         int n = integer(o, "n", where);
         int m = integer(o, "m", where);
+        try {
+            return buildConfiguration(o, n, m, where);
+        } catch (InvalidInputException e) {
+            if (e.field().startsWith(where)) {
+                throw e;
+            }
+            throw new InvalidInputException(where + "." + e.field(), e.getMessage().substring(e.field().length() + 2));
+        }
+    }
+
+    private static Configuration buildConfiguration(JsonNode o, int n, int m, String where) {
         Configuration c;
         if (o.has("S") || o.has("N")) {
             if (o.has("Cxx") || o.has("Cxy") || o.has("Cyy")) {

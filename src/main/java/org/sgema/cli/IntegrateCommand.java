@@ -1,0 +1,100 @@
+package org.sgema.cli;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.sgema.flows.Flow;
+import org.sgema.integration.FlowIntegrator;
+import org.sgema.integration.IntegrationSettings;
+import org.sgema.integration.Trajectory;
+import org.sgema.io.JsonFiles;
+import org.sgema.model.Configuration;
+import org.sgema.model.State;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code sgema integrate}: one trajectory to convergence, the horizon, or failure. */
+@Command(name = "integrate", mixinStandardHelpOptions = true,
+        description = "Integrate the GD, SG or EMA flow from a state; print the outcome as JSON.")
+final class IntegrateCommand implements Callable<Integer> {
+    @Option(names = "--config", required = true, description = "configuration JSON file")
+    Path config;
+
+    @Option(names = "--state", required = true, description = "initial state JSON file {A, B[, Bbar]}")
+    Path state;
+
+    @Option(names = "--flow", required = true, description = "gd, sg or ema")
+    String flow;
+
+    @Option(names = "--t-max", defaultValue = "10000", description = "horizon (default ${DEFAULT-VALUE})")
+    double tMax;
+
+    @Option(names = "--rtol", defaultValue = "1e-10", description = "relative tolerance (default ${DEFAULT-VALUE})")
+    double rtol;
+
+    @Option(names = "--atol", defaultValue = "1e-12", description = "absolute tolerance (default ${DEFAULT-VALUE})")
+    double atol;
+
+    @Option(names = "--out", description = "write the trajectory as CSV (t, ‖B‖, E0, ‖F‖, θ...)")
+    Path out;
+
+    @Override
+    public Integer call() {
+        Flow f = Inputs.flow(flow);
+        Configuration c = Inputs.configuration(config);
+        State s0 = Inputs.state(state, c, f);
+        IntegrationSettings settings = IntegrationSettings.defaults().withHorizon(tMax).withTolerances(rtol, atol);
+        FlowIntegrator integrator = new FlowIntegrator(settings);
+        if (System.console() != null) {
+            integrator = integrator.withProgress(t -> System.err.printf(Locale.ROOT, "\rt = %.4g / %.4g", t, tMax));
+        }
+        Trajectory t = integrator.integrate(f.field(c), s0);
+        if (System.console() != null) {
+            System.err.println();
+        }
+        if (out != null) {
+            writeCsv(t, out);
+        }
+        ObjectNode o = new ObjectMapper().createObjectNode();
+        o.put("outcome", t.outcome().name());
+        o.put("reason", t.reason());
+        o.put("t", t.finalTime());
+        o.set("state", JsonFiles.toJson(t.finalState()));
+        o.put("rhsEvaluations", t.rhsEvaluations());
+        o.put("steps", t.steps());
+        o.put("wallMillis", t.wallMillis());
+        System.out.println(o.toString());
+        return 0;
+    }
+
+    private static void writeCsv(Trajectory t, Path file) {
+        double[] nb = t.encoderNorms();
+        double[] e0 = t.objective();
+        double[] fn = t.fieldNorms();
+        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            StringBuilder header = new StringBuilder("t,B_norm,E0,F_norm");
+            for (int i = 0; i < t.state(0).size(); i++) {
+                header.append(",theta").append(i);
+            }
+            w.write(header + "\n");
+            for (int i = 0; i < t.size(); i++) {
+                StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%.17g,%.17g,%.17g,%.17g",
+                        t.time(i), nb[i], e0[i], fn[i]));
+                for (double v : t.state(i).toArray()) {
+                    row.append(',').append(v);
+                }
+                w.write(row + "\n");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+}

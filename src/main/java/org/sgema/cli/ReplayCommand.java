@@ -1,0 +1,35 @@
+package org.sgema.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.sgema.claims.Evaluation;
+import org.sgema.claims.RunProfile;
+import org.sgema.claims.Verdict;
+import org.sgema.io.JsonFiles;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code sgema replay CASE.json}: re-check a failure's or a finding's case. */
+@Command(name = "replay", mixinStandardHelpOptions = true,
+        description = "Replay a case file from reports/failures/ or reports/findings/; exit 1 if VIOLATED.")
+final class ReplayCommand implements Callable<Integer> {
+    @Parameters(index = "0", description = "the case file")
+    Path file;
+
+    @Override
+    public Integer call() {
+        JsonFiles.CaseFile f = JsonFiles.readCase(file);
+        Evaluation e = f.claim().check(f.reproduction(), RunProfile.load(f.profile()).integration());
+        ObjectNode o = new ObjectMapper().createObjectNode();
+        o.put("claim", f.claim().id());
+        o.put("verdict", e.verdict().name());
+        o.put("metricName", e.metricName());
+        o.put("metric", e.metric());
+        o.put("reason", e.reason());
+        System.out.println(o.toString());
+        return e.verdict() == Verdict.VIOLATED ? 1 : 0;
+    }
+}

@@ -1,0 +1,173 @@
+package org.sgema.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sgema.claims.Case;
+import org.sgema.claims.Claim;
+import org.sgema.equilibria.EquilibriumVariety;
+import org.sgema.flows.Flow;
+import org.sgema.io.JsonFiles;
+import org.sgema.model.Configuration;
+import org.sgema.model.ConfigurationSpec;
+import picocli.CommandLine;
+
+/** Every subcommand end to end on small files, including bad ones. */
+class SgemaCommandTest {
+    @TempDir
+    Path dir;
+    private String previousRoot;
+    private final ObjectMapper json = new ObjectMapper();
+
+    /** The outcome of one command: exit code, stdout, stderr. */
+    record Run(int code, String out, String err) {
+    }
+
+    @BeforeEach
+    void temporaryRoot() throws Exception {
+        previousRoot = System.getProperty("sgema.root");
+        System.setProperty("sgema.root", dir.toString());
+        Files.createDirectories(dir.resolve("properties"));
+        Path project = Path.of(previousRoot == null ? "." : previousRoot);
+        Files.copy(project.resolve("properties/ci.properties"), dir.resolve("properties/ci.properties"));
+        Files.createDirectories(dir.resolve("data"));
+        Files.copy(project.resolve("data/digits.csv.gz"), dir.resolve("data/digits.csv.gz"));
+        Files.writeString(dir.resolve("config.json"), """
+                {"n": 3, "m": 2, "S": [[1.0, 0.2, 0.0], [0.2, 0.6, 0.1], [0.0, 0.1, 0.4]],
+                 "N": [[0.3, 0, 0], [0, 0.2, 0], [0, 0, 0.25]], "alpha": 1.5, "tau": 0.5}
+                """);
+        Files.writeString(dir.resolve("state.json"), """
+                {"A": [[0.5, 0.1], [-0.2, 0.3]], "B": [[0.4, -0.3, 0.2], [0.1, 0.2, -0.5]]}
+                """);
+    }
+
+    @AfterEach
+    void restoreRoot() {
+        if (previousRoot == null) {
+            System.clearProperty("sgema.root");
+        } else {
+            System.setProperty("sgema.root", previousRoot);
+        }
+    }
+
+    Run run(String... args) {
+        PrintStream previous = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        StringWriter err = new StringWriter();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            CommandLine cl = Sgema.commandLine();
+            cl.setErr(new PrintWriter(err, true));
+            int code = cl.execute(args);
+            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString());
+        } finally {
+            System.setOut(previous);
+        }
+    }
+
+    String file(String name) {
+        return dir.resolve(name).toString();
+    }
+
+    @Test
+    void integratePrintsTheOutcomeAndWritesTheTrajectory() throws Exception {
+        for (String flow : new String[] {"gd", "sg", "ema"}) {
+            Run r = run("integrate", "--config", file("config.json"), "--state", file("state.json"), "--flow", flow,
+                    "--out", file(flow + ".csv"));
+            assertEquals(0, r.code(), r.err());
+            JsonNode o = json.readTree(r.out());
+            assertEquals("CONVERGED", o.get("outcome").asText());
+            assertTrue(o.get("rhsEvaluations").asLong() > 0 && o.get("steps").asInt() > 0);
+            assertEquals(flow.equals("ema"), o.get("state").has("Bbar"));
+            assertTrue(Files.readAllLines(dir.resolve(flow + ".csv")).size() > 2);
+        }
+        Run gd = run("integrate", "--config", file("config.json"), "--state", file("state.json"), "--flow", "gd");
+        double b = 0;
+        for (JsonNode row : json.readTree(gd.out()).get("state").get("B")) {
+            for (JsonNode x : row) {
+                b = Math.max(b, Math.abs(x.asDouble()));
+            }
+        }
+        assertTrue(b < 1e-6, "GD should collapse, max |B| = " + b);
+    }
+
+    @Test
+    void classifyReportsTheVerdictOfAnEquilibriumOfTheVariety() throws Exception {
+        Configuration c = new ConfigurationSpec(4, 2, ConfigurationSpec.Views.SYMMETRIC, ConfigurationSpec.Spectra.WELL,
+                0, 1, 1, 3).toConfiguration();
+        Files.writeString(dir.resolve("c4.json"), JsonFiles.toJson(c).toString());
+        Files.writeString(dir.resolve("p4.json"),
+                JsonFiles.toJson(EquilibriumVariety.leadingPoint(c, EquilibriumVariety.randomG(2, new Random(1)))).toString());
+        Run r = run("classify", "--config", file("c4.json"), "--state", file("p4.json"), "--flow", "ema");
+        assertEquals(0, r.code(), r.err());
+        JsonNode o = json.readTree(r.out());
+        assertEquals(4, o.get("localDimension").asInt());
+        assertEquals(4 + 2 * 2 * 4, o.get("spectrum").size());
+        assertTrue(o.get("residual").asDouble() < 1e-10);
+        assertTrue(o.get("verdict").asText().matches("NORMALLY_ATTRACTING|UNSTABLE|INCONCLUSIVE"));
+    }
+
+    @Test
+    void badInputExitsWithTwoAndOneLineNamingFileAndField() throws Exception {
+        Files.writeString(dir.resolve("asym.json"), "{\"n\": 2, \"m\": 1, \"S\": [[1, 0.2], [0.3, 1]], \"N\": [[1, 0], [0, 1]]}");
+        Files.writeString(dir.resolve("trunc.json"), "{\"n\": 2, \"m\": 1, \"S\": [[1, 0.2], [0.2");
+        Files.writeString(dir.resolve("unknown.json"), "{\"n\": 1, \"m\": 1, \"S\": [[1]], \"N\": [[1]], \"lamda\": 0.1}");
+        Files.writeString(dir.resolve("empty.json"), "");
+        Files.writeString(dir.resolve("shape.json"), "{\"A\": [[1]], \"B\": [[1, 2]]}");
+        String[][] cases = {
+            {"asym.json", "state.json", "sg", "asym.json.S: not symmetric"},
+            {"trunc.json", "state.json", "sg", "trunc.json: malformed JSON at line"},
+            {"unknown.json", "state.json", "sg", "unknown.json.lamda: unknown field"},
+            {"empty.json", "state.json", "sg", "empty.json: is empty"},
+            {"config.json", "shape.json", "sg", "shape.json.A: must be an array of 2 rows"},
+            {"config.json", "state.json", "xx", "--flow: expected gd, sg or ema"},
+            {"config.json", "missing.json", "sg", "missing.json: cannot read"},
+        };
+        for (String[] c : cases) {
+            Run r = run("integrate", "--config", file(c[0]), "--state", file(c[1]), "--flow", c[2]);
+            assertEquals(2, r.code(), String.join(" ", c) + " → " + r.err());
+            assertEquals(1, r.err().strip().lines().count(), r.err());
+            assertTrue(r.err().contains(c[3]), r.err());
+            assertEquals("", r.out());
+        }
+        assertEquals(2, run("integrate", "--config", file("config.json")).code(), "missing option");
+        assertEquals(2, run("experiment", "mnist").code());
+        assertEquals(2, run("experiment", "digits", "--m", "0").code());
+    }
+
+    @Test
+    void experimentReportAndReplayRun() throws Exception {
+        Run e = run("experiment", "digits", "--m", "1", "--taus", "1", "--seeds", "1", "--horizon", "2000");
+        assertEquals(0, e.code(), e.err());
+        JsonNode runs = json.readTree(e.out());
+        assertEquals(3, runs.size());
+        assertTrue(Files.exists(dir.resolve("reports/raw/digits-experiment.csv")));
+        Run report = run("report");
+        assertEquals(0, report.code(), report.err());
+        assertTrue(Files.exists(dir.resolve("reports/index.html")));
+        Configuration c = new ConfigurationSpec(2, 1, ConfigurationSpec.Views.SYMMETRIC, ConfigurationSpec.Spectra.WELL,
+                0, 1, 1, 0).toConfiguration();
+        JsonFiles.writeCase(dir.resolve("case.json"), Claim.T3_IDENTITY, "ci", "1",
+                new Case(c, org.sgema.model.RandomConfigurations.gaussianState(1, 2, false, 1, new Random(1)), Flow.GD, 0));
+        Run replay = run("replay", file("case.json"));
+        assertEquals(0, replay.code(), replay.err());
+        assertEquals("HOLDS", json.readTree(replay.out()).get("verdict").asText());
+        assertEquals(0, run("--help").code());
+        assertEquals(0, run("integrate", "--help").code());
+    }
+}
