@@ -12,7 +12,6 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.sgema.flows.Flow;
 import org.sgema.integration.FlowIntegrator;
@@ -23,7 +22,12 @@ import org.sgema.model.ConfigurationSpec;
 import org.sgema.model.RandomConfigurations;
 import org.sgema.model.State;
 
-/** One SG and one EMA trajectory to convergence at n = 64, m = 16 from a fixed seed. */
+/**
+ * One SG and one EMA trajectory at n = 64, m = 16 from a fixed seed, over a fixed horizon
+ * t = 2000. To convergence is out of reach at this size: from this seed ‖F‖ decays only like
+ * ~1/t (1.2e-5 at t = 2e4 after 35 s of SG integration, the limit region having hundreds of
+ * near-zero eigenvalues), so a fixed horizon is what can be timed reproducibly.
+ */
 @org.openjdk.jmh.annotations.State(Scope.Thread)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -45,8 +49,8 @@ public class TrajectoryBenchmark {
     }
 
     @Benchmark
-    public Trajectory toConvergence() {
-        return new FlowIntegrator(IntegrationSettings.defaults().withHorizon(1e5).withWallClockMillis(600_000))
+    public Trajectory toHorizon2000() {
+        return new FlowIntegrator(IntegrationSettings.defaults().withHorizon(2000).withWallClockMillis(600_000))
                 .integrate(Flow.valueOf(flow).field(config), init);
     }
 }

@@ -105,10 +105,10 @@ public final class StabilityChecks {
         }
         Trajectory t = new FlowIntegrator(settings).integrate(f, State.fromArray(cfg.m(), cfg.n(),
                 c.flow().hasTarget(), start));
-        double finalDistance = distance(t.finalState().toArray(), theta) / eps;
+        double finalDistance = Matrices.distance(t.finalState().toArray(), theta) / eps;
         double maxDistance = 0;
         for (int i = 0; i < t.size(); i++) {
-            maxDistance = Math.max(maxDistance, distance(t.state(i).toArray(), theta) / eps);
+            maxDistance = Math.max(maxDistance, Matrices.distance(t.state(i).toArray(), theta) / eps);
         }
         if (st.verdict() == StabilityVerdict.NORMALLY_ATTRACTING) {
             if (t.outcome() != Outcome.CONVERGED) {
@@ -153,7 +153,7 @@ public final class StabilityChecks {
             case INCONCLUSIVE -> Evaluation.inconclusive("max_re_nonzero", st.maxRealNonZero(), st.reason());
             case UNSTABLE -> {
                 Trajectory more = integrator.withSettings(settings.withConvergenceTolerance(1e-14)).integrate(f, limit);
-                double moved = distance(more.finalState().toArray(), limit.toArray())
+                double moved = Matrices.distance(more.finalState().toArray(), limit.toArray())
                         / (1 + Matrices.norm(limit.toArray()));
                 yield moved > 1e-3
                         ? Evaluation.inconclusive("max_re_nonzero", st.maxRealNonZero(), String.format(Locale.ROOT,
@@ -165,11 +165,4 @@ public final class StabilityChecks {
         };
     }
 
-    static double distance(double[] a, double[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += (a[i] - b[i]) * (a[i] - b[i]);
-        }
-        return Math.sqrt(s);
-    }
 }

@@ -41,25 +41,27 @@ public final class VarietyChecks {
     private VarietyChecks() {
     }
 
-    private static State randomPoint(Case c) {
-        return EquilibriumVariety.randomPoint(c.configuration(), new Random(c.seed()));
-    }
-
-    private static Evaluation needsZeroLambda(Configuration cfg) {
-        return cfg.lambda() == 0 ? null : Evaluation.hypothesisNotMet("λ > 0: V describes λ = 0");
+    /** A random full-rank point of V for a case, or the reason the case has none. */
+    private record PointOfV(State point, Evaluation skip) {
+        static PointOfV of(Case c) {
+            Configuration cfg = c.configuration();
+            if (cfg.lambda() != 0) {
+                return new PointOfV(null, Evaluation.hypothesisNotMet("λ > 0: V describes λ = 0"));
+            }
+            State p = EquilibriumVariety.randomPoint(cfg, new Random(c.seed()));
+            return p != null ? new PointOfV(p, null) : new PointOfV(null,
+                    Evaluation.hypothesisNotMet("no real invariant subspace of dimension m = " + cfg.m()));
+        }
     }
 
     /** Points built from the parameterization have {@code F_SG = 0} and {@code F_EMA(A, B, B) = 0}. */
     public static Evaluation parameterization(Case c) {
         Configuration cfg = c.configuration();
-        Evaluation pre = needsZeroLambda(cfg);
-        if (pre != null) {
-            return pre;
+        PointOfV v = PointOfV.of(c);
+        if (v.skip() != null) {
+            return v.skip();
         }
-        State p = randomPoint(c);
-        if (p == null) {
-            return Evaluation.hypothesisNotMet("no real invariant subspace of dimension m = " + cfg.m());
-        }
+        State p = v.point();
         double na = Matrices.norm(p.predictor());
         double nb = Matrices.norm(p.encoder());
         double scale = (na * nb * Matrices.norm(cfg.cxx()) + nb * Matrices.norm(cfg.cxy())) * (na + nb) + 1e-300;
@@ -75,9 +77,8 @@ public final class VarietyChecks {
      */
     public static Evaluation localDimension(Case c) {
         Configuration cfg = c.configuration();
-        Evaluation pre = needsZeroLambda(cfg);
-        if (pre != null) {
-            return pre;
+        if (cfg.lambda() != 0) {
+            return Evaluation.hypothesisNotMet("λ > 0: V describes λ = 0");
         }
         List<EigenBlock> blocks = EquilibriumVariety.blocks(cfg);
         double minGap = Double.POSITIVE_INFINITY;
@@ -91,10 +92,11 @@ public final class VarietyChecks {
             return Evaluation.hypothesisNotMet(String.format(Locale.ROOT,
                     "Mᵀ has (numerically) repeated eigenvalues (gap %.2g): V is not a union of GL(m)-orbits", minGap));
         }
-        State p = randomPoint(c);
-        if (p == null) {
-            return Evaluation.hypothesisNotMet("no real invariant subspace of dimension m = " + cfg.m());
+        PointOfV v = PointOfV.of(c);
+        if (v.skip() != null) {
+            return v.skip();
         }
+        State p = v.point();
         int m2 = cfg.m() * cfg.m();
         Evaluation worst = null;
         for (Flow flow : new Flow[] {Flow.SG, Flow.EMA}) {
@@ -124,14 +126,11 @@ public final class VarietyChecks {
     /** The m² GL(m) tangent directions {@code ([X, A], X B)} lie in ker J and are independent. */
     public static Evaluation glTangent(Case c) {
         Configuration cfg = c.configuration();
-        Evaluation pre = needsZeroLambda(cfg);
-        if (pre != null) {
-            return pre;
+        PointOfV pv = PointOfV.of(c);
+        if (pv.skip() != null) {
+            return pv.skip();
         }
-        State p = randomPoint(c);
-        if (p == null) {
-            return Evaluation.hypothesisNotMet("no real invariant subspace of dimension m = " + cfg.m());
-        }
+        State p = pv.point();
         int m = cfg.m();
         DMatrixRMaj j = c.field(Flow.SG).jacobian(p.toArray());
         double jNorm = NormOps_DDRM.normP2(j);
@@ -174,9 +173,8 @@ public final class VarietyChecks {
      */
     public static Evaluation limitPoints(Case c, IntegrationSettings settings) {
         Configuration cfg = c.configuration();
-        Evaluation pre = needsZeroLambda(cfg);
-        if (pre != null) {
-            return pre;
+        if (cfg.lambda() != 0) {
+            return Evaluation.hypothesisNotMet("λ > 0: V describes λ = 0");
         }
         Trajectory t = new FlowIntegrator(settings).integrate(c.field(), c.initial());
         if (t.outcome() != Outcome.CONVERGED) {

@@ -79,12 +79,8 @@ public final class EquilibriumProjector {
                 best = theta.clone();
             }
         }
-        double dist = 0;
-        for (int i = 0; i < n; i++) {
-            dist += (best[i] - theta0[i]) * (best[i] - theta0[i]);
-        }
         State s = State.fromArray(start.m(), start.n(), start.hasTarget(), best);
-        return new Projection(s, bestRes, Math.sqrt(dist), it,
+        return new Projection(s, bestRes, Matrices.distance(best, theta0), it,
                 bestRes <= tolerance * (1 + Matrices.norm(best)) * 10);
     }
 

@@ -120,6 +120,24 @@ public final class Trajectory {
         return out;
     }
 
+    /**
+     * @param relativeTolerance singular values of B at or below {@code relativeTolerance·‖B(0)‖}
+     *     count as zero
+     * @return the numerical rank of B at every recorded point
+     */
+    public int[] encoderRanks(double relativeTolerance) {
+        int[] out = new int[size()];
+        double threshold = relativeTolerance * encoderNorms()[0];
+        for (int i = 0; i < out.length; i++) {
+            for (double sv : org.sgema.equilibria.RankEstimate.singularValues(state(i).encoder())) {
+                if (sv > threshold) {
+                    out[i]++;
+                }
+            }
+        }
+        return out;
+    }
+
     /** @return {@code E0(A(t_i), B(t_i))} at every recorded point */
     public double[] objective() {
         double[] out = new double[size()];

@@ -207,8 +207,18 @@ public final class Configuration {
         return z;
     }
 
-    /** @return {@code σ = λ_min(Σz)}; σ &gt; 0 means neither view is a linear function of the other */
+    /**
+     * {@code σ = λ_min(Σz)}; σ &gt; 0 means neither view is a linear function of the other. In the
+     * symmetric model {@code spec Σz = spec(2S + N) ∪ spec(N)}, so there
+     * {@code σ = min(λ_min(2S + N), λ_min(N))} from two n×n problems. Accuracy: absolute error of
+     * order {@code ε·‖Σz‖₂} (a symmetric eigensolver's), so σ is meaningful only well above that.
+     */
     public double sigma() {
+        if (signal != null) {
+            DMatrixRMaj twoSPlusN = noise.copy();
+            CommonOps_DDRM.addEquals(twoSPlusN, 2.0, signal);
+            return Math.min(Matrices.symmetricEigenvalues(twoSPlusN)[0], Matrices.symmetricEigenvalues(noise)[0]);
+        }
         return Matrices.symmetricEigenvalues(jointMoment())[0];
     }
 

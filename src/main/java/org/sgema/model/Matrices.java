@@ -80,6 +80,15 @@ public final class Matrices {
         return norm(x, 0, x.length);
     }
 
+    /** @return the Euclidean distance {@code ‖a − b‖} of two vectors of equal length */
+    public static double distance(double[] a, double[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += (a[i] - b[i]) * (a[i] - b[i]);
+        }
+        return Math.sqrt(s);
+    }
+
     /** Throws unless {@code a} has the given shape. */
     public static void requireShape(String name, DMatrixRMaj a, int rows, int cols) {
         if (a == null) {
@@ -136,7 +145,15 @@ public final class Matrices {
      * tolerance, {@code λ_min(a) ≥ −tol·max(1, ‖a‖₂)}, naming the most negative eigenvalue.
      */
     public static void requirePsd(String name, DMatrixRMaj a, double tol) {
-        double[] eig = symmetricEigenvalues(a);
+        double[] eig;
+        try {
+            eig = symmetricEigenvalues(a);
+        } catch (ArithmeticException e) {
+            throw new InvalidInputException(name, "cannot decide positive semi-definiteness: " + e.getMessage());
+        }
+        if (!Double.isFinite(eig[0]) || !Double.isFinite(eig[eig.length - 1])) {
+            throw new InvalidInputException(name, "eigenvalues overflow (entries too large)");
+        }
         double min = eig[0];
         double max = Math.max(1.0, Math.abs(eig[eig.length - 1]));
         if (min < -tol * max) {

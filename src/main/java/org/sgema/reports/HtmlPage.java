@@ -28,9 +28,9 @@ final class HtmlPage {
     private HtmlPage() {
     }
 
-    static String render(RawRuns runs, Table claims, Table byFlow, Table byDimension,
-                         Table byScale, Table byTau, Table byLambda, Table mutations, Map<String, String> charts,
-                         String provenance, Table bySource, DigitsSection digits) {
+    static String render(Report.Contents c) {
+        RawRuns runs = c.runs();
+        Table claims = c.claims();
         StringBuilder h = new StringBuilder();
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n")
                 .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; ")
@@ -62,14 +62,21 @@ final class HtmlPage {
             }
             h.append("</li>\n");
         }
-        h.append("</ul>\n<h2 id=\"charts\">Charts</h2>\n");
-        for (var e : charts.entrySet()) {
+        h.append("</ul>\n<h2 id=\"inconclusive\">Why tries were INCONCLUSIVE</h2>\n<p class=\"caption\">")
+                .append("Numerical trouble is a verdict, not a crash: runs that hit the horizon or the wall-clock cap, ")
+                .append("diverged, or whose spectra did not separate zero from non-zero.</p>\n")
+                .append(TableFormat.html(c.causes()));
+        h.append("<h2 id=\"charts\">Charts</h2>\n");
+        for (var e : c.charts().entrySet()) {
             h.append("<div class=\"chart\" id=\"chart-").append(e.getKey()).append("\">").append(e.getValue())
                     .append("</div>\n");
         }
         h.append("<h2 id=\"e2\">[E2] collapse rates</h2>\n<p class=\"caption\">Complete collapse: ‖B(∞)‖ ≤ 1e-6‖B(0)‖; ")
-                .append("dimensional: rank B(∞) &lt; m. Runs that did not converge are excluded.</p>\n")
-                .append(TableFormat.html(byScale)).append(TableFormat.html(byTau)).append(TableFormat.html(byLambda));
+                .append("dimensional: rank B(∞) &lt; m. Runs that did not converge are excluded.</p>\n");
+        for (Table t : c.collapse()) {
+            h.append("<h3>").append(TableFormat.escape(t.name())).append("</h3>\n").append(TableFormat.html(t));
+        }
+        DigitsSection digits = c.digits();
         if (digits != null) {
             h.append("<h2 id=\"digits\">Real data: handwritten digits</h2>\n<p class=\"caption\">Exact moments of ")
                     .append("augmented digits (n = 64). Probe: ridge least squares on B s, held-out accuracy; ")
@@ -77,16 +84,24 @@ final class HtmlPage {
                     .append(TableFormat.html(digits.accuracy()))
                     .append("<div class=\"wide\">").append(TableFormat.html(digits.runs())).append("</div>");
         }
-        h.append("<h2 id=\"by-source\">By claim and source</h2>\n").append(TableFormat.html(bySource));
-        h.append("<h2 id=\"by-flow\">By claim and flow</h2>\n").append(TableFormat.html(byFlow));
-        h.append("<h2 id=\"by-dimension\">By dimension</h2>\n").append(TableFormat.html(byDimension));
+        h.append("<h2 id=\"by-source\">By claim and source</h2>\n").append(TableFormat.html(c.bySource()));
+        h.append("<h2 id=\"by-flow\">By claim and flow</h2>\n").append(TableFormat.html(c.byFlow()));
+        h.append("<h2 id=\"by-dimension\">By dimension</h2>\n").append(TableFormat.html(c.byDimension()));
+        Table mutations = c.mutations();
         if (mutations != null) {
             h.append("<h2 id=\"mutations\">Mutation check</h2>\n<p class=\"caption\">Deliberately broken dynamics ")
                     .append("against the theorem checks: every mutant must be caught, the exact dynamics never.</p>\n")
                     .append(TableFormat.html(mutations));
         }
+        Table bench = c.bench();
+        if (bench != null) {
+            h.append("<h2 id=\"bench\">Benchmarks</h2>\n<p class=\"caption\">Latest <code>scripts/sgema bench</code>: ")
+                    .append("time per call, bytes allocated per call (GC profiler) and the FLOP rate of a field ")
+                    .append("evaluation as a ratio of EJML's dense multiply on the same shape.</p>\n<div class=\"wide\">")
+                    .append(TableFormat.html(bench)).append("</div>");
+        }
         h.append("<h2 id=\"provenance\">Provenance</h2>\n<ul>\n");
-        for (String line : provenance.lines().toList()) {
+        for (String line : c.provenance().lines().toList()) {
             h.append("<li>").append(TableFormat.escape(line.replaceFirst("^\\* ", ""))).append("</li>\n");
         }
         return h.append("</ul>\n</body>\n</html>\n").toString();

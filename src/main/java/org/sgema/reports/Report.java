@@ -46,49 +46,71 @@ public final class Report {
         System.out.println("report: " + RunProfile.root().relativize(index) + " (" + size(index) + ")");
     }
 
+    /**
+     * Everything the report shows, computed once and rendered twice (Markdown and HTML).
+     *
+     * @param runs the raw tries and the claim-run metadata
+     * @param claims one row per claim
+     * @param collapse the [E2] rates by initial scale, τ, λ and α
+     */
+    record Contents(RawRuns runs, Table claims, Table causes, List<Table> collapse, Table bySource, Table byFlow,
+                    Table byDimension, Table mutations, DigitsSection digits, Table bench, Map<String, String> charts,
+                    String provenance) {
+    }
+
     /** Builds every report file from {@code reports/raw}; returns the path of {@code index.html}. */
     public static Path build() {
         System.setProperty("java.awt.headless", "true");
         Path dir = RunProfile.root().resolve("reports");
         RawRuns runs = RawRuns.read(RawResults.folder());
-        Table claims = Summaries.claims(runs);
-        Table byFlow = Summaries.countsBy(runs.tries(), "by claim and flow", "claim", "flow");
-        Table byDimension = Summaries.countsBy(runs.tries(), "by dimension", "n", "m");
-        Table byScale = Summaries.collapseRates(runs.tries(), "init_scale");
-        Table byTau = Summaries.collapseRates(runs.tries(), "tau");
-        Table byLambda = Summaries.collapseRates(runs.tries(), "lambda");
-        Table mutations = mutations(RawResults.folder().resolve("mutations.csv"));
-        Table bySource = Summaries.countsBy(runs.tries(), "by claim and source", "claim", "source");
+        Table tries = runs.tries();
+        List<Table> collapse = new ArrayList<>();
+        for (String key : new String[] {"init_scale", "tau", "lambda", "alpha"}) {
+            collapse.add(Summaries.collapseRates(tries, key));
+        }
         DigitsSection digits = DigitsSection.read(RawResults.folder());
         Showcase showcase = Showcase.compute();
-
         Map<String, String> charts = new LinkedHashMap<>();
         charts.put("encoder-norms", Charts.encoderNorms(showcase));
         charts.put("invariant-drift", Charts.invariantDrift(showcase));
         charts.put("limit-spectra", Charts.limitSpectra(showcase));
-        charts.put("asymmetry", Charts.asymmetry(runs.tries()));
-        if (byScale.rowCount() > 0) {
-            charts.put("collapse-by-init-scale", Charts.collapseRates(byScale, "init_scale",
+        charts.put("asymmetry", Charts.asymmetry(tries));
+        if (collapse.get(0).rowCount() > 0) {
+            charts.put("collapse-by-init-scale", Charts.collapseRates(collapse.get(0), "init_scale",
                     "[E2] complete collapse by initial scale"));
-            charts.put("collapse-by-tau", Charts.collapseRates(byTau, "tau", "[E2] complete collapse by τ"));
+            charts.put("collapse-by-tau", Charts.collapseRates(collapse.get(1), "tau", "[E2] complete collapse by τ"));
         }
         if (digits != null) {
             charts.putAll(digits.charts());
         }
+        Contents c = new Contents(runs, Summaries.claims(runs), Summaries.inconclusiveCauses(tries), collapse,
+                Summaries.countsBy(tries, "by claim and source", "claim", "source"),
+                Summaries.countsBy(tries, "by claim and flow", "claim", "flow"),
+                Summaries.countsBy(tries, "by dimension", "n", "m"),
+                csvTable(RawResults.folder().resolve("mutations.csv")), digits, bench(dir.resolve("bench/bench.csv")),
+                charts, provenance(runs));
         for (var e : charts.entrySet()) {
             writeAtomically(dir.resolve("charts").resolve(e.getKey() + ".svg"), e.getValue());
         }
-        String provenance = provenance(runs);
-        writeAtomically(dir.resolve("summary.csv"), csv(claims));
-        writeAtomically(dir.resolve("REPORT.md"), markdown(runs, claims, byFlow, byDimension, byScale, byTau, byLambda,
-                mutations, charts, provenance, bySource, digits));
+        writeAtomically(dir.resolve("summary.csv"), csv(c.claims()));
+        writeAtomically(dir.resolve("REPORT.md"), markdown(c));
         Path index = dir.resolve("index.html");
-        writeAtomically(index, HtmlPage.render(runs, claims, byFlow, byDimension, byScale, byTau, byLambda,
-                mutations, charts, provenance, bySource, digits));
+        writeAtomically(index, HtmlPage.render(c));
         return index;
     }
 
-    private static Table mutations(Path file) {
+    private static Table bench(Path file) {
+        if (!Files.exists(file)) {
+            return null;
+        }
+        return Table.read().csv(CsvReadOptions.builder(file.toFile()).columnTypesPartial(Map.of(
+                        "params", tech.tablesaw.api.ColumnType.STRING,
+                        "alloc_bytes_per_op", tech.tablesaw.api.ColumnType.DOUBLE,
+                        "flop_ratio_vs_ejml_mult", tech.tablesaw.api.ColumnType.DOUBLE))
+                .missingValueIndicator("").build());
+    }
+
+    private static Table csvTable(Path file) {
         if (!Files.exists(file)) {
             return null;
         }
@@ -131,9 +153,9 @@ public final class Report {
         return out;
     }
 
-    private static String markdown(RawRuns runs, Table claims, Table byFlow, Table byDimension, Table byScale,
-                                   Table byTau, Table byLambda, Table mutations, Map<String, String> charts,
-                                   String provenance, Table bySource, DigitsSection digits) {
+    private static String markdown(Contents c) {
+        RawRuns runs = c.runs();
+        Table claims = c.claims();
         StringBuilder md = new StringBuilder();
         md.append("# Theorem-check report\n\n**").append(headline(claims)).append("**\n\n");
         md.append("Verdicts per claim (theory notes, section 3; catalogue in `properties/CLAIMS.md`). ")
@@ -158,27 +180,34 @@ public final class Report {
             }
             md.append('\n');
         }
+        md.append("\n## Why tries were INCONCLUSIVE\n\n").append(TableFormat.markdown(c.causes()));
         md.append("\n## Charts\n\n");
-        for (String name : charts.keySet()) {
+        for (String name : c.charts().keySet()) {
             md.append("![").append(name).append("](charts/").append(name).append(".svg)\n\n");
         }
-        md.append("## [E2] collapse rates\n\nBy initial scale:\n\n").append(TableFormat.markdown(byScale))
-                .append("\nBy τ:\n\n").append(TableFormat.markdown(byTau))
-                .append("\nBy λ:\n\n").append(TableFormat.markdown(byLambda));
+        md.append("## [E2] collapse rates\n\n");
+        for (Table t : c.collapse()) {
+            md.append(t.name()).append(":\n\n").append(TableFormat.markdown(t)).append('\n');
+        }
+        DigitsSection digits = c.digits();
         if (digits != null) {
             md.append("\n## Real data: handwritten digits\n\nExact moments of augmented digits (n = 64); linear ")
                     .append("probe accuracy of `B s` on held-out images, against PCA to m dimensions and a random ")
                     .append("fan-in B.\n\n").append(TableFormat.markdown(digits.accuracy()))
                     .append("\nRuns:\n\n").append(TableFormat.markdown(digits.runs()));
         }
-        md.append("\n## Breakdown by claim and source\n\n").append(TableFormat.markdown(bySource));
-        md.append("\n## Breakdown by claim and flow\n\n").append(TableFormat.markdown(byFlow));
-        md.append("\n## Breakdown by dimension\n\n").append(TableFormat.markdown(byDimension));
+        md.append("\n## Breakdown by claim and source\n\n").append(TableFormat.markdown(c.bySource()));
+        md.append("\n## Breakdown by claim and flow\n\n").append(TableFormat.markdown(c.byFlow()));
+        md.append("\n## Breakdown by dimension\n\n").append(TableFormat.markdown(c.byDimension()));
+        Table mutations = c.mutations();
         if (mutations != null) {
             md.append("\n## Mutation check\n\nEach deliberately broken dynamics against the theorem checks ")
                     .append("(VIOLATED cases out of the cases tried):\n\n").append(TableFormat.markdown(mutations));
         }
-        md.append("\n## Provenance\n\n").append(provenance);
+        if (c.bench() != null) {
+            md.append("\n## Benchmarks (latest `scripts/sgema bench`)\n\n").append(TableFormat.markdown(c.bench()));
+        }
+        md.append("\n## Provenance\n\n").append(c.provenance());
         return md.toString();
     }
 

@@ -35,7 +35,8 @@ final class Summaries {
                 StringColumn.create("threshold"), StringColumn.create("result"), StringColumn.create("sources"),
                 StringColumn.create("metric"),
                 DoubleColumn.create("metric_min"), DoubleColumn.create("metric_median"),
-                DoubleColumn.create("metric_max"), LongColumn.create("slowest_ms"), StringColumn.create("seed"));
+                DoubleColumn.create("metric_max"), LongColumn.create("slowest_ms"), DoubleColumn.create("tries_per_s"),
+                StringColumn.create("seed"));
         Table tries = runs.tries();
         for (Claim c : Claim.values()) {
             Table rows = tries.where(tries.stringColumn("claim").isEqualTo(c.id()));
@@ -78,6 +79,8 @@ final class Summaries {
             t.doubleColumn("metric_median").append(metric.isEmpty() ? Double.NaN : metric.median());
             t.doubleColumn("metric_max").append(metric.isEmpty() ? Double.NaN : metric.max());
             t.longColumn("slowest_ms").append(rows.isEmpty() ? 0L : (long) rows.longColumn("wall_ms").max());
+            double seconds = rows.isEmpty() ? 0 : rows.longColumn("wall_ms").sum() / 1000.0;
+            t.doubleColumn("tries_per_s").append(seconds > 0 ? n / seconds : Double.NaN);
             t.stringColumn("seed").append(String.join("+", metas.stream().map(x -> x.path("seed").asText())
                     .distinct().toList()));
         }
@@ -94,7 +97,7 @@ final class Summaries {
                 IntColumn.create("inconcl."), IntColumn.create("hyp. not met"), StringColumn.create("rate [95 % CI]"),
                 StringColumn.create("threshold"), StringColumn.create("result"), StringColumn.create("sources"),
                 StringColumn.create("key metric: median"),
-                LongColumn.create("slowest ms"));
+                LongColumn.create("slowest ms"), DoubleColumn.create("tries/s"));
         for (int r = 0; r < claims.rowCount(); r++) {
             t.stringColumn("claim").append(claims.stringColumn("claim").get(r));
             t.stringColumn("kind").append(claims.stringColumn("kind").get(r));
@@ -114,6 +117,7 @@ final class Summaries {
             t.stringColumn("key metric: median").append(Double.isNaN(med) ? "" : String.format(Locale.ROOT, "%s: %.3g",
                     claims.stringColumn("metric").get(r), med));
             t.longColumn("slowest ms").append(claims.longColumn("slowest_ms").get(r));
+            t.doubleColumn("tries/s").append(claims.doubleColumn("tries_per_s").getDouble(r));
         }
         return t;
     }
@@ -129,6 +133,47 @@ final class Summaries {
         };
     }
 
+    /** The categories of INCONCLUSIVE reasons, by the words the checks use. */
+    private static final String[][] CAUSES = {
+        {"horizon", "HORIZON_REACHED"}, {"timed out", "TIMED_OUT"}, {"diverged", "DIVERGED"},
+        {"integrator failed", "INTEGRATOR_FAILED"}, {"numerical failure", "numerical failure"},
+        {"gap", "gap"}, {"ambiguous rank / zeros", "nullity"}, {"above round-off", "round-off"},
+        {"saddle", "saddle"}, {"projection", "project"},
+    };
+
+    /**
+     * INCONCLUSIVE tries per claim by cause (horizon, wall-clock cap, divergence, integrator
+     * failure, numerical failure, spectral gap, ambiguous zeros, saddle, projection, other).
+     */
+    static Table inconclusiveCauses(Table tries) {
+        Table inc = tries.where(tries.stringColumn("verdict").isEqualTo("INCONCLUSIVE"));
+        Table t = Table.create("inconclusive causes", StringColumn.create("claim"));
+        for (String[] c : CAUSES) {
+            t.addColumns(IntColumn.create(c[0]));
+        }
+        t.addColumns(IntColumn.create("other"));
+        for (Claim claim : Claim.values()) {
+            Table rows = inc.where(inc.stringColumn("claim").isEqualTo(claim.id()));
+            if (rows.isEmpty()) {
+                continue;
+            }
+            int[] counts = new int[CAUSES.length + 1];
+            for (String reason : rows.stringColumn("reason")) {
+                int k = 0;
+                while (k < CAUSES.length && !reason.contains(CAUSES[k][1])) {
+                    k++;
+                }
+                counts[k]++;
+            }
+            t.stringColumn("claim").append(claim.id());
+            for (int k = 0; k < CAUSES.length; k++) {
+                t.intColumn(CAUSES[k][0]).append(counts[k]);
+            }
+            t.intColumn("other").append(counts[CAUSES.length]);
+        }
+        return t;
+    }
+
     /** Verdict counts by one or more key columns, over all claims. */
     static Table countsBy(Table tries, String name, String... keys) {
         Table t = Table.create(name);
@@ -140,14 +185,7 @@ final class Summaries {
             t.addColumns(IntColumn.create(v.name()));
         }
         t.addColumns(DoubleColumn.create("median_ms"));
-        Table sorted = tries.sortOn(keys);
-        int start = 0;
-        while (start < sorted.rowCount()) {
-            int end = start;
-            while (end < sorted.rowCount() && sameKey(sorted, start, end, keys)) {
-                end++;
-            }
-            Table group = sorted.inRange(start, end);
+        for (Table group : groups(tries, keys)) {
             for (String k : keys) {
                 t.column(k).appendObj(group.column(k).get(0));
             }
@@ -156,9 +194,24 @@ final class Summaries {
                 t.intColumn(v.name()).append(group.stringColumn("verdict").isEqualTo(v.name()).size());
             }
             t.doubleColumn("median_ms").append(group.longColumn("wall_ms").asDoubleColumn().median());
-            start = end;
         }
         return t;
+    }
+
+    /** @return the rows of {@code t} split into groups of equal keys, in key order */
+    static java.util.List<Table> groups(Table t, String... keys) {
+        Table sorted = t.sortOn(keys);
+        java.util.List<Table> out = new java.util.ArrayList<>();
+        int start = 0;
+        while (start < sorted.rowCount()) {
+            int end = start;
+            while (end < sorted.rowCount() && sameKey(sorted, start, end, keys)) {
+                end++;
+            }
+            out.add(sorted.inRange(start, end));
+            start = end;
+        }
+        return out;
     }
 
     private static boolean sameKey(Table t, int a, int b, String[] keys) {
@@ -182,14 +235,7 @@ final class Summaries {
                 IntColumn.create("decided"), IntColumn.create("complete"), IntColumn.create("dimensional"),
                 IntColumn.create("none"), DoubleColumn.create("complete_rate"), DoubleColumn.create("wilson_low"),
                 DoubleColumn.create("wilson_high"));
-        Table sorted = e2.sortOn("flow", key);
-        int start = 0;
-        while (start < sorted.rowCount()) {
-            int end = start;
-            while (end < sorted.rowCount() && sameKey(sorted, start, end, new String[] {"flow", key})) {
-                end++;
-            }
-            Table g = sorted.inRange(start, end);
+        for (Table g : groups(e2, "flow", key)) {
             int complete = g.stringColumn("reason").startsWith("complete").size();
             int dimensional = g.stringColumn("reason").startsWith("dimensional").size();
             int none = g.stringColumn("reason").startsWith("none").size();
@@ -204,7 +250,6 @@ final class Summaries {
             t.doubleColumn("complete_rate").append((double) complete / decided);
             t.doubleColumn("wilson_low").append(ci[0]);
             t.doubleColumn("wilson_high").append(ci[1]);
-            start = end;
         }
         return t;
     }

@@ -120,13 +120,7 @@ public final class Explore {
 
     /** @return {@code ‖θ_a − θ_b‖} */
     public static double distance(State a, State b) {
-        double[] x = a.toArray();
-        double[] y = b.toArray();
-        double s = 0;
-        for (int i = 0; i < x.length; i++) {
-            s += (x[i] - y[i]) * (x[i] - y[i]);
-        }
-        return Math.sqrt(s);
+        return Matrices.distance(a.toArray(), b.toArray());
     }
 
     /** @return the circulation of the flow's field (natural metric) around a small random loop at a point */

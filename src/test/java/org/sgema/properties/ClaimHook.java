@@ -127,6 +127,8 @@ public final class ClaimHook implements AroundPropertyHook {
             f.put("wilsonHigh", ci[1]);
         }
         o.put("wallMillis", millis);
+        o.put("peakHeapMB", peakHeapMegabytes());
+        o.put("finishedAt", java.time.Instant.now().toString());
         o.put("slowestTry", ledger.slowest());
         JsonFiles.writeAtomically(RawResults.folder().resolve(ledger.runId() + ".meta.json"), o);
         System.out.printf(Locale.ROOT, "[claim %s] %s %s: %d tries, HOLDS %d, VIOLATED %d, INCONCLUSIVE %d, "
@@ -136,6 +138,17 @@ public final class ClaimHook implements AroundPropertyHook {
                 ledger.count(Verdict.HYPOTHESIS_NOT_MET), millis / 1000.0, seed,
                 ledger.witnessFile() == null ? "" : ", " + (claim.kind() == ClaimKind.FINDING ? "witness " : "case ")
                         + ledger.witnessText() + " (" + ledger.replayCommand() + ")");
+    }
+
+    /** @return the JVM's peak heap use so far (sum of the heap pools' peaks), in MiB */
+    static long peakHeapMegabytes() {
+        long bytes = 0;
+        for (var pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == java.lang.management.MemoryType.HEAP && pool.getPeakUsage() != null) {
+                bytes += pool.getPeakUsage().getUsed();
+            }
+        }
+        return bytes / (1024 * 1024);
     }
 
     @Override

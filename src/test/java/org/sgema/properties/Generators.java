@@ -24,11 +24,21 @@ final class Generators {
     private final List<Flow> flows;
     private final boolean scalar;
     private final boolean genericPoint;
+    private final int nMin;
     private final int nMax;
+    private final int mMin;
     private final int mMax;
 
     private Generators(List<Views> views, List<Spectra> spectra, List<Double> lambdas, List<Flow> flows,
                        boolean scalar, boolean genericPoint, int nMax, int mMax) {
+        this(views, spectra, lambdas, flows, scalar, genericPoint, scalar ? 1 : minimum("n.min", nMax), nMax,
+                scalar ? 1 : minimum("m.min", mMax), mMax);
+    }
+
+    private Generators(List<Views> views, List<Spectra> spectra, List<Double> lambdas, List<Flow> flows,
+                       boolean scalar, boolean genericPoint, int nMin, int nMax, int mMin, int mMax) {
+        this.nMin = Math.min(nMin, nMax);
+        this.mMin = Math.min(mMin, mMax);
         this.views = views;
         this.spectra = spectra;
         this.lambdas = lambdas;
@@ -37,6 +47,11 @@ final class Generators {
         this.genericPoint = genericPoint;
         this.nMax = nMax;
         this.mMax = mMax;
+    }
+
+    /** @return the profile's lower bound of a dimension ({@code n.min}, {@code m.min}; default 1) */
+    private static int minimum(String key, int max) {
+        return Math.min(max, Integer.parseInt(RunProfile.current().get(key, "1")));
     }
 
     /** Every regime, dimensions from the current profile, fan-in initial states. */
@@ -80,8 +95,8 @@ final class Generators {
     }
 
     Arbitrary<ConfigurationSpec> specs() {
-        Arbitrary<Integer> ns = Arbitraries.integers().between(1, nMax).shrinkTowards(1);
-        Arbitrary<Integer> ms = Arbitraries.integers().between(1, mMax).shrinkTowards(1);
+        Arbitrary<Integer> ns = Arbitraries.integers().between(nMin, nMax).shrinkTowards(nMin);
+        Arbitrary<Integer> ms = Arbitraries.integers().between(mMin, mMax).shrinkTowards(mMin);
         Arbitrary<Views> vs = Arbitraries.of(views);
         Arbitrary<Spectra> ss = Arbitraries.of(spectra);
         Arbitrary<Double> ls = Arbitraries.of(lambdas);

@@ -1,0 +1,107 @@
+package org.sgema.properties;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
+import org.sgema.claims.RawResults;
+import org.sgema.reports.Report;
+
+/**
+ * The same profile and seed give byte-identical raw rows and report tables, apart from the
+ * timing columns: two claims (one pointwise with its own randomness, one integrating
+ * trajectories) are run twice through the test platform in a scratch project root.
+ */
+class DeterminismTest {
+    @TempDir
+    Path root;
+    private String previousRoot;
+    private String previousSeed;
+
+    @BeforeEach
+    void scratchRoot() throws IOException {
+        previousRoot = System.getProperty("sgema.root");
+        previousSeed = System.getProperty("sgema.seed");
+        Path project = Path.of(previousRoot == null ? "." : previousRoot);
+        Files.createDirectories(root.resolve("properties"));
+        Files.writeString(root.resolve("properties/determinism.properties"),
+                Files.readString(project.resolve("properties/quick.properties")));
+        System.setProperty("sgema.root", root.toString());
+        System.setProperty("sgema.seed", "424242");
+    }
+
+    @AfterEach
+    void restore() {
+        restore("sgema.root", previousRoot);
+        restore("sgema.seed", previousSeed);
+    }
+
+    private static void restore(String key, String value) {
+        if (value == null) {
+            System.clearProperty(key);
+        } else {
+            System.setProperty(key, value);
+        }
+    }
+
+    /** @return the raw rows of a claim without the wall-time column */
+    private String runAndRead(String className, String method, String claim) throws IOException {
+        String previousProfile = System.getProperty("sgema.profile");
+        System.setProperty("sgema.profile", "determinism");
+        try {
+            SummaryGeneratingListener listener = new SummaryGeneratingListener();
+            LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request()
+                    .selectors(selectMethod(className + "#" + method)).build(), listener);
+            assertEquals(0, listener.getSummary().getTotalFailureCount(), "the claim itself failed");
+            assertTrue(listener.getSummary().getTestsSucceededCount() > 0, "nothing ran");
+        } finally {
+            restore("sgema.profile", previousProfile);
+        }
+        List<String> lines = Files.readAllLines(RawResults.folder().resolve(claim + ".csv"), StandardCharsets.UTF_8);
+        return lines.stream().map(l -> l.substring(0, l.lastIndexOf(','))).collect(Collectors.joining("\n"));
+    }
+
+    @Test
+    void sameProfileAndSeedGiveIdenticalRawRowsAndReportTables() throws IOException {
+        String[][] claims = {
+            {T2NotAGradientFlowProperties.class.getName(), "noConstantBlockMetricSymmetrizesTheSgOrEmaJacobian(org.sgema.properties.Scenario)", "T2-asymmetry"},
+            {T3GdCollapseProperties.class.getName(), "gdTrajectoriesStayBelowTheExponentialBoundAndCollapse(org.sgema.properties.Scenario)", "T3-bound"},
+        };
+        for (String[] c : claims) {
+            String first = runAndRead(c[0], c[1], c[2]);
+            String second = runAndRead(c[0], c[1], c[2]);
+            assertTrue(first.lines().count() > 2, "too few rows: " + first);
+            assertEquals(first, second, c[2] + ": raw rows differ between two runs with the same seed");
+        }
+        Report.build();
+        String summary1 = withoutTiming(Files.readString(root.resolve("reports/summary.csv")));
+        Report.build();
+        String summary2 = withoutTiming(Files.readString(root.resolve("reports/summary.csv")));
+        assertEquals(summary1, summary2);
+    }
+
+    /** Drops the slowest_ms column of the summary. */
+    private static String withoutTiming(String csv) {
+        List<String> lines = csv.lines().toList();
+        int col = List.of(lines.get(0).split(",")).indexOf("slowest_ms");
+        return lines.stream().map(l -> {
+            String[] f = l.split(",", -1);
+            f[col] = "";
+            return String.join(",", f);
+        }).collect(Collectors.joining("\n"));
+    }
+}
