@@ -109,6 +109,8 @@ final class Ledger {
             Statistics.label("verdict").collect(e.verdict());
             Statistics.label("views").collect(s.spec().viewsLabel());
             Statistics.label("flow").collect(s.flow());
+            Statistics.label("spectrum").collect(s.spec().spectrumLabel());
+            Statistics.label("shape").collect(shape(s.spec().n(), s.spec().m()));
             if (claim.kind() == ClaimKind.EMPIRICAL) {
                 int[] r = rated.computeIfAbsent(s.flow(), f -> new int[2]);
                 if (e.verdict() == Verdict.HOLDS) {
@@ -127,6 +129,36 @@ final class Ledger {
         raw.append(new RawResults.Row(claim.id(), claim.kind(), profile.name(), seed, failing ? executions : tries,
                 phase, source, spec.n(), spec.m(), spec.viewsLabel(), spec.spectrumLabel(), spec.lambda(), spec.alpha(),
                 spec.tau(), s.flow().name(), s.init().scale(), s.init().tilt().name(), e, ms));
+    }
+
+    /** @return the regime of the dimensions: {@code m=1}, {@code m=n} or {@code 1<m<n} */
+    static String shape(int n, int m) {
+        return m == 1 ? "m=1" : m == n ? "m=n" : "1<m<n";
+    }
+
+    /**
+     * Asserts (after the run, if it passed) that the generators reached every regime: every
+     * views kind, spectra kind and dimension shape. Only meaningful with enough tries.
+     */
+    static void requireEveryRegime(Claim claim) {
+        if (RunProfile.current().tries(claim.id()) < 100) {
+            return;
+        }
+        Statistics.label("views").coverage(c -> {
+            for (String v : new String[] {"SYMMETRIC", "ASYMMETRIC", "IDENTICAL"}) {
+                c.check(v).count(k -> k > 0);
+            }
+        });
+        Statistics.label("spectrum").coverage(c -> {
+            for (String v : new String[] {"WELL", "ILL", "TINY_GAP"}) {
+                c.check(v).count(k -> k > 0);
+            }
+        });
+        Statistics.label("shape").coverage(c -> {
+            for (String v : new String[] {"m=1", "m=n", "1<m<n"}) {
+                c.check(v).count(k -> k > 0);
+            }
+        });
     }
 
     /** Violations fail a claim, except for the SG/EMA rows of [E2], which are measured rates. */

@@ -17,6 +17,7 @@ class T1ConservativeControlProperties {
     @ChecksClaim(Claim.T1)
     void gdJacobianIsSymmetricInItsNaturalMetric(@ForAll("genericGdPoints") Scenario s) {
         Ledger.check(s);
+        Ledger.requireEveryRegime(Claim.T1);
     }
 
     @Provide

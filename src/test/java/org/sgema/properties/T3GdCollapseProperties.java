@@ -18,6 +18,7 @@ class T3GdCollapseProperties {
     @ChecksClaim(Claim.T3_IDENTITY)
     void encoderNormDecaysAtMinusFourE0(@ForAll("genericGdPoints") Scenario s) {
         Ledger.check(s);
+        Ledger.requireEveryRegime(Claim.T3_IDENTITY);
     }
 
     @Property
