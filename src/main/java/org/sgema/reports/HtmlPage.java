@@ -17,7 +17,7 @@ final class HtmlPage {
             table{border-collapse:collapse;font-size:.82em;margin:.6em 0}
             th,td{border:1px solid #ccc;padding:.25em .5em;text-align:right}
             th{background:#f0f0f0}td:first-child{text-align:left;font-weight:bold}
-            tr.pass td:nth-last-child(4){background:#d9f2d9}tr.fail td{background:#f8d0d0}tr.idle td{color:#888}
+            tr.pass td.result{background:#d9f2d9}tr.fail td{background:#f8d0d0}tr.idle td{color:#888}
             .wide{overflow-x:auto}
             .headline{font-size:1.2em;padding:.5em;border-radius:4px;background:#eef}
             .chart{display:inline-block;margin:.5em;border:1px solid #ddd}

@@ -137,7 +137,7 @@ final class Summaries {
     private static final String[][] CAUSES = {
         {"horizon", "HORIZON_REACHED"}, {"timed out", "TIMED_OUT"}, {"diverged", "DIVERGED"},
         {"integrator failed", "INTEGRATOR_FAILED"}, {"numerical failure", "numerical failure"},
-        {"gap", "gap"}, {"ambiguous rank / zeros", "nullity"}, {"above round-off", "round-off"},
+        {"above round-off", "round-off"}, {"ambiguous rank / zeros", "nullity"}, {"gap", "gap"},
         {"saddle", "saddle"}, {"projection", "project"},
     };
 

@@ -66,7 +66,8 @@ final class TableFormat {
             }
             sb.append("<tr").append(cls).append('>');
             for (String c : columns) {
-                sb.append("<td>").append(escape(cell(t.column(c), r))).append("</td>");
+                sb.append(c.equals(resultColumn) ? "<td class=\"result\">" : "<td>")
+                        .append(escape(cell(t.column(c), r))).append("</td>");
             }
             sb.append("</tr>\n");
         }
