@@ -14,10 +14,8 @@ import java.util.Random;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.sgema.claims.Case;
 import org.sgema.claims.Claim;
 import org.sgema.equilibria.EquilibriumVariety;
@@ -25,13 +23,11 @@ import org.sgema.flows.Flow;
 import org.sgema.io.JsonFiles;
 import org.sgema.model.Configuration;
 import org.sgema.model.ConfigurationSpec;
+import org.sgema.testing.ScratchRoot;
 import picocli.CommandLine;
 
 /** Every subcommand end to end on small files, including bad ones. */
-class SgemaCommandTest {
-    @TempDir
-    Path dir;
-    private String previousRoot;
+class SgemaCommandTest extends ScratchRoot {
     private final ObjectMapper json = new ObjectMapper();
 
     /** The outcome of one command: exit code, stdout, stderr. */
@@ -39,30 +35,16 @@ class SgemaCommandTest {
     }
 
     @BeforeEach
-    void temporaryRoot() throws Exception {
-        previousRoot = System.getProperty("sgema.root");
-        System.setProperty("sgema.root", dir.toString());
-        Files.createDirectories(dir.resolve("properties"));
-        Path project = Path.of(previousRoot == null ? "." : previousRoot);
-        Files.copy(project.resolve("properties/ci.properties"), dir.resolve("properties/ci.properties"));
-        Files.createDirectories(dir.resolve("data"));
-        Files.copy(project.resolve("data/digits.csv.gz"), dir.resolve("data/digits.csv.gz"));
-        Files.writeString(dir.resolve("config.json"), """
+    void smallInputFiles() throws Exception {
+        copyFromProject("properties/ci.properties");
+        copyFromProject("data/digits.csv.gz");
+        Files.writeString(root.resolve("config.json"), """
                 {"n": 3, "m": 2, "S": [[1.0, 0.2, 0.0], [0.2, 0.6, 0.1], [0.0, 0.1, 0.4]],
                  "N": [[0.3, 0, 0], [0, 0.2, 0], [0, 0, 0.25]], "alpha": 1.5, "tau": 0.5}
                 """);
-        Files.writeString(dir.resolve("state.json"), """
+        Files.writeString(root.resolve("state.json"), """
                 {"A": [[0.5, 0.1], [-0.2, 0.3]], "B": [[0.4, -0.3, 0.2], [0.1, 0.2, -0.5]]}
                 """);
-    }
-
-    @AfterEach
-    void restoreRoot() {
-        if (previousRoot == null) {
-            System.clearProperty("sgema.root");
-        } else {
-            System.setProperty("sgema.root", previousRoot);
-        }
     }
 
     Run run(String... args) {
@@ -81,7 +63,7 @@ class SgemaCommandTest {
     }
 
     String file(String name) {
-        return dir.resolve(name).toString();
+        return root.resolve(name).toString();
     }
 
     @Test
@@ -94,7 +76,7 @@ class SgemaCommandTest {
             assertEquals("CONVERGED", o.get("outcome").asText());
             assertTrue(o.get("rhsEvaluations").asLong() > 0 && o.get("steps").asInt() > 0);
             assertEquals(flow.equals("ema"), o.get("state").has("Bbar"));
-            assertTrue(Files.readAllLines(dir.resolve(flow + ".csv")).size() > 2);
+            assertTrue(Files.readAllLines(root.resolve(flow + ".csv")).size() > 2);
         }
         Run gd = run("integrate", "--config", file("config.json"), "--state", file("state.json"), "--flow", "gd");
         double b = 0;
@@ -110,8 +92,8 @@ class SgemaCommandTest {
     void classifyReportsTheVerdictOfAnEquilibriumOfTheVariety() throws Exception {
         Configuration c = new ConfigurationSpec(4, 2, ConfigurationSpec.Views.SYMMETRIC, ConfigurationSpec.Spectra.WELL,
                 0, 1, 1, 3).toConfiguration();
-        Files.writeString(dir.resolve("c4.json"), JsonFiles.toJson(c).toString());
-        Files.writeString(dir.resolve("p4.json"),
+        Files.writeString(root.resolve("c4.json"), JsonFiles.toJson(c).toString());
+        Files.writeString(root.resolve("p4.json"),
                 JsonFiles.toJson(EquilibriumVariety.leadingPoint(c, EquilibriumVariety.randomG(2, new Random(1)))).toString());
         Run r = run("classify", "--config", file("c4.json"), "--state", file("p4.json"), "--flow", "ema");
         assertEquals(0, r.code(), r.err());
@@ -124,11 +106,11 @@ class SgemaCommandTest {
 
     @Test
     void badInputExitsWithTwoAndOneLineNamingFileAndField() throws Exception {
-        Files.writeString(dir.resolve("asym.json"), "{\"n\": 2, \"m\": 1, \"S\": [[1, 0.2], [0.3, 1]], \"N\": [[1, 0], [0, 1]]}");
-        Files.writeString(dir.resolve("trunc.json"), "{\"n\": 2, \"m\": 1, \"S\": [[1, 0.2], [0.2");
-        Files.writeString(dir.resolve("unknown.json"), "{\"n\": 1, \"m\": 1, \"S\": [[1]], \"N\": [[1]], \"lamda\": 0.1}");
-        Files.writeString(dir.resolve("empty.json"), "");
-        Files.writeString(dir.resolve("shape.json"), "{\"A\": [[1]], \"B\": [[1, 2]]}");
+        Files.writeString(root.resolve("asym.json"), "{\"n\": 2, \"m\": 1, \"S\": [[1, 0.2], [0.3, 1]], \"N\": [[1, 0], [0, 1]]}");
+        Files.writeString(root.resolve("trunc.json"), "{\"n\": 2, \"m\": 1, \"S\": [[1, 0.2], [0.2");
+        Files.writeString(root.resolve("unknown.json"), "{\"n\": 1, \"m\": 1, \"S\": [[1]], \"N\": [[1]], \"lamda\": 0.1}");
+        Files.writeString(root.resolve("empty.json"), "");
+        Files.writeString(root.resolve("shape.json"), "{\"A\": [[1]], \"B\": [[1, 2]]}");
         String[][] cases = {
             {"asym.json", "state.json", "sg", "asym.json.S: not symmetric"},
             {"trunc.json", "state.json", "sg", "trunc.json: malformed JSON at line"},
@@ -156,13 +138,13 @@ class SgemaCommandTest {
         assertEquals(0, e.code(), e.err());
         JsonNode runs = json.readTree(e.out());
         assertEquals(3, runs.size());
-        assertTrue(Files.exists(dir.resolve("reports/raw/digits-experiment.csv")));
+        assertTrue(Files.exists(root.resolve("reports/raw/digits-experiment.csv")));
         Run report = run("report");
         assertEquals(0, report.code(), report.err());
-        assertTrue(Files.exists(dir.resolve("reports/index.html")));
+        assertTrue(Files.exists(root.resolve("reports/index.html")));
         Configuration c = new ConfigurationSpec(2, 1, ConfigurationSpec.Views.SYMMETRIC, ConfigurationSpec.Spectra.WELL,
                 0, 1, 1, 0).toConfiguration();
-        JsonFiles.writeCase(dir.resolve("case.json"), Claim.T3_IDENTITY, "ci", "1",
+        JsonFiles.writeCase(root.resolve("case.json"), Claim.T3_IDENTITY, "ci", "1",
                 new Case(c, org.sgema.model.RandomConfigurations.gaussianState(1, 2, false, 1, new Random(1)), Flow.GD, 0));
         Run replay = run("replay", file("case.json"));
         assertEquals(0, replay.code(), replay.err());

@@ -4,37 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.sgema.claims.ClaimKind;
 import org.sgema.claims.Evaluation;
 import org.sgema.claims.RawResults;
+import org.sgema.testing.ScratchRoot;
 
 /** Raw rows are on disk as soon as a try ends, and a new run of a claim starts its file clean. */
-class RawResultsTest {
-    @TempDir
-    Path root;
-    private String previous;
-
-    @BeforeEach
-    void scratch() {
-        previous = System.getProperty("sgema.root");
-        System.setProperty("sgema.root", root.toString());
-    }
-
-    @AfterEach
-    void restore() {
-        if (previous == null) {
-            System.clearProperty("sgema.root");
-        } else {
-            System.setProperty("sgema.root", previous);
-        }
-    }
+class RawResultsTest extends ScratchRoot {
 
     private static RawResults.Row row(int k) {
         return new RawResults.Row("T1", ClaimKind.THEOREM, "ci", "1", k, "try", "synthetic", 2, 1, "SYMMETRIC", "WELL",

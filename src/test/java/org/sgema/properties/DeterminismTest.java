@@ -14,48 +14,33 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 import org.sgema.claims.RawResults;
 import org.sgema.reports.Report;
+import org.sgema.testing.ScratchRoot;
 
 /**
  * The same profile and seed give byte-identical raw rows and report tables, apart from the
  * timing columns: two claims (one pointwise with its own randomness, one integrating
  * trajectories) are run twice through the test platform in a scratch project root.
  */
-class DeterminismTest {
-    @TempDir
-    Path root;
-    private String previousRoot;
+class DeterminismTest extends ScratchRoot {
     private String previousSeed;
 
     @BeforeEach
-    void scratchRoot() throws IOException {
-        previousRoot = System.getProperty("sgema.root");
+    void fixedSeedProfile() throws IOException {
         previousSeed = System.getProperty("sgema.seed");
-        Path project = Path.of(previousRoot == null ? "." : previousRoot);
         Files.createDirectories(root.resolve("properties"));
         Files.writeString(root.resolve("properties/determinism.properties"),
                 Files.readString(project.resolve("properties/quick.properties")));
-        System.setProperty("sgema.root", root.toString());
         System.setProperty("sgema.seed", "424242");
     }
 
     @AfterEach
-    void restore() {
-        restore("sgema.root", previousRoot);
+    void restoreSeed() {
         restore("sgema.seed", previousSeed);
-    }
-
-    private static void restore(String key, String value) {
-        if (value == null) {
-            System.clearProperty(key);
-        } else {
-            System.setProperty(key, value);
-        }
     }
 
     /** @return the raw rows of a claim without the wall-time column */

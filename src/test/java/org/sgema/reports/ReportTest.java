@@ -11,29 +11,23 @@ import java.util.List;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.sgema.claims.Claim;
 import org.sgema.claims.ClaimKind;
 import org.sgema.claims.Evaluation;
 import org.sgema.claims.RawResults;
 import org.sgema.claims.Verdict;
+import org.sgema.testing.ScratchRoot;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /** The report from a small synthetic set of raw rows: self-contained, well-formed, complete. */
-class ReportTest {
-    @TempDir
-    Path root;
-    private String previousRoot;
+class ReportTest extends ScratchRoot {
 
     @BeforeEach
-    void useTemporaryRoot() throws Exception {
-        previousRoot = System.getProperty("sgema.root");
-        System.setProperty("sgema.root", root.toString());
+    void writeSyntheticRawRows() throws Exception {
         try (RawResults raw = RawResults.start("E2")) {
             String[] flows = {"GD", "SG", "EMA"};
             for (int i = 0; i < 12; i++) {
@@ -51,15 +45,6 @@ class ReportTest {
         Files.writeString(RawResults.folder().resolve("T1.meta.json"),
                 "{\"claim\":\"T1\",\"kind\":\"THEOREM\",\"profile\":\"ci\",\"seed\":\"42\",\"tries\":1,"
                         + "\"passed\":true,\"inconclusiveMax\":0.25,\"wallMillis\":12}");
-    }
-
-    @AfterEach
-    void restoreRoot() {
-        if (previousRoot == null) {
-            System.clearProperty("sgema.root");
-        } else {
-            System.setProperty("sgema.root", previousRoot);
-        }
     }
 
     @Test
