@@ -52,8 +52,8 @@ final class Summaries {
             if (c == Claim.E2) {
                 // E2's rate is about SG and EMA; GD rows are the [T3] consequence
                 Table sgEma = rows.where(rows.stringColumn("flow").isNotEqualTo("GD"));
-                holds = (int) sgEma.stringColumn("verdict").isEqualTo("HOLDS").size();
-                decided = holds + (int) sgEma.stringColumn("verdict").isEqualTo("VIOLATED").size();
+                holds = sgEma.stringColumn("verdict").isEqualTo("HOLDS").size();
+                decided = holds + sgEma.stringColumn("verdict").isEqualTo("VIOLATED").size();
             }
             double[] ci = Rates.wilson(holds, decided);
             DoubleColumn metric = rows.doubleColumn("metric").where(rows.doubleColumn("metric").isNotMissing());
