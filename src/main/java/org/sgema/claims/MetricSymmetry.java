@@ -10,7 +10,6 @@ import org.sgema.flows.VectorField;
 import org.sgema.model.Configuration;
 import org.sgema.model.Matrices;
 import org.sgema.model.RandomConfigurations;
-import org.sgema.model.State;
 
 /**
  * [T1] and [T2]: is the Jacobian symmetric in a constant block metric {@code P = diag(p_A I, p_B I, p_B̄ I)}?
@@ -182,10 +181,5 @@ public final class MetricSymmetry {
             p[d + 1] = Math.exp(logRatios[d]);
         }
         return p;
-    }
-
-    /** @return a copy of the case's point, for callers that need one without a target */
-    static State point(Case c) {
-        return c.initial();
     }
 }

@@ -1,7 +1,6 @@
 package org.sgema.reports;
 
 import java.util.List;
-import java.util.Map;
 
 import tech.tablesaw.api.Table;
 
