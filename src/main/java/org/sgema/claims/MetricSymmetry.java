@@ -17,7 +17,7 @@ import org.sgema.model.RandomConfigurations;
  *   asym(P; θ_1..θ_K) = sqrt( Σ_k ‖P⁻¹J_k − (P⁻¹J_k)ᵀ‖² / Σ_k ‖P⁻¹J_k‖² )
  * </pre>
  * minimized over the log-ratios {@code log(p_B/p_A)}, {@code log(p_B̄/p_A)} ∈ [−12, 12] by a grid
- * followed by a pattern search. A gradient flow {@code F = −P∇f} has {@code asym = 0} at every
+ * followed by pattern searches (on block sums, then on the exact value). A gradient flow {@code F = −P∇f} has {@code asym = 0} at every
  * point for its P; [T2] says no P works for SG or EMA when {@code Cxy ≠ 0}.
  */
 public final class MetricSymmetry {
@@ -130,8 +130,59 @@ public final class MetricSymmetry {
     record Minimum(double value, double[] logRatios) {
     }
 
-    /** Minimizes {@code asym} over {@code p = (1, e^{x_1}, ...)} with a grid and a pattern search. */
+    /**
+     * Block sums of the Jacobians, so that {@code asym(P)} costs O(blocks²) instead of O(N²):
+     * <pre>
+     *   x_ij = J_ij / p_a  (i ∈ a)
+     *   Σ_{i≠j} (x_ij − x_ji)² = 2 Σ_ab Q_ab / p_a² − 2 Σ_ab X_ab / (p_a p_b)
+     *   Σ_ij x_ij²             = Σ_ab T_ab / p_a²
+     *   Q_ab = Σ_{i∈a, j∈b, i≠j} J_ij²,  X_ab = Σ_{i∈a, j∈b, i≠j} J_ij J_ji,  T_ab = Σ_{i∈a, j∈b} J_ij²
+     * </pre>
+     * The difference loses relative accuracy near 0 (floor about 1e-8 in asym), so it only
+     * locates the minimizer; the value there is recomputed exactly by {@link #asymmetry}.
+     */
+    record BlockSums(double[][] q, double[][] x, double[][] t) {
+        static BlockSums of(List<DMatrixRMaj> js, int[] blockOf, int blocks) {
+            double[][] q = new double[blocks][blocks];
+            double[][] x = new double[blocks][blocks];
+            double[][] t = new double[blocks][blocks];
+            for (DMatrixRMaj j : js) {
+                int n = j.numRows;
+                for (int r = 0; r < n; r++) {
+                    int a = blockOf[r];
+                    for (int c = 0; c < n; c++) {
+                        int b = blockOf[c];
+                        double v = j.data[r * n + c];
+                        t[a][b] += v * v;
+                        if (c != r) {
+                            q[a][b] += v * v;
+                            x[a][b] += v * j.data[c * n + r];
+                        }
+                    }
+                }
+            }
+            return new BlockSums(q, x, t);
+        }
+
+        double asymmetry(double[] p) {
+            double num = 0;
+            double den = 0;
+            for (int a = 0; a < p.length; a++) {
+                for (int b = 0; b < p.length; b++) {
+                    num += 2 * q[a][b] / (p[a] * p[a]) - 2 * x[a][b] / (p[a] * p[b]);
+                    den += t[a][b] / (p[a] * p[a]);
+                }
+            }
+            return den == 0 ? 0 : Math.sqrt(Math.max(0, num) / den);
+        }
+    }
+
+    /**
+     * Minimizes {@code asym} over {@code p = (1, e^{x_1}, ...)}: a grid and a pattern search on
+     * the block sums, then a pattern search on the exact asymmetry down to steps of 1e-13.
+     */
     static Minimum minimize(List<DMatrixRMaj> js, int[] blockOf, int blocks) {
+        BlockSums sums = BlockSums.of(js, blockOf, blocks);
         int dims = blocks - 1;
         double[] x = new double[dims];
         double[] best = new double[dims];
@@ -146,20 +197,29 @@ public final class MetricSymmetry {
                 x[d] = lo + h * (rest % steps);
                 rest /= steps;
             }
-            double v = asymmetry(js, blockOf, weights(x));
+            double v = sums.asymmetry(weights(x));
             if (v < bestValue) {
                 bestValue = v;
                 best = x.clone();
             }
         }
-        double step = h;
-        while (step > 1e-13) {
+        best = patternSearch(p -> sums.asymmetry(p), best, h, 1e-9);
+        best = patternSearch(p -> asymmetry(js, blockOf, p), best, 1e-6, 1e-13);
+        return new Minimum(asymmetry(js, blockOf, weights(best)), best);
+    }
+
+    /** Compass search on the log-ratios from {@code start}, halving the step down to {@code minStep}. */
+    private static double[] patternSearch(java.util.function.ToDoubleFunction<double[]> f, double[] start,
+                                          double step, double minStep) {
+        double[] best = start.clone();
+        double bestValue = f.applyAsDouble(weights(best));
+        while (step > minStep) {
             boolean improved = false;
-            for (int d = 0; d < dims; d++) {
+            for (int d = 0; d < best.length; d++) {
                 for (double sign : new double[] {1, -1}) {
                     double[] y = best.clone();
                     y[d] += sign * step;
-                    double v = asymmetry(js, blockOf, weights(y));
+                    double v = f.applyAsDouble(weights(y));
                     if (v < bestValue) {
                         bestValue = v;
                         best = y;
@@ -171,7 +231,7 @@ public final class MetricSymmetry {
                 step /= 2;
             }
         }
-        return new Minimum(bestValue, best);
+        return best;
     }
 
     private static double[] weights(double[] logRatios) {

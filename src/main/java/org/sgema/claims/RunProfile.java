@@ -80,10 +80,18 @@ public final class RunProfile {
 
     /**
      * @param runId a claim ID, or {@code ID@source} for another configuration source
-     * @return tries: {@code tries.RUN}, else {@code tries.SOURCE.default} (other sources), else
-     *     {@code tries.default}
+     * @return tries: the system property {@code sgema.tries} (a smoke-run override), else
+     *     {@code tries.RUN}, else {@code tries.SOURCE.default} (other sources), else {@code tries.default}
      */
     public int tries(String runId) {
+        String override = System.getProperty("sgema.tries");
+        if (override != null && !override.isBlank()) {
+            try {
+                return Integer.parseInt(override.trim());
+            } catch (NumberFormatException e) {
+                throw new InvalidInputException("sgema.tries", "is not an integer: '" + override + "'");
+            }
+        }
         return intValue("tries." + runId, intValue("tries." + source(runId) + ".default", intValue("tries.default", 50)));
     }
 

@@ -107,7 +107,7 @@ public final class VarietyChecks {
             Evaluation e;
             if (r.largestZero() > ROUND_OFF * s1) {
                 e = Evaluation.inconclusive("nullity_minus_m2", r.nullity() - m2, String.format(Locale.ROOT,
-                        "%s: a singular value %.3g·‖J‖ counted as zero is far above round-off (tiny eigenvalue gap)",
+                        "%s: a singular value %.3g·‖J‖ counted as zero is far above round-off (tiny eigenvalue gaps or ill-conditioning)",
                         flow, r.largestZero() / s1));
             } else if (r.gap() < 1e3) {
                 e = Evaluation.inconclusive("nullity_minus_m2", r.nullity() - m2,
