@@ -108,6 +108,22 @@ public enum Claim {
         }
     }
 
+    /**
+     * Whether a VIOLATED try of this flow fails the claim. It does for every claim except the
+     * SG and EMA tries of [E2], whose collapse is measured, not claimed (GD's is [T3]).
+     */
+    public boolean violationFails(org.sgema.flows.Flow flow) {
+        return !(this == E2 && flow != org.sgema.flows.Flow.GD);
+    }
+
+    /**
+     * Whether this claim's rate is measured over the tries of this flow: the flows whose
+     * violations do not fail it, if it has any, else every flow.
+     */
+    public boolean rated(org.sgema.flows.Flow flow) {
+        return this == E2 ? !violationFails(flow) : true;
+    }
+
     /** @return the claim with this ID */
     public static Claim byId(String id) {
         for (Claim c : values()) {

@@ -13,6 +13,7 @@ import org.sgema.integration.Outcome;
 import org.sgema.integration.Trajectory;
 import org.sgema.model.Configuration;
 import org.sgema.model.Matrices;
+import org.sgema.model.RandomConfigurations;
 import org.sgema.model.State;
 import org.sgema.stability.Spectrum;
 import org.sgema.stability.Stability;
@@ -94,15 +95,7 @@ public final class StabilityChecks {
         }
         double[] theta = star.toArray();
         double eps = 1e-4 * (1 + Matrices.norm(theta));
-        double[] xi = new double[theta.length];
-        for (int i = 0; i < xi.length; i++) {
-            xi[i] = rnd.nextGaussian();
-        }
-        double xn = Matrices.norm(xi);
-        double[] start = theta.clone();
-        for (int i = 0; i < xi.length; i++) {
-            start[i] += eps * xi[i] / xn;
-        }
+        double[] start = RandomConfigurations.perturbed(theta, 1e-4, rnd);
         Trajectory t = new FlowIntegrator(settings).integrate(f, State.fromArray(cfg.m(), cfg.n(),
                 c.flow().hasTarget(), start));
         double finalDistance = Matrices.distance(t.finalState().toArray(), theta) / eps;

@@ -1,7 +1,6 @@
 package org.sgema.cli;
 
 import java.util.concurrent.Callable;
-import java.nio.file.Path;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -13,29 +12,23 @@ import org.sgema.model.State;
 import org.sgema.stability.Stability;
 import org.sgema.stability.StabilityClassifier;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /** {@code sgema classify}: the [T7] classification of an equilibrium. */
 @Command(name = "classify", mixinStandardHelpOptions = true,
         description = "Classify an SG or EMA equilibrium by the spectrum of its Jacobian; print JSON.")
 final class ClassifyCommand implements Callable<Integer> {
-    @Option(names = "--config", required = true, description = "configuration JSON file")
-    Path config;
-
-    @Option(names = "--state", required = true, description = "the equilibrium, JSON {A, B[, Bbar]}")
-    Path state;
-
-    @Option(names = "--flow", required = true, description = "sg or ema")
-    String flow;
+    @Mixin
+    CaseOptions input;
 
     @Override
     public Integer call() {
-        Flow f = Inputs.flow(flow);
+        Flow f = input.flow();
         if (f == Flow.GD) {
             throw new InvalidInputException("--flow", "classify takes sg or ema (GD equilibria have B = 0)");
         }
-        Configuration c = Inputs.configuration(config);
-        State s = Inputs.state(state, c, f);
+        Configuration c = input.configuration();
+        State s = input.state(c, f);
         Stability st = new StabilityClassifier().classify(f.field(c), s);
         ObjectNode o = new ObjectMapper().createObjectNode();
         o.put("residual", st.residual());

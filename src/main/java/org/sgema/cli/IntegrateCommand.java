@@ -19,20 +19,15 @@ import org.sgema.io.JsonFiles;
 import org.sgema.model.Configuration;
 import org.sgema.model.State;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code sgema integrate}: one trajectory to convergence, the horizon, or failure. */
 @Command(name = "integrate", mixinStandardHelpOptions = true,
         description = "Integrate the GD, SG or EMA flow from a state; print the outcome as JSON.")
 final class IntegrateCommand implements Callable<Integer> {
-    @Option(names = "--config", required = true, description = "configuration JSON file")
-    Path config;
-
-    @Option(names = "--state", required = true, description = "initial state JSON file {A, B[, Bbar]}")
-    Path state;
-
-    @Option(names = "--flow", required = true, description = "gd, sg or ema")
-    String flow;
+    @Mixin
+    CaseOptions input;
 
     @Option(names = "--t-max", defaultValue = "10000", description = "horizon (default ${DEFAULT-VALUE})")
     double tMax;
@@ -48,9 +43,9 @@ final class IntegrateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Flow f = Inputs.flow(flow);
-        Configuration c = Inputs.configuration(config);
-        State s0 = Inputs.state(state, c, f);
+        Flow f = input.flow();
+        Configuration c = input.configuration();
+        State s0 = input.state(c, f);
         IntegrationSettings settings = IntegrationSettings.defaults().withHorizon(tMax).withTolerances(rtol, atol);
         FlowIntegrator integrator = new FlowIntegrator(settings);
         if (System.console() != null) {

@@ -294,8 +294,4 @@ public final class EquilibriumVariety {
         int[] chosen = randomBlocks(blocks, c.m(), random);
         return chosen == null ? null : point(c, blocks, chosen, randomG(c.m(), random));
     }
-
-    private static double[][] toRows(DMatrixRMaj a) {
-        return org.sgema.model.Matrices.toRows(a);
-    }
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Set;
@@ -103,19 +102,12 @@ public final class JsonFiles {
         writeAtomically(file, o);
     }
 
-    /** Writes any JSON node atomically. */
+    /** Writes any JSON node atomically (see {@link AtomicFiles}). */
     public static void writeAtomically(Path file, JsonNode node) {
         try {
-            Path dir = file.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-            Files.writeString(tmp, MAPPER.writeValueAsString(node) + "\n", StandardCharsets.UTF_8);
-            if (tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-            }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException("cannot write " + file, e);
+            AtomicFiles.write(file, MAPPER.writeValueAsString(node) + "\n");
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialize " + file, e);
         }
     }
 

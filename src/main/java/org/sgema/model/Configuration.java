@@ -132,11 +132,6 @@ public final class Configuration {
         return new Configuration(m, cxx, cxy, cyy, signal, noise, lambda, alpha, tau);
     }
 
-    /** @return a copy with representation dimension m */
-    public Configuration withM(int m) {
-        return new Configuration(m, cxx, cxy, cyy, signal, noise, lambda, alpha, tau);
-    }
-
     /** @return input dimension n */
     public int n() {
         return n;

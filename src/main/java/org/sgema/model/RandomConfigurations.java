@@ -67,6 +67,23 @@ public final class RandomConfigurations {
         return withTarget ? State.of(a, b, b) : State.of(a, b);
     }
 
+    /**
+     * @return {@code θ + ε(1 + ‖θ‖) ξ/‖ξ‖} with ξ standard Gaussian: a move of relative size ε
+     *     in a random direction ({@code theta} not modified)
+     */
+    public static double[] perturbed(double[] theta, double relative, Random random) {
+        double[] xi = new double[theta.length];
+        for (int i = 0; i < xi.length; i++) {
+            xi[i] = random.nextGaussian();
+        }
+        double scale = relative * (1 + Matrices.norm(theta)) / Matrices.norm(xi);
+        double[] out = theta.clone();
+        for (int i = 0; i < out.length; i++) {
+            out[i] += scale * xi[i];
+        }
+        return out;
+    }
+
     /** @return a state with i.i.d. N(0, scale²) entries (a "generic point") */
     public static State gaussianState(int m, int n, boolean withTarget, double scale, Random random) {
         DMatrixRMaj a = Matrices.gaussian(m, m, scale, random);

@@ -54,15 +54,7 @@ final class Charts {
     static String encoderNorms(Showcase s) {
         XYSeriesCollection data = new XYSeriesCollection();
         for (Flow f : Flow.values()) {
-            Trajectory t = s.trajectory(f);
-            XYSeries series = new XYSeries(f.name(), false);
-            double[] nb = t.encoderNorms();
-            for (int i = 0; i < t.size(); i += stride(t.size())) {
-                if (nb[i] > 0) {
-                    series.add(t.time(i), nb[i]);
-                }
-            }
-            data.addSeries(series);
+            data.addSeries(encoderNormSeries(s.trajectory(f), f.name()));
         }
         Configuration c = s.configuration();
         Trajectory gd = s.trajectory(Flow.GD);
@@ -87,6 +79,18 @@ final class Charts {
         plot.getRenderer().setSeriesStroke(3, new BasicStroke(1.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND,
                 1f, new float[] {6f, 4f}, 0f));
         return svg(chart);
+    }
+
+    /** @return {@code (t, ‖B(t)‖)} of a trajectory, thinned to about 250 points, zeros dropped (log axes) */
+    static XYSeries encoderNormSeries(Trajectory t, String name) {
+        XYSeries series = new XYSeries(name, false);
+        double[] nb = t.encoderNorms();
+        for (int i = 0; i < t.size(); i += stride(t.size())) {
+            if (nb[i] > 0) {
+                series.add(t.time(i), nb[i]);
+            }
+        }
+        return series;
     }
 
     /** The relative drift of the SG invariant Δ along the showcase SG trajectory. */

@@ -6,7 +6,6 @@ import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.plot.PlotOrientation;
-import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.sgema.integration.Trajectory;
 
@@ -25,21 +24,14 @@ public final class Plots {
         XYSeriesCollection data = new XYSeriesCollection();
         int k = 0;
         for (Trajectory t : trajectories) {
-            XYSeries s = new XYSeries((++k) + ": " + t.flow() + " (" + t.outcome() + ")", false);
-            double[] nb = t.encoderNorms();
-            for (int i = 0; i < t.size(); i++) {
-                if (nb[i] > 0) {
-                    s.add(t.time(i), nb[i]);
-                }
-            }
-            data.addSeries(s);
+            data.addSeries(Charts.encoderNormSeries(t, (++k) + ": " + t.flow() + " (" + t.outcome() + ")"));
         }
         JFreeChart chart = ChartFactory.createXYLineChart("‖B(t)‖", "t", "‖B(t)‖", data, PlotOrientation.VERTICAL,
                 true, false, false);
         LogAxis log = new LogAxis("‖B(t)‖ (log)");
         log.setSmallestValue(1e-16);
         chart.getXYPlot().setRangeAxis(log);
-        Report.writeAtomically(file, Charts.svg(chart));
+        org.sgema.io.AtomicFiles.write(file, Charts.svg(chart));
         return file;
     }
 }

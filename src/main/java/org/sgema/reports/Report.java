@@ -3,10 +3,8 @@ package org.sgema.reports;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -18,6 +16,7 @@ import java.util.Properties;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.sgema.claims.Claim;
+import org.sgema.io.AtomicFiles;
 import org.sgema.claims.RawResults;
 import org.sgema.claims.RunProfile;
 import tech.tablesaw.api.Table;
@@ -90,12 +89,12 @@ public final class Report {
                 csvTable(RawResults.folder().resolve("mutations.csv")), digits, bench(dir.resolve("bench/bench.csv")),
                 charts, provenance(runs));
         for (var e : charts.entrySet()) {
-            writeAtomically(dir.resolve("charts").resolve(e.getKey() + ".svg"), e.getValue());
+            AtomicFiles.write(dir.resolve("charts").resolve(e.getKey() + ".svg"), e.getValue());
         }
-        writeAtomically(dir.resolve("summary.csv"), csv(c.claims()));
-        writeAtomically(dir.resolve("REPORT.md"), markdown(c));
+        AtomicFiles.write(dir.resolve("summary.csv"), csv(c.claims()));
+        AtomicFiles.write(dir.resolve("REPORT.md"), markdown(c));
         Path index = dir.resolve("index.html");
-        writeAtomically(index, HtmlPage.render(c));
+        AtomicFiles.write(index, HtmlPage.render(c));
         return index;
     }
 
@@ -241,27 +240,6 @@ public final class Report {
                 v.getProperty("version", "?"), v.getProperty("ejml", "?"), v.getProperty("hipparchus", "?"),
                 v.getProperty("tablesaw", "?"), v.getProperty("jqwik", "?"), v.getProperty("jfreechart", "?"),
                 v.getProperty("jfreesvg", "?"), v.getProperty("jackson", "?"));
-    }
-
-    /** Writes text to a temporary file beside the target, then moves it into place atomically. */
-    static void writeAtomically(Path file, String text) {
-        try {
-            Path dir = file.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            readable(tmp);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
-    }
-
-    /** Temporary files are created owner-only; a report is meant to be read (rw-r--r--). */
-    static void readable(Path p) throws IOException {
-        if (p.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-        }
     }
 
     private static String size(Path p) {

@@ -7,6 +7,7 @@ import org.sgema.claims.Claim;
 import org.sgema.claims.ClaimKind;
 import org.sgema.claims.Rates;
 import org.sgema.claims.Verdict;
+import org.sgema.flows.Flow;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
@@ -47,13 +48,15 @@ final class Summaries {
                 counts[Verdict.valueOf(v).ordinal()]++;
             }
             int n = rows.rowCount();
-            int holds = counts[Verdict.HOLDS.ordinal()];
-            int decided = holds + counts[Verdict.VIOLATED.ordinal()];
-            if (c == Claim.E2) {
-                // E2's rate is about SG and EMA; GD rows are the [T3] consequence
-                Table sgEma = rows.where(rows.stringColumn("flow").isNotEqualTo("GD"));
-                holds = sgEma.stringColumn("verdict").isEqualTo("HOLDS").size();
-                decided = holds + sgEma.stringColumn("verdict").isEqualTo("VIOLATED").size();
+            int holds = 0;
+            int decided = 0;
+            for (int r = 0; r < n; r++) {
+                String v = rows.stringColumn("verdict").get(r);
+                if (c.rated(Flow.valueOf(rows.stringColumn("flow").get(r)))
+                        && (v.equals("HOLDS") || v.equals("VIOLATED"))) {
+                    decided++;
+                    holds += v.equals("HOLDS") ? 1 : 0;
+                }
             }
             double[] ci = Rates.wilson(holds, decided);
             DoubleColumn metric = rows.doubleColumn("metric").where(rows.doubleColumn("metric").isNotMissing());

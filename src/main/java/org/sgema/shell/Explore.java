@@ -105,17 +105,8 @@ public final class Explore {
 
     /** @return the state moved by {@code eps·(1 + ‖θ‖)} in a random direction */
     public static State perturb(State s, double eps, long seed) {
-        double[] theta = s.toArray();
-        Random rnd = new Random(seed);
-        double[] xi = new double[theta.length];
-        for (int i = 0; i < xi.length; i++) {
-            xi[i] = rnd.nextGaussian();
-        }
-        double scale = eps * (1 + Matrices.norm(theta)) / Matrices.norm(xi);
-        for (int i = 0; i < theta.length; i++) {
-            theta[i] += scale * xi[i];
-        }
-        return State.fromArray(s.m(), s.n(), s.hasTarget(), theta);
+        return State.fromArray(s.m(), s.n(), s.hasTarget(), RandomConfigurations.perturbed(s.toArray(), eps,
+                new Random(seed)));
     }
 
     /** @return {@code ‖θ_a − θ_b‖} */

@@ -90,7 +90,7 @@ final class Ledger {
             throw ex;
         }
         record(s, e, start);
-        if (e.verdict() == Verdict.VIOLATED && failsOn(s.flow())) {
+        if (e.verdict() == Verdict.VIOLATED && claim.violationFails(s.flow())) {
             failing = true;
             witnessFile = fileFor(c);
             JsonFiles.writeCase(witnessFile, claim, profile.name(), seed, c);
@@ -159,11 +159,6 @@ final class Ledger {
                 c.check(v).count(k -> k > 0);
             }
         });
-    }
-
-    /** Violations fail a claim, except for the SG/EMA rows of [E2], which are measured rates. */
-    private boolean failsOn(Flow flow) {
-        return !(claim == Claim.E2 && flow != Flow.GD);
     }
 
     private Path fileFor(Case c) {
