@@ -38,7 +38,8 @@ public final class StabilityChecks {
 
     /**
      * The scalar closed forms (m = n = 1; c = Cxx, k = Cxy) at the case's b (its initial
-     * encoder entry), against the general Jacobian's spectrum. Metric: the largest spectral distance.
+     * encoder entry), against the general Jacobian's spectrum, and the [T7] classifier on that
+     * Jacobian must not find the EMA equilibrium unstable. Metric: the largest spectral distance.
      */
     public static Evaluation scalar(Case c) {
         Configuration cfg = c.configuration();
@@ -67,8 +68,10 @@ public final class StabilityChecks {
         double d = Math.max(ema.distanceTo(emaExpected), Math.max(sg.distanceTo(sgExpected),
                 collapsed.distanceTo(collapsedExpected))) / scale;
         Evaluation e = Evaluation.judge("relative_spectral_distance", d, 1e-10, 1e-6, "closed form vs general Jacobian");
-        if (e.verdict() == Verdict.HOLDS && b != 0 && !(p > 0 && q > 0)) {
-            return Evaluation.violated("relative_spectral_distance", d, "scalar EMA: p or q not positive");
+        // "scalar EMA equilibria attract", decided from the general Jacobian, not from the formula
+        Stability st = new StabilityClassifier().classify(c.field(Flow.EMA).jacobian(new double[] {a, b, b}), 0);
+        if (e.verdict() == Verdict.HOLDS && st.verdict() == StabilityVerdict.UNSTABLE) {
+            return Evaluation.violated("relative_spectral_distance", d, "scalar EMA equilibrium is unstable: " + st.reason());
         }
         return e;
     }
