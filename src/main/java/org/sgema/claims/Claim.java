@@ -14,69 +14,72 @@ import org.sgema.model.InvalidInputException;
  * whose verdict is VIOLATED is a witness of the finding.</p>
  */
 public enum Claim {
-    T1("T1", ClaimKind.THEOREM, "diag(1/α, 1)·J_GD is symmetric (GD is a gradient flow): the control",
+    T1("T1", ClaimKind.THEOREM, Score.LOG_ERROR, "diag(1/α, 1)·J_GD is symmetric (GD is a gradient flow): the control",
             (c, s) -> MetricSymmetry.gdControl(c)),
-    T2_ASYMMETRY("T2-asymmetry", ClaimKind.THEOREM,
+    T2_ASYMMETRY("T2-asymmetry", ClaimKind.THEOREM, Score.NEG_LOG,
             "no constant block metric symmetrizes J_SG / J_EMA at several generic points when Cxy ≠ 0",
             (c, s) -> MetricSymmetry.notAGradientFlow(c)),
-    T2_POINTWISE("T2-pointwise", ClaimKind.FINDING,
+    T2_POINTWISE("T2-pointwise", ClaimKind.FINDING, Score.NEG_LOG,
             "at some single points a block metric does symmetrize J_SG (refutes the pointwise reading of [T2])",
             (c, s) -> MetricSymmetry.pointwise(c)),
-    T2_STOKES("T2-stokes", ClaimKind.THEOREM,
+    T2_STOKES("T2-stokes", ClaimKind.THEOREM, Score.LOG_ERROR,
             "circulation of P⁻¹F around a small loop: quadrature agrees with π r²(vᵀJ'u − uᵀJ'v); zero for GD",
             (c, s) -> Circulation.stokes(c)),
-    T2_GRADIENT("T2-gradient", ClaimKind.THEOREM,
+    T2_GRADIENT("T2-gradient", ClaimKind.THEOREM, Score.NEG_METRIC,
             "at R = 0 equilibria ∇_B E0 = B·K with K the Schur complement, so ‖∇E0‖ ≥ λ_min(K)‖B‖ > 0",
             (c, s) -> ObjectiveAtEquilibria.gradientAtEquilibria(c)),
-    T2_ENERGY_RISES("T2-energy-rises", ClaimKind.FINDING, "E0 increases along some SG trajectories",
+    T2_ENERGY_RISES("T2-energy-rises", ClaimKind.FINDING, Score.METRIC, "E0 increases along some SG trajectories",
             (c, s) -> ObjectiveAtEquilibria.energyRises(c)),
-    T3_IDENTITY("T3-identity", ClaimKind.THEOREM, "along GD, d/dt‖B‖² = −4E0 − 2λ‖B‖² pointwise",
+    T3_IDENTITY("T3-identity", ClaimKind.THEOREM, Score.LOG_ERROR, "along GD, d/dt‖B‖² = −4E0 − 2λ‖B‖² pointwise",
             (c, s) -> GdCollapse.identity(c)),
-    T3_BOUND("T3-bound", ClaimKind.THEOREM, "along GD, ‖B(t)‖ ≤ e^{−(σ+λ)t}‖B(0)‖ and B → 0 (A → 0 if λ > 0)",
+    T3_BOUND("T3-bound", ClaimKind.THEOREM, Score.METRIC, "along GD, ‖B(t)‖ ≤ e^{−(σ+λ)t}‖B(0)‖ and B → 0 (A → 0 if λ > 0)",
             GdCollapse::bound),
-    T3_SIGMA_ZERO("T3-sigma-zero", ClaimKind.FINDING, "with σ = 0 (identical views) GD has non-collapsed limits",
+    T3_SIGMA_ZERO("T3-sigma-zero", ClaimKind.FINDING, Score.METRIC, "with σ = 0 (identical views) GD has non-collapsed limits",
             GdCollapse::sigmaZero),
-    T4_INVARIANT("T4-invariant", ClaimKind.THEOREM, "along SG, AᵀA − αBBᵀ = e^{−2λt}(AᵀA − αBBᵀ)(0)",
+    T4_INVARIANT("T4-invariant", ClaimKind.THEOREM, Score.LOG_ERROR, "along SG, AᵀA − αBBᵀ = e^{−2λt}(AᵀA − αBBᵀ)(0)",
             SgInvariantChecks::invariant),
-    T4_RANK_BOUND("T4-rank-bound", ClaimKind.THEOREM,
+    T4_RANK_BOUND("T4-rank-bound", ClaimKind.THEOREM, Score.NEG_METRIC,
             "along SG, α s_k(B(t))² ≥ e^{−2λt}|ν_k(Δ(0))| for the negative eigenvalues ν_k of Δ(0)",
             SgInvariantChecks::rankBound),
-    T4_SG_COLLAPSE("T4-sg-collapse", ClaimKind.FINDING, "SG reaches dimensional or complete collapse from some inits",
+    T4_SG_COLLAPSE("T4-sg-collapse", ClaimKind.FINDING, Score.NEG_METRIC, "SG reaches dimensional or complete collapse from some inits",
             SgInvariantChecks::sgCollapse),
-    T5_PARAMETERIZATION("T5-parameterization", ClaimKind.THEOREM,
+    T5_PARAMETERIZATION("T5-parameterization", ClaimKind.THEOREM, Score.LOG_ERROR,
             "B = G Wᵀ, A = G Λᵀ G⁻¹ (Mᵀ W = W Λ) are SG and EMA equilibria (λ = 0)",
             (c, s) -> VarietyChecks.parameterization(c)),
-    T5_LOCAL_DIMENSION("T5-local-dimension", ClaimKind.THEOREM,
+    T5_LOCAL_DIMENSION("T5-local-dimension", ClaimKind.THEOREM, Score.ABS,
             "the equilibrium set has local dimension N − rank J = m² on the full-rank part (λ = 0)",
             (c, s) -> VarietyChecks.localDimension(c)),
-    T5_GL_TANGENT("T5-gl-tangent", ClaimKind.THEOREM, "the GL(m) directions ([X, A], XB) span ker J (λ = 0)",
+    T5_GL_TANGENT("T5-gl-tangent", ClaimKind.THEOREM, Score.LOG_ERROR, "the GL(m) directions ([X, A], XB) span ker J (λ = 0)",
             (c, s) -> VarietyChecks.glTangent(c)),
-    T5_LIMIT_POINTS("T5-limit-points", ClaimKind.THEOREM,
+    T5_LIMIT_POINTS("T5-limit-points", ClaimKind.THEOREM, Score.LOG_ERROR,
             "full-rank limits of SG/EMA (λ = 0) lie on V: rowspace(B) Mᵀ-invariant, spec A ⊂ spec Mᵀ, B̄ = B",
             VarietyChecks::limitPoints),
-    T5_WEIGHT_DECAY("T5-weight-decay", ClaimKind.THEOREM, "with λ > 0, SG limits satisfy AᵀA = αBBᵀ",
+    T5_WEIGHT_DECAY("T5-weight-decay", ClaimKind.THEOREM, Score.LOG_ERROR, "with λ > 0, SG limits satisfy AᵀA = αBBᵀ",
             VarietyChecks::weightDecayBalance),
-    T6_SPECTRUM("T6-spectrum", ClaimKind.THEOREM,
+    T6_SPECTRUM("T6-spectrum", ClaimKind.THEOREM, Score.LOG_ERROR,
             "spec J = spec L ∪ {0}^{m²} at R = 0 and spec N_A ∪ {0}^{m²} at (A, 0); same stability verdict",
             (c, s) -> ReducedSpectrumChecks.spectrum(c)),
-    T7_SCALAR("T7-scalar", ClaimKind.THEOREM, "scalar SG/EMA closed-form spectra; scalar EMA equilibria attract",
+    T7_SCALAR("T7-scalar", ClaimKind.THEOREM, Score.LOG_ERROR, "scalar SG/EMA closed-form spectra; scalar EMA equilibria attract",
             (c, s) -> StabilityChecks.scalar(c)),
-    T7_PERTURBATION("T7-perturbation", ClaimKind.THEOREM,
+    T7_PERTURBATION("T7-perturbation", ClaimKind.THEOREM, Score.LOG_ERROR,
             "normally attracting points of V pull perturbations back within Kε; unstable ones let them go",
             StabilityChecks::perturbation),
-    E1("E1", ClaimKind.EMPIRICAL, "limit points of SG and EMA from random inits are normally attracting",
+    E1("E1", ClaimKind.EMPIRICAL, Score.METRIC, "limit points of SG and EMA from random inits are normally attracting",
             StabilityChecks::limitPoint),
-    E2("E2", ClaimKind.EMPIRICAL, "collapse rates of GD (100 % when σ > 0), SG and EMA from random inits",
+    E2("E2", ClaimKind.EMPIRICAL, Score.METRIC, "collapse rates of GD (100 % when σ > 0), SG and EMA from random inits",
             CollapseRates::collapse);
 
     private final String id;
     private final ClaimKind kind;
+    private final Score score;
     private final String statement;
     private final BiFunction<Case, IntegrationSettings, Evaluation> check;
 
-    Claim(String id, ClaimKind kind, String statement, BiFunction<Case, IntegrationSettings, Evaluation> check) {
+    Claim(String id, ClaimKind kind, Score score, String statement,
+          BiFunction<Case, IntegrationSettings, Evaluation> check) {
         this.id = id;
         this.kind = kind;
+        this.score = score;
         this.statement = statement;
         this.check = check;
     }
@@ -89,6 +92,19 @@ public enum Claim {
     /** @return the kind */
     public ClaimKind kind() {
         return kind;
+    }
+
+    /** @return how the key metric becomes a score that grows towards violation */
+    public Score score() {
+        return score;
+    }
+
+    /**
+     * @return the score of a try for targeted search: {@link #score()} of its key metric, NaN
+     *     when the hypothesis was not met or the metric is undefined
+     */
+    public double score(Evaluation e) {
+        return e.verdict() == Verdict.HYPOTHESIS_NOT_MET ? Double.NaN : score.of(e.metric());
     }
 
     /** @return the one-line statement */

@@ -34,8 +34,12 @@ public final class RawResults implements AutoCloseable {
 
     /** Starts the file of a claim's run afresh (header only); {@code runId} is the claim ID or {@code ID@source}. */
     public static RawResults start(String claimId) {
+        return start(folder(), claimId);
+    }
+
+    /** Starts the file {@code dir/runId.csv} afresh (header only). */
+    public static RawResults start(Path dir, String claimId) {
         try {
-            Path dir = folder();
             Files.createDirectories(dir);
             Path file = dir.resolve(claimId + ".csv");
             BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8,
@@ -80,9 +84,10 @@ public final class RawResults implements AutoCloseable {
      * @param claim claim ID
      * @param kind claim kind
      * @param profile profile name
-     * @param seed the jqwik seed of the run
+     * @param seed the seed of the run
      * @param tryIndex 1-based try index within the run
-     * @param phase {@code try}, or {@code shrink} for executions while a counterexample is shrunk
+     * @param phase {@code try} (random), {@code target} (targeted search), {@code example} (a stored
+     *     example replayed first) or {@code shrink} (executions while a failure is shrunk)
      * @param source where the configuration comes from ({@code synthetic} or {@code digits})
      * @param n input dimension
      * @param m representation dimension

@@ -24,7 +24,7 @@ public final class Replay {
         try {
             JsonFiles.CaseFile f = JsonFiles.readCase(Path.of(args[0]));
             RunProfile profile = RunProfile.load(f.profile());
-            Evaluation e = f.claim().check(f.reproduction(), profile.integration());
+            Evaluation e = f.claim().check(f.reproduction(), profile.integration(f.source()));
             System.out.println("claim   " + f.claim().id() + " (" + f.claim().kind() + "): " + f.claim().statement());
             System.out.println("case    " + f.reproduction().describe());
             System.out.println("state   " + f.reproduction().initial());

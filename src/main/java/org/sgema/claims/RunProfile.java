@@ -18,7 +18,10 @@ import org.sgema.model.InvalidInputException;
  *
  * <p>Keys: {@code seed} ({@code random} or a number), {@code n.max}, {@code m.max},
  * {@code horizon}, {@code wallclock.ms} (per try), {@code inconclusive.max} (default bound of
- * the INCONCLUSIVE rate of a theorem), {@code tries.default} and {@code tries.CLAIM-ID}.</p>
+ * the INCONCLUSIVE rate of a theorem), {@code tries.default} and {@code tries.CLAIM-ID},
+ * {@code target.fraction} (share of the tries spent on targeted search, default 0.25),
+ * {@code shrink.steps} (most executions spent shrinking a failure, default 200) and
+ * {@code threads} (default: every core; system property {@code sgema.threads} wins).</p>
  */
 public final class RunProfile {
     private final String name;
@@ -107,6 +110,39 @@ public final class RunProfile {
     private static String source(String runId) {
         int at = runId.indexOf('@');
         return at < 0 ? "synthetic" : runId.substring(at + 1);
+    }
+
+    /** @return threads for the tries: system property {@code sgema.threads}, else {@code threads}, else every core */
+    public int threads() {
+        String override = System.getProperty("sgema.threads");
+        int t;
+        if (override != null && !override.isBlank()) {
+            try {
+                t = Integer.parseInt(override.trim());
+            } catch (NumberFormatException e) {
+                throw new InvalidInputException("sgema.threads", "is not an integer: '" + override + "'");
+            }
+        } else {
+            t = intValue("threads", Runtime.getRuntime().availableProcessors());
+        }
+        if (t < 1) {
+            throw new InvalidInputException("threads", "must be at least 1, got " + t);
+        }
+        return t;
+    }
+
+    /** @return the share of each claim's tries spent on targeted search ({@code target.fraction}, default 0.25) */
+    public double targetFraction() {
+        double f = doubleValue("target.fraction", 0.25);
+        if (!(f >= 0 && f <= 1)) {
+            throw new InvalidInputException("target.fraction", "in profile " + name + " must be in [0, 1], got " + f);
+        }
+        return f;
+    }
+
+    /** @return the most executions spent shrinking one failure ({@code shrink.steps}, default 200) */
+    public int shrinkSteps() {
+        return Math.max(0, intValue("shrink.steps", 200));
     }
 
     /** @return integration settings of this profile (horizon, wall-clock cap per try) */

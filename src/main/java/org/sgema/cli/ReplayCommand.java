@@ -22,7 +22,7 @@ final class ReplayCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         JsonFiles.CaseFile f = JsonFiles.readCase(file);
-        Evaluation e = f.claim().check(f.reproduction(), RunProfile.load(f.profile()).integration());
+        Evaluation e = f.claim().check(f.reproduction(), RunProfile.load(f.profile()).integration(f.source()));
         ObjectNode o = new ObjectMapper().createObjectNode();
         o.put("claim", f.claim().id());
         o.put("verdict", e.verdict().name());

@@ -8,14 +8,14 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The command line: {@code sgema integrate | classify | experiment digits | report | replay}.
+ * The command line: {@code sgema integrate | classify | experiment digits | check | report | replay}.
  * Machine-readable results on stdout (one JSON object), progress and logs on stderr.
  * Exit codes: 0 success, 2 bad input (one line naming the file and field), 1 internal failure.
  */
 @Command(name = "sgema", mixinStandardHelpOptions = true, version = "sgema 0.1.0",
         description = "Executable checks of linear non-contrastive SSL theory (GD, SG, EMA).",
         subcommands = {IntegrateCommand.class, ClassifyCommand.class, ExperimentCommand.class,
-            ReportCommand.class, ReplayCommand.class})
+            ReportCommand.class, ReplayCommand.class, CheckCommand.class})
 public final class Sgema implements Callable<Integer> {
     /** Exit code of bad input. */
     public static final int BAD_INPUT = 2;

@@ -32,7 +32,9 @@ import org.sgema.model.State;
  *                  or {"n", "m", "S", "N", ...} for the symmetric model
  *                  (lambda, alpha, tau default to 0, 1, 1)
  *   state:         {"A", "B", "Bbar"}   (Bbar only for EMA)
- *   case:          {"claim", "profile", "seed", "caseSeed", "flow", "configuration", "state"}
+ *   case:          {"claim", "profile", "seed", "caseSeed", "flow", "configuration", "state"
+ *                   [, "source", "choices"]}   (choices: the recorded choice sequence, for replay
+ *                   through the generator; source: synthetic or digits)
  * </pre>
  * Every read error is an {@link InvalidInputException} naming the file and the field.
  */
@@ -42,13 +44,23 @@ public final class JsonFiles {
             "alpha", "tau");
     private static final Set<String> STATE_FIELDS = Set.of("A", "B", "Bbar");
     private static final Set<String> CASE_FIELDS = Set.of("claim", "profile", "seed", "caseSeed", "flow",
-            "configuration", "state");
+            "configuration", "state", "source", "choices");
 
     private JsonFiles() {
     }
 
-    /** A reproduction case read back from a file. */
-    public record CaseFile(Claim claim, String profile, String seed, Case reproduction) {
+    /**
+     * A reproduction case read back from a file.
+     *
+     * @param claim the claim
+     * @param profile the profile it ran under
+     * @param seed the run seed
+     * @param reproduction the case
+     * @param source where the configuration came from ({@code synthetic} if the file does not say)
+     * @param choices the recorded choice sequence, or null if the file has none
+     */
+    public record CaseFile(Claim claim, String profile, String seed, Case reproduction, String source,
+                           long[] choices) {
     }
 
     /** @return the JSON object of a configuration */
@@ -89,6 +101,15 @@ public final class JsonFiles {
 
     /** Writes a reproduction case atomically (write to a temporary file, then move). */
     public static void writeCase(Path file, Claim claim, String profile, String seed, Case c) {
+        writeCase(file, claim, profile, seed, c, null, null);
+    }
+
+    /**
+     * Writes a reproduction case atomically, with where its configuration came from and the
+     * choice sequence that generated it (either may be null: not written).
+     */
+    public static void writeCase(Path file, Claim claim, String profile, String seed, Case c, String source,
+                                 long[] choices) {
         ObjectNode o = MAPPER.createObjectNode();
         o.put("claim", claim.id());
         o.put("profile", profile);
@@ -98,6 +119,15 @@ public final class JsonFiles {
         o.set("configuration", toJson(c.configuration()));
         if (c.initial() != null) {
             o.set("state", toJson(c.initial()));
+        }
+        if (source != null) {
+            o.put("source", source);
+        }
+        if (choices != null) {
+            ArrayNode a = o.putArray("choices");
+            for (long v : choices) {
+                a.add(v);
+            }
         }
         writeAtomically(file, o);
     }
@@ -193,8 +223,23 @@ public final class JsonFiles {
         Configuration c = configuration(o.get("configuration"), where + ".configuration");
         State s = o.has("state") ? state(o.get("state"), c.m(), c.n(), where + ".state") : null;
         long caseSeed = o.has("caseSeed") ? o.get("caseSeed").asLong() : 0L;
+        long[] choices = null;
+        if (o.has("choices")) {
+            JsonNode a = o.get("choices");
+            if (!a.isArray()) {
+                throw new InvalidInputException(where + ".choices", "must be an array of non-negative integers");
+            }
+            choices = new long[a.size()];
+            for (int i = 0; i < choices.length; i++) {
+                if (!a.get(i).canConvertToLong() || !a.get(i).isIntegralNumber() || a.get(i).asLong() < 0) {
+                    throw new InvalidInputException(where + ".choices[" + i + "]", "must be a non-negative integer");
+                }
+                choices[i] = a.get(i).asLong();
+            }
+        }
+        String source = o.has("source") ? o.get("source").asText() : "synthetic";
         return new CaseFile(claim, o.has("profile") ? o.get("profile").asText() : "ci",
-                o.has("seed") ? o.get("seed").asText() : "", new Case(c, s, flow, caseSeed));
+                o.has("seed") ? o.get("seed").asText() : "", new Case(c, s, flow, caseSeed), source, choices);
     }
 
     private static void requireObject(JsonNode o, String where) {

@@ -16,7 +16,8 @@ import tech.tablesaw.io.csv.CsvReadOptions;
 
 /**
  * The raw results of the theorem checks as Tablesaw tables: every {@code reports/raw/CLAIM.csv}
- * appended into one table of tries (shrinking executions dropped), and the per-claim
+ * appended into one table of tries (random and targeted; shrinking executions and stored
+ * examples replayed first are dropped), and the per-claim
  * {@code CLAIM.meta.json} files (profile, seed, outcome, witness, rates).
  */
 final class RawRuns {
@@ -71,7 +72,7 @@ final class RawRuns {
             all = Table.read().csv(CsvReadOptions.builderFromString(org.sgema.claims.RawResults.HEADER + "\n")
                     .columnTypes(TYPES).build());
         }
-        Table kept = all.where(all.stringColumn("phase").isEqualTo("try"));
+        Table kept = all.where(all.stringColumn("phase").isIn("try", "target"));
         kept.setName("tries");
         return new RawRuns(kept, metas);
     }

@@ -17,7 +17,6 @@ import java.util.Properties;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.sgema.claims.Claim;
 import org.sgema.io.AtomicFiles;
-import org.sgema.claims.RawResults;
 import org.sgema.claims.RunProfile;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.io.csv.CsvReadOptions;
@@ -59,15 +58,20 @@ public final class Report {
 
     /** Builds every report file from {@code reports/raw}; returns the path of {@code index.html}. */
     public static Path build() {
+        return build(RunProfile.root().resolve("reports"));
+    }
+
+    /** Builds every report file of a reports folder from its {@code raw/}; returns the path of {@code index.html}. */
+    public static Path build(Path dir) {
         System.setProperty("java.awt.headless", "true");
-        Path dir = RunProfile.root().resolve("reports");
-        RawRuns runs = RawRuns.read(RawResults.folder());
+        Path rawDir = dir.resolve("raw");
+        RawRuns runs = RawRuns.read(rawDir);
         Table tries = runs.tries();
         List<Table> collapse = new ArrayList<>();
         for (String key : new String[] {"init_scale", "tau", "lambda", "alpha"}) {
             collapse.add(Summaries.collapseRates(tries, key));
         }
-        DigitsSection digits = DigitsSection.read(RawResults.folder());
+        DigitsSection digits = DigitsSection.read(rawDir);
         Showcase showcase = Showcase.compute();
         Map<String, String> charts = new LinkedHashMap<>();
         charts.put("encoder-norms", Charts.encoderNorms(showcase));
@@ -86,7 +90,7 @@ public final class Report {
                 Summaries.countsBy(tries, "by claim and source", "claim", "source"),
                 Summaries.countsBy(tries, "by claim and flow", "claim", "flow"),
                 Summaries.countsBy(tries, "by dimension", "n", "m"),
-                csvTable(RawResults.folder().resolve("mutations.csv")), digits, bench(dir.resolve("bench/bench.csv")),
+                csvTable(rawDir.resolve("mutations.csv")), digits, bench(dir.resolve("bench/bench.csv")),
                 charts, provenance(runs));
         for (var e : charts.entrySet()) {
             AtomicFiles.write(dir.resolve("charts").resolve(e.getKey() + ".svg"), e.getValue());
@@ -233,12 +237,12 @@ public final class Report {
                 * seeds: %s
                 * checking wall time (sum over claims): %.1f s
                 * Java %s (%s), %s %s
-                * sgema %s; EJML %s, Hipparchus %s, Tablesaw %s, jqwik %s, JFreeChart %s, JFreeSVG %s, Jackson %s
+                * sgema %s; EJML %s, Hipparchus %s, Tablesaw %s, JUnit %s (tests), JFreeChart %s, JFreeSVG %s, Jackson %s
                 """, ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME), String.join(", ", profiles),
                 seeds.toString().trim(), wall / 1000.0, System.getProperty("java.version"),
                 System.getProperty("java.vendor"), System.getProperty("os.name"), System.getProperty("os.arch"),
                 v.getProperty("version", "?"), v.getProperty("ejml", "?"), v.getProperty("hipparchus", "?"),
-                v.getProperty("tablesaw", "?"), v.getProperty("jqwik", "?"), v.getProperty("jfreechart", "?"),
+                v.getProperty("tablesaw", "?"), v.getProperty("junit", "?"), v.getProperty("jfreechart", "?"),
                 v.getProperty("jfreesvg", "?"), v.getProperty("jackson", "?"));
     }
 

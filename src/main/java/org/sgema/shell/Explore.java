@@ -7,6 +7,9 @@ import java.util.Random;
 
 import org.ejml.data.DMatrixRMaj;
 import org.sgema.claims.Case;
+import org.sgema.claims.Claim;
+import org.sgema.claims.ClaimRun;
+import org.sgema.claims.RunProfile;
 import org.sgema.claims.Circulation;
 import org.sgema.equilibria.EquilibriumVariety;
 import org.sgema.flows.Flow;
@@ -147,5 +150,26 @@ public final class Explore {
     /** Saves {@code ‖B(t)‖} of the trajectories as an SVG chart; returns the file. */
     public static Path chart(String file, Trajectory... trajectories) {
         return Plots.encoderNorms(Path.of(file), trajectories);
+    }
+
+    /**
+     * Runs a claim through the property engine under the quick profile (its dimensions,
+     * horizon and seed), with {@code tries} tries, on every core. Raw rows, meta and any
+     * shrunk case go under {@code target/explore/}, so the project's report is not touched.
+     *
+     * @param claim a claim ID such as {@code "T4-invariant"} or {@code "E1@digits"}
+     * @param tries the budget of tries
+     * @return the judged result (print it, or ask {@code .passed()}, {@code .witness()}, ...)
+     */
+    public static ClaimRun.Result check(String claim, int tries) {
+        var run = ClaimRun.parseRunId(claim);
+        ClaimRun.Options o = ClaimRun.Options.of(RunProfile.load("quick")).withTries(tries)
+                .withReports(RunProfile.root().resolve("target").resolve("explore"));
+        return ClaimRun.run(run.getKey(), run.getValue(), o);
+    }
+
+    /** @see #check(String, int) */
+    public static ClaimRun.Result check(Claim claim, int tries) {
+        return check(claim.id(), tries);
     }
 }

@@ -65,6 +65,48 @@ class SgemaCommandTest extends ScratchRoot {
         return root.resolve(name).toString();
     }
 
+    /** @return the raw rows of a claim without the wall-time column */
+    private String rows(String dir, String claim) throws Exception {
+        return Files.readAllLines(root.resolve(dir).resolve("raw").resolve(claim + ".csv")).stream()
+                .map(l -> l.substring(0, l.lastIndexOf(','))).collect(java.util.stream.Collectors.joining("\n"));
+    }
+
+    @Test
+    void checkRunsClaimsThroughTheEngineIdenticallyForAnyThreadCount() throws Exception {
+        copyFromProject("properties/quick.properties");
+        Run one = run("check", "T2-asymmetry", "T4-invariant", "--profile", "quick", "--seed", "99", "--tries", "12",
+                "--threads", "1", "--out", file("one"));
+        Run two = run("check", "T2-asymmetry", "T4-invariant", "--profile", "quick", "--seed", "99", "--tries", "12",
+                "--threads", "2", "--out", file("two"));
+        assertEquals(0, one.code(), one.err());
+        assertEquals(0, two.code(), two.err());
+        JsonNode o = json.readTree(one.out());
+        assertEquals(2, o.get("claims").size());
+        assertTrue(o.get("passed").asBoolean());
+        assertEquals("99", o.get("claims").get(0).get("seed").asText());
+        assertEquals(12, o.get("claims").get(1).get("tries").asInt());
+        for (String claim : new String[] {"T2-asymmetry", "T4-invariant"}) {
+            String rows = rows("one", claim);
+            assertEquals(13, rows.lines().count(), "header and 12 tries: " + rows);
+            assertTrue(rows.contains(",target,"), "3 of the 12 tries are targeted");
+            assertEquals(rows, rows("two", claim), claim + ": rows differ between 1 and 2 threads");
+            assertTrue(Files.exists(root.resolve("one/raw/" + claim + ".meta.json")));
+        }
+        assertTrue(Files.exists(root.resolve("one/index.html")), "the report is rebuilt in --out");
+    }
+
+    @Test
+    void checkRejectsBadInputWithOneLine() throws Exception {
+        copyFromProject("properties/quick.properties");
+        for (String[] args : new String[][] {{"check", "T9"}, {"check", "T1@mars"}, {"check", "T1", "--threads", "0"},
+            {"check", "T1", "--seed", "abc"}, {"check", "T1", "--profile", "nope"}, {"check", "T1", "--tries", "-1"},
+            {"check", "T2-gradient@digits"}}) {
+            Run r = run(args);
+            assertEquals(Sgema.BAD_INPUT, r.code(), String.join(" ", args) + ": " + r.err());
+            assertEquals(1, r.err().strip().lines().count(), r.err());
+        }
+    }
+
     @Test
     void integratePrintsTheOutcomeAndWritesTheTrajectory() throws Exception {
         for (String flow : new String[] {"gd", "sg", "ema"}) {

@@ -1,28 +1,43 @@
 package org.sgema.io;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.statistics.Statistics;
 import org.ejml.data.DMatrixRMaj;
+import org.junit.jupiter.api.Test;
+import org.sgema.check.Gen;
+import org.sgema.check.Search;
+import org.sgema.check.SearchResult;
+import org.sgema.check.SearchSettings;
+import org.sgema.check.Tally;
 import org.sgema.model.Configuration;
 import org.sgema.model.InvalidInputException;
 
 /**
  * Fuzzing the input boundary: random malformed and adversarial JSON for the reader, and
  * random extreme matrices for the validator. The only acceptable outcomes are a valid
- * configuration or an {@link InvalidInputException}; anything else fails the property.
+ * configuration or an {@link InvalidInputException}; anything else fails the property. Run
+ * through the project's property engine, which shrinks a failing input before reporting it.
  */
 class InputFuzzProperties {
+    private final Tally tally = new Tally();
+
+    /** Runs a property on {@code tries} cases (seed 1) and fails with the shrunk input if it fails. */
+    private static <T> void forAll(Gen<T> generator, int tries, java.util.function.Consumer<T> property) {
+        SearchSettings settings = SearchSettings.defaults().withTries(tries).withSeed(1).withTargetFraction(0);
+        SearchResult<T, Boolean> r = Search.forAll(generator, property, settings).run(List.of(), e -> { });
+        if (r.failed()) {
+            throw new AssertionError("fails on " + r.shrunk().value() + " (choices " + r.shrunk().choices() + ")",
+                    r.shrunk().thrown());
+        }
+    }
+
     private static final String VALID = """
             {"n": 2, "m": 1, "Cxx": [[1.0, 0.1], [0.1, 1.0]], "Cxy": [[0.5, 0.0], [0.0, 0.4]],
              "Cyy": [[1.0, 0.0], [0.0, 1.0]], "lambda": 0.1, "alpha": 1.5, "tau": 2.0}""";
@@ -38,22 +53,24 @@ class InputFuzzProperties {
     record Mutant(String text, String kind) {
     }
 
-    @Provide
-    Arbitrary<Mutant> mutants() {
-        Arbitrary<Mutant> replaced = Combinators.combine(Arbitraries.of(FIELDS), Arbitraries.of(ODD_VALUES))
-                .as((f, v) -> new Mutant(replaceField(f, v), "wrong type or value"));
-        Arbitrary<Mutant> truncated = Arbitraries.integers().between(0, VALID.length() - 1)
+    static Gen<Mutant> mutants() {
+        Gen<Mutant> replaced = Gen.zip(Gen.elements(FIELDS), Gen.elements(ODD_VALUES),
+                (f, v) -> new Mutant(replaceField(f, v), "wrong type or value"));
+        Gen<Mutant> truncated = Gen.integers(0, VALID.length() - 1)
                 .map(k -> new Mutant(VALID.substring(0, k), "truncated"));
-        Arbitrary<Mutant> deleted = Arbitraries.of(FIELDS).map(f -> new Mutant(VALID.replaceFirst(
+        Gen<Mutant> deleted = Gen.elements(FIELDS).map(f -> new Mutant(VALID.replaceFirst(
                 "\"" + f + "\": [^\"]*(?=\"|})", ""), "field deleted"));
-        Arbitrary<Mutant> nested = Arbitraries.integers().between(10, 5000)
+        Gen<Mutant> nested = Gen.integers(10, 5000)
                 .map(d -> new Mutant("{\"n\": 1, \"m\": 1, \"Cxx\": " + "[".repeat(d) + "1" + "]".repeat(d)
                         + ", \"Cxy\": [[0]], \"Cyy\": [[1]]}", "deep nesting"));
-        Arbitrary<Mutant> noise = Arbitraries.strings().withCharRange(' ', '~').ofMaxLength(200)
-                .map(s -> new Mutant(s, "random text"));
-        Arbitrary<Mutant> unknown = Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(8)
-                .map(k -> new Mutant(VALID.replace("\"tau\"", "\"" + k + "\""), "unknown field"));
-        return Arbitraries.oneOf(replaced, truncated, deleted, nested, noise, unknown);
+        Gen<Mutant> noise = Gen.strings(' ', '~', 200).map(s -> new Mutant(s, "random text"));
+        Gen<Mutant> unknown = Gen.oneOf(Gen.integers('a', 'z'), Gen.integers('A', 'Z')).list(1, 8)
+                .map(cs -> {
+                    StringBuilder k = new StringBuilder();
+                    cs.forEach(c -> k.append((char) c.intValue()));
+                    return new Mutant(VALID.replace("\"tau\"", "\"" + k + "\""), "unknown field");
+                });
+        return Gen.oneOf(replaced, truncated, deleted, nested, noise, unknown);
     }
 
     private static String replaceField(String field, String value) {
@@ -74,8 +91,22 @@ class InputFuzzProperties {
         return VALID.substring(0, start) + value + VALID.substring(end);
     }
 
-    @Property(tries = 400)
-    void theReaderEitherAcceptsOrRejectsCleanly(@ForAll("mutants") Mutant mutant) throws IOException {
+    @Test
+    void theReaderEitherAcceptsOrRejectsCleanly() {
+        forAll(mutants(), 400, mutant -> {
+            try {
+                readerAcceptsOrRejects(mutant);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        assertTrue(tally.countOf("outcome", "accepted") > 0 && tally.countOf("outcome", "rejected") > 0,
+                "the mutants never reached both outcomes: " + tally.counts());
+        assertEquals(List.of(), tally.missing("kind", List.of("wrong type or value", "truncated", "field deleted",
+                "deep nesting", "random text", "unknown field")));
+    }
+
+    private void readerAcceptsOrRejects(Mutant mutant) throws IOException {
         Path file = Files.createTempFile("fuzz", ".json");
         try {
             Files.writeString(file, mutant.text(), StandardCharsets.UTF_8);
@@ -92,23 +123,34 @@ class InputFuzzProperties {
                     throw new AssertionError("error does not name the file in one line: " + e.getMessage());
                 }
             }
-            Statistics.label("kind").collect(mutant.kind());
-            Statistics.label("outcome").collect(outcome);
+            tally.count("kind", mutant.kind());
+            tally.count("outcome", outcome);
         } finally {
             Files.deleteIfExists(file);
         }
     }
 
-    @Provide
-    Arbitrary<double[]> extremeEntries() {
-        Arbitrary<Double> extreme = Arbitraries.oneOf(Arbitraries.doubles(),
-                Arbitraries.of(0.0, -0.0, 4.9e-324, -4.9e-324, 2.2e-308, 1e-300, 1e300, -1e300, Double.MAX_VALUE,
+    static Gen<double[]> extremeEntries() {
+        Gen<Double> extreme = Gen.oneOf(Gen.doubles(-1e6, 1e6), Gen.longs(0, Long.MAX_VALUE).map(Double::longBitsToDouble),
+                Gen.elements(0.0, -0.0, 4.9e-324, -4.9e-324, 2.2e-308, 1e-300, 1e300, -1e300, Double.MAX_VALUE,
                         Double.MIN_NORMAL, 1.0, -1.0, Double.NaN, Double.POSITIVE_INFINITY));
-        return extreme.array(double[].class).ofSize(12);
+        return s -> {
+            double[] v = new double[12];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = extreme.generate(s);
+            }
+            return v;
+        };
     }
 
-    @Property(tries = 400)
-    void theValidatorEitherAcceptsOrRejectsCleanly(@ForAll("extremeEntries") double[] v) {
+    @Test
+    void theValidatorEitherAcceptsOrRejectsCleanly() {
+        forAll(extremeEntries(), 400, this::validatorAcceptsOrRejects);
+        assertTrue(tally.countOf("validator", "accepted") > 0 && tally.countOf("validator", "rejected") > 0,
+                "the entries never reached both outcomes: " + tally.counts());
+    }
+
+    private void validatorAcceptsOrRejects(double[] v) {
         DMatrixRMaj cxx = new DMatrixRMaj(new double[][] {{v[0], v[1]}, {v[1], v[2]}});
         DMatrixRMaj cxy = new DMatrixRMaj(new double[][] {{v[3], v[4]}, {v[5], v[6]}});
         DMatrixRMaj cyy = new DMatrixRMaj(new double[][] {{v[7], v[8]}, {v[8], v[9]}});
@@ -121,12 +163,17 @@ class InputFuzzProperties {
         } catch (InvalidInputException e) {
             outcome = "rejected";
         }
-        Statistics.label("outcome").collect(outcome);
+        tally.count("validator", outcome);
     }
 
-    @Property(tries = 200)
-    void symmetricModelWithExtremeConditioningIsAcceptedOrRejectedCleanly(
-            @ForAll("exponents") int exponent, @ForAll("exponents") int noiseExponent) {
+    @Test
+    void symmetricModelWithExtremeConditioningIsAcceptedOrRejectedCleanly() {
+        forAll(Gen.zip(exponents(), exponents(), (a, b) -> new int[] {a, b}), 200,
+                e -> symmetricModelAcceptsOrRejects(e[0], e[1]));
+        assertTrue(tally.countOf("symmetric", "accepted") > 0, "no symmetric model was accepted: " + tally.counts());
+    }
+
+    private void symmetricModelAcceptsOrRejects(int exponent, int noiseExponent) {
         double big = Math.pow(10, exponent);
         double small = Math.pow(10, noiseExponent);
         DMatrixRMaj s = new DMatrixRMaj(new double[][] {{big, 0, 0}, {0, 1, 0}, {0, 0, 1 / big}});
@@ -138,14 +185,13 @@ class InputFuzzProperties {
             if (!(Math.abs(c.sigma() - Math.min(small, 2 / big + small)) <= 1e-12 * scale + 1e-12 * small)) {
                 throw new AssertionError("σ = " + c.sigma() + " but λ_min(N) = " + small + " (‖Σz‖ = " + scale + ")");
             }
-            Statistics.label("outcome").collect("accepted");
+            tally.count("symmetric", "accepted");
         } catch (InvalidInputException e) {
-            Statistics.label("outcome").collect("rejected");
+            tally.count("symmetric", "rejected");
         }
     }
 
-    @Provide
-    Arbitrary<Integer> exponents() {
-        return Arbitraries.integers().between(-320, 320);
+    static Gen<Integer> exponents() {
+        return Gen.integers(-320, 320);
     }
 }

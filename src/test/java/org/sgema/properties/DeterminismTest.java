@@ -22,15 +22,18 @@ import org.sgema.testing.ScratchRoot;
 
 /**
  * The same profile and seed give byte-identical raw rows and report tables, apart from the
- * timing columns: two claims (one pointwise with its own randomness, one integrating
- * trajectories) are run twice through the test platform in a scratch project root.
+ * timing columns, whatever the number of threads: two claims (one pointwise with its own
+ * randomness, one integrating trajectories) are run through the test platform (as
+ * {@code mvn verify} runs them) with 1 and then 2 threads, in a scratch project root.
  */
 class DeterminismTest extends ScratchRoot {
     private String previousSeed;
+    private String previousThreads;
 
     @BeforeEach
     void fixedSeedProfile() throws IOException {
         previousSeed = System.getProperty("sgema.seed");
+        previousThreads = System.getProperty("sgema.threads");
         Files.createDirectories(root.resolve("properties"));
         Files.writeString(root.resolve("properties/determinism.properties"),
                 Files.readString(project.resolve("properties/quick.properties")));
@@ -40,10 +43,12 @@ class DeterminismTest extends ScratchRoot {
     @AfterEach
     void restoreSeed() {
         restore("sgema.seed", previousSeed);
+        restore("sgema.threads", previousThreads);
     }
 
     /** @return the raw rows of a claim without the wall-time column */
-    private String runAndRead(String className, String method, String claim) throws IOException {
+    private String runAndRead(String className, String method, String claim, int threads) throws IOException {
+        System.setProperty("sgema.threads", Integer.toString(threads));
         String previousProfile = System.getProperty("sgema.profile");
         System.setProperty("sgema.profile", "determinism");
         try {
@@ -62,14 +67,15 @@ class DeterminismTest extends ScratchRoot {
     @Test
     void sameProfileAndSeedGiveIdenticalRawRowsAndReportTables() throws IOException {
         String[][] claims = {
-            {T2NotAGradientFlowProperties.class.getName(), "noConstantBlockMetricSymmetrizesTheSgOrEmaJacobian(org.sgema.properties.Scenario)", "T2-asymmetry"},
-            {T3GdCollapseProperties.class.getName(), "gdTrajectoriesStayBelowTheExponentialBoundAndCollapse(org.sgema.properties.Scenario)", "T3-bound"},
+            {T2NotAGradientFlowProperties.class.getName(), "noConstantBlockMetricSymmetrizesTheSgOrEmaJacobian", "T2-asymmetry"},
+            {T3GdCollapseProperties.class.getName(), "gdTrajectoriesStayBelowTheExponentialBoundAndCollapse", "T3-bound"},
         };
         for (String[] c : claims) {
-            String first = runAndRead(c[0], c[1], c[2]);
-            String second = runAndRead(c[0], c[1], c[2]);
+            String first = runAndRead(c[0], c[1], c[2], 1);
+            String second = runAndRead(c[0], c[1], c[2], 2);
             assertTrue(first.lines().count() > 2, "too few rows: " + first);
-            assertEquals(first, second, c[2] + ": raw rows differ between two runs with the same seed");
+            assertEquals(first, second, c[2] + ": raw rows differ between 1 and 2 threads with the same seed");
+            assertTrue(first.contains(",target,"), c[2] + ": no targeted try in " + first);
         }
         Report.build();
         String summary1 = withoutTiming(Files.readString(root.resolve("reports/summary.csv")));

@@ -1,4 +1,4 @@
-package org.sgema.properties;
+package org.sgema.claims;
 
 import java.util.Locale;
 import java.util.Random;
@@ -18,11 +18,11 @@ import org.sgema.model.State;
  *     {@code GENERIC}: a generic point with i.i.d. N(0, scale²) entries (for pointwise identities)
  * @param seed seed of the Gaussian draws
  */
-record InitSpec(double scale, Tilt tilt, long seed) {
+public record InitSpec(double scale, Tilt tilt, long seed) {
 
-    enum Tilt { NONE, PREDICTOR, ENCODER, GENERIC }
+    public enum Tilt { NONE, PREDICTOR, ENCODER, GENERIC }
 
-    State state(int m, int n, boolean withTarget) {
+    public State state(int m, int n, boolean withTarget) {
         if (tilt == Tilt.GENERIC) {
             return RandomConfigurations.gaussianState(m, n, withTarget, scale, new Random(seed));
         }

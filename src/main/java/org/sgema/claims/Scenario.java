@@ -1,6 +1,5 @@
-package org.sgema.properties;
+package org.sgema.claims;
 
-import org.sgema.claims.Case;
 import org.sgema.flows.Flow;
 import org.sgema.model.Configuration;
 import org.sgema.model.ConfigurationRecipe;
@@ -16,9 +15,9 @@ import org.sgema.model.State;
  * @param flow flow under test
  * @param seed seed of the check's own random choices
  */
-record Scenario(ConfigurationRecipe spec, InitSpec init, Flow flow, long seed) {
+public record Scenario(ConfigurationRecipe spec, InitSpec init, Flow flow, long seed) {
 
-    Case toCase() {
+    public Case toCase() {
         Configuration c = spec.toConfiguration();
         State s = init.state(c.m(), c.n(), flow.hasTarget());
         return new Case(c, s, flow, seed);
