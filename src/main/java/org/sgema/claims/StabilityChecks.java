@@ -114,15 +114,43 @@ public final class StabilityChecks {
             return Evaluation.judge("distance_over_eps", finalDistance, 100, 1e4,
                     "attracting point: distance of the limit from θ* in units of ε");
         }
+        return unstableVerdict(st, t.outcome(), maxDistance, finalDistance, eps,
+                settings.convergenceTolerance() * (1 + Matrices.norm(theta)), settings.horizon());
+    }
+
+    /**
+     * The verdict on a perturbation of a point classified UNSTABLE, with growth rate
+     * {@code Re λ₊ = st.maxRealNonZero()}. Leaving by more than 100 ε HOLDS. Returning is evidence
+     * against instability only if the run could have seen the unstable mode grow:
+     * <pre>
+     *   stopTolerance ≤ 1e-2 · Re λ₊ · ε     (an unstable component of size ε keeps ‖F‖ above the stop test)
+     *   horizon       ≥ 1e2 / Re λ₊          (the mode grows by e^100 within the run)
+     * </pre>
+     * Then a CONVERGED run that ends within 10 ε is VIOLATED; otherwise the try is INCONCLUSIVE,
+     * with the reason. (Without this guard a growth rate of 3e-7 at t ≤ 1e5 was once called
+     * VIOLATED: the mode cannot show in such a run.)
+     *
+     * @param stopTolerance the convergence test's absolute threshold {@code tol·(1 + ‖θ*‖)}
+     * @return the evaluation, metric distance / ε
+     */
+    static Evaluation unstableVerdict(Stability st, Outcome outcome, double maxDistance, double finalDistance,
+                                      double eps, double stopTolerance, double horizon) {
         if (maxDistance > 100) {
             return Evaluation.holds("distance_over_eps", maxDistance);
         }
-        if (t.outcome() == Outcome.CONVERGED && finalDistance <= 10) {
+        double rate = st.maxRealNonZero();
+        if (!(rate > 0) || stopTolerance > 1e-2 * rate * eps || horizon < 1e2 / rate) {
+            return Evaluation.inconclusive("distance_over_eps", maxDistance, String.format(Locale.ROOT,
+                    "unstable point with Re λ₊ = %.3g: a run with stop tolerance %.3g and horizon %.3g cannot show "
+                            + "the mode (needs tolerance ≤ %.3g and horizon ≥ %.3g); it left %.3g ε",
+                    rate, stopTolerance, horizon, 1e-2 * rate * eps, 1e2 / rate, maxDistance));
+        }
+        if (outcome == Outcome.CONVERGED && finalDistance <= 10) {
             return Evaluation.violated("distance_over_eps", finalDistance, String.format(Locale.ROOT,
                     "unstable point (%s) but the perturbed trajectory returned within %.3g ε", st.reason(), finalDistance));
         }
         return Evaluation.inconclusive("distance_over_eps", maxDistance, "unstable point left only "
-                + String.format(Locale.ROOT, "%.3g", maxDistance) + " ε before the run ended " + t.outcome());
+                + String.format(Locale.ROOT, "%.3g", maxDistance) + " ε before the run ended " + outcome);
     }
 
     /**

@@ -37,7 +37,9 @@ final class Summaries {
                 StringColumn.create("metric"),
                 DoubleColumn.create("metric_min"), DoubleColumn.create("metric_median"),
                 DoubleColumn.create("metric_max"), LongColumn.create("slowest_ms"), DoubleColumn.create("tries_per_s"),
-                StringColumn.create("seed"));
+                StringColumn.create("seed"), StringColumn.create("score"), DoubleColumn.create("best_random_score"),
+                DoubleColumn.create("best_targeted_score"), IntColumn.create("targeted_tries"),
+                IntColumn.create("examples"));
         Table tries = runs.tries();
         for (Claim c : Claim.values()) {
             Table rows = tries.where(tries.stringColumn("claim").isEqualTo(c.id()));
@@ -86,8 +88,25 @@ final class Summaries {
             t.doubleColumn("tries_per_s").append(seconds > 0 ? n / seconds : Double.NaN);
             t.stringColumn("seed").append(String.join("+", metas.stream().map(x -> x.path("seed").asText())
                     .distinct().toList()));
+            t.stringColumn("score").append(c.score().name());
+            t.doubleColumn("best_random_score").append(best(metas, "bestRandomScore"));
+            t.doubleColumn("best_targeted_score").append(best(metas, "bestTargetedScore"));
+            t.intColumn("targeted_tries").append(metas.stream().mapToInt(x -> x.path("targetedTries").asInt()).sum());
+            t.intColumn("examples").append(metas.stream().mapToInt(x -> x.path("examples").asInt()).sum());
         }
         return t;
+    }
+
+    /** @return the largest finite value of a numeric meta field over a claim's runs (NaN if none) */
+    private static double best(java.util.List<JsonNode> metas, String field) {
+        double b = Double.NaN;
+        for (JsonNode m : metas) {
+            double v = m.path(field).isNumber() ? m.path(field).asDouble() : Double.NaN;
+            if (Double.isFinite(v)) {
+                b = Double.isNaN(b) ? v : Math.max(b, v);
+            }
+        }
+        return b;
     }
 
     /**
@@ -99,7 +118,7 @@ final class Summaries {
                 IntColumn.create("tries"), IntColumn.create("holds"), IntColumn.create("violated"),
                 IntColumn.create("inconcl."), IntColumn.create("hyp. not met"), StringColumn.create("rate [95 % CI]"),
                 StringColumn.create("threshold"), StringColumn.create("result"), StringColumn.create("sources"),
-                StringColumn.create("key metric: median"),
+                StringColumn.create("key metric: median"), StringColumn.create("best score: random / targeted"),
                 LongColumn.create("slowest ms"), DoubleColumn.create("tries/s"));
         for (int r = 0; r < claims.rowCount(); r++) {
             t.stringColumn("claim").append(claims.stringColumn("claim").get(r));
@@ -119,10 +138,19 @@ final class Summaries {
             double med = claims.doubleColumn("metric_median").getDouble(r);
             t.stringColumn("key metric: median").append(Double.isNaN(med) ? "" : String.format(Locale.ROOT, "%s: %.3g",
                     claims.stringColumn("metric").get(r), med));
+            double br = claims.doubleColumn("best_random_score").getDouble(r);
+            double bt = claims.doubleColumn("best_targeted_score").getDouble(r);
+            t.stringColumn("best score: random / targeted").append(Double.isNaN(br) && Double.isNaN(bt) ? ""
+                    : String.format(Locale.ROOT, "%s / %s (%s)", fmt(br), fmt(bt),
+                    claims.stringColumn("score").get(r).toLowerCase(Locale.ROOT).replace('_', ' ')));
             t.longColumn("slowest ms").append(claims.longColumn("slowest_ms").get(r));
             t.doubleColumn("tries/s").append(claims.doubleColumn("tries_per_s").getDouble(r));
         }
         return t;
+    }
+
+    private static String fmt(double v) {
+        return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%.3g", v);
     }
 
     private static String threshold(Claim c, JsonNode meta) {

@@ -7,12 +7,15 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * Base of tests that write reports, raw rows or case files: each test runs with the project
  * root ({@code sgema.root}) pointed at a fresh temporary folder, restored afterwards, so the
- * real {@code reports/} is never touched.
+ * real {@code reports/} is never touched. Such tests change system properties that every claim
+ * run reads, so they run in isolation (test classes otherwise run two at a time).
  */
+@Isolated
 public abstract class ScratchRoot {
     /** The scratch project root of the current test. */
     @TempDir
