@@ -18,7 +18,7 @@ import org.sgema.model.Configuration;
 import org.sgema.model.ConfigurationSpec;
 import org.sgema.model.State;
 import org.sgema.stability.Linearization;
-import org.sgema.stability.Spectrum;
+import org.sgema.numerics.Spectrum;
 import org.sgema.stability.Stability;
 import org.sgema.stability.StabilityClassifier;
 

@@ -16,7 +16,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.sgema.model.Matrices;
+import org.sgema.numerics.Matrices;
 
 /**
  * The practical limit: EJML's own dense multiply {@code (m×n)·(n×n)} (2mn² FLOPs), the

@@ -8,7 +8,7 @@ import org.hipparchus.analysis.integration.gauss.GaussIntegratorFactory;
 import org.sgema.flows.Flow;
 import org.sgema.flows.VectorField;
 import org.sgema.model.Configuration;
-import org.sgema.model.Matrices;
+import org.sgema.numerics.Matrices;
 
 /**
  * [T2](ii)-(iii): the circulation of the metric-normalized field around a small circle,

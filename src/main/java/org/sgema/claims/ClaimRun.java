@@ -1,5 +1,6 @@
 package org.sgema.claims;
 
+import org.sgema.config.RunProfile;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -242,7 +243,7 @@ public final class ClaimRun {
         List<long[]> examples = new ArrayList<>();
         List<Path> exampleFiles = storedExamples(o.examples().resolve(runId));
         for (Path f : exampleFiles) {
-            JsonFiles.CaseFile cf = JsonFiles.readCase(f);
+            CaseFiles.CaseFile cf = CaseFiles.readCase(f);
             if (cf.choices() == null) {
                 throw new InvalidInputException(f.toString(), "a stored example needs its \"choices\"");
             }
@@ -326,7 +327,7 @@ public final class ClaimRun {
     }
 
     /** Warns when a stored example's choices no longer rebuild its stored configuration (the generators changed). */
-    private static void warnIfRegenerated(Gen<Scenario> generator, JsonFiles.CaseFile cf, Path file, PrintStream log) {
+    private static void warnIfRegenerated(Gen<Scenario> generator, CaseFiles.CaseFile cf, Path file, PrintStream log) {
         Case rebuilt = generator.generate(ChoiceSource.replay(cf.choices())).toCase();
         boolean same = JsonFiles.toJson(rebuilt.configuration()).equals(JsonFiles.toJson(cf.reproduction()
                 .configuration())) && rebuilt.flow() == cf.reproduction().flow();
@@ -343,11 +344,11 @@ public final class ClaimRun {
         Path file = o.reports().resolve(folder).resolve(runId + ".json");
         Case c = e.value().toCase();
         long[] choices = e.choices().values();
-        JsonFiles.writeCase(file, claim, o.profile().name(), Long.toString(seed), c, source, choices);
+        CaseFiles.writeCase(file, claim, o.profile().name(), Long.toString(seed), c, source, choices);
         if (e.phase() != Phase.EXAMPLE) {
             Path example = o.examples().resolve(runId).resolve(hash(choices) + ".json");
             if (!Files.exists(example)) {
-                JsonFiles.writeCase(example, claim, o.profile().name(), Long.toString(seed), c, source, choices);
+                CaseFiles.writeCase(example, claim, o.profile().name(), Long.toString(seed), c, source, choices);
                 if (o.log() != null) {
                     o.log().println("[examples] stored " + relative(example) + " (replayed first by later runs)");
                 }

@@ -2,14 +2,14 @@ package org.sgema.claims;
 
 import java.util.Locale;
 
-import org.sgema.equilibria.RankEstimate;
+import org.sgema.numerics.RankEstimate;
 import org.sgema.flows.Flow;
 import org.sgema.integration.FlowIntegrator;
 import org.sgema.integration.IntegrationSettings;
 import org.sgema.integration.Outcome;
 import org.sgema.integration.Trajectory;
 import org.sgema.model.Configuration;
-import org.sgema.model.Matrices;
+import org.sgema.numerics.Matrices;
 
 /**
  * [E2] Collapse from random initial conditions. Each try integrates one flow and labels the

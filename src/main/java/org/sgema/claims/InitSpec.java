@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Random;
 
 import org.ejml.data.DMatrixRMaj;
-import org.sgema.model.Matrices;
+import org.sgema.numerics.Matrices;
 import org.sgema.model.RandomConfigurations;
 import org.sgema.model.State;
 

@@ -8,7 +8,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.sgema.flows.Flow;
 import org.sgema.flows.VectorField;
 import org.sgema.model.Configuration;
-import org.sgema.model.Matrices;
+import org.sgema.numerics.Matrices;
 import org.sgema.model.RandomConfigurations;
 
 /**

@@ -11,7 +11,7 @@ import org.sgema.integration.FlowIntegrator;
 import org.sgema.integration.IntegrationSettings;
 import org.sgema.integration.Trajectory;
 import org.sgema.model.Configuration;
-import org.sgema.model.Matrices;
+import org.sgema.numerics.Matrices;
 import org.sgema.model.Objective;
 import org.sgema.model.State;
 

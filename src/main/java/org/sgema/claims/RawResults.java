@@ -1,5 +1,6 @@
 package org.sgema.claims;
 
+import org.sgema.config.RunProfile;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;

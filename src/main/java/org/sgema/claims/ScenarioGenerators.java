@@ -1,5 +1,6 @@
 package org.sgema.claims;
 
+import org.sgema.config.RunProfile;
 import java.util.List;
 import java.util.Map;
 

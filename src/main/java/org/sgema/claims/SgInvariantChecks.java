@@ -3,14 +3,14 @@ package org.sgema.claims;
 import java.util.Arrays;
 import java.util.Locale;
 
-import org.sgema.equilibria.RankEstimate;
+import org.sgema.numerics.RankEstimate;
 import org.sgema.flows.Flow;
 import org.sgema.integration.FlowIntegrator;
 import org.sgema.integration.IntegrationSettings;
 import org.sgema.integration.Outcome;
 import org.sgema.integration.Trajectory;
 import org.sgema.model.Configuration;
-import org.sgema.model.Matrices;
+import org.sgema.numerics.Matrices;
 import org.sgema.model.SgInvariant;
 import org.sgema.model.State;
 

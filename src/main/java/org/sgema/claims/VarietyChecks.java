@@ -12,7 +12,7 @@ import org.ejml.interfaces.decomposition.QRDecomposition;
 import org.sgema.equilibria.EigenBlock;
 import org.sgema.equilibria.EquilibriumProjector;
 import org.sgema.equilibria.EquilibriumVariety;
-import org.sgema.equilibria.RankEstimate;
+import org.sgema.numerics.RankEstimate;
 import org.sgema.flows.Flow;
 import org.sgema.flows.VectorField;
 import org.sgema.integration.FlowIntegrator;
@@ -20,10 +20,10 @@ import org.sgema.integration.IntegrationSettings;
 import org.sgema.integration.Outcome;
 import org.sgema.integration.Trajectory;
 import org.sgema.model.Configuration;
-import org.sgema.model.Matrices;
+import org.sgema.numerics.Matrices;
 import org.sgema.model.SgInvariant;
 import org.sgema.model.State;
-import org.sgema.stability.Spectrum;
+import org.sgema.numerics.Spectrum;
 
 /**
  * [T5] Equilibria are algebraic varieties:

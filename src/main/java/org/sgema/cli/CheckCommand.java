@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.sgema.claims.Claim;
 import org.sgema.claims.ClaimRun;
-import org.sgema.claims.RunProfile;
+import org.sgema.config.RunProfile;
 import org.sgema.claims.Verdict;
 import org.sgema.model.InvalidInputException;
 import org.sgema.reports.Report;

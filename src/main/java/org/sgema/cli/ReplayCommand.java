@@ -5,8 +5,9 @@ import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.sgema.claims.CaseFiles;
 import org.sgema.claims.Evaluation;
-import org.sgema.claims.RunProfile;
+import org.sgema.config.RunProfile;
 import org.sgema.claims.Verdict;
 import org.sgema.io.JsonFiles;
 import picocli.CommandLine.Command;
@@ -21,7 +22,7 @@ final class ReplayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        JsonFiles.CaseFile f = JsonFiles.readCase(file);
+        CaseFiles.CaseFile f = CaseFiles.readCase(file);
         Evaluation e = f.claim().check(f.reproduction(), RunProfile.load(f.profile()).integration(f.source()));
         ObjectNode o = new ObjectMapper().createObjectNode();
         o.put("claim", f.claim().id());

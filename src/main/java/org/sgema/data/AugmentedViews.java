@@ -5,7 +5,7 @@ import java.util.stream.Collectors;
 
 import org.ejml.data.DMatrixRMaj;
 import org.sgema.model.Configuration;
-import org.sgema.model.Matrices;
+import org.sgema.numerics.Matrices;
 
 /**
  * Exact second moments of two augmented views of the digits: start from identical views

@@ -12,7 +12,7 @@ import java.util.zip.GZIPInputStream;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
-import org.sgema.claims.RunProfile;
+import org.sgema.config.RunProfile;
 import org.sgema.model.InvalidInputException;
 
 /**

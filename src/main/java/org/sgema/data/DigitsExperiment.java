@@ -13,18 +13,18 @@ import java.util.Random;
 import java.util.TreeSet;
 
 import org.ejml.data.DMatrixRMaj;
-import org.sgema.claims.RunProfile;
-import org.sgema.equilibria.RankEstimate;
+import org.sgema.config.RunProfile;
+import org.sgema.numerics.RankEstimate;
 import org.sgema.flows.Flow;
 import org.sgema.integration.FlowIntegrator;
 import org.sgema.integration.IntegrationSettings;
 import org.sgema.integration.Outcome;
 import org.sgema.integration.Trajectory;
 import org.sgema.model.Configuration;
-import org.sgema.model.Matrices;
+import org.sgema.numerics.Matrices;
 import org.sgema.model.RandomConfigurations;
 import org.sgema.model.State;
-import org.sgema.stability.Spectrum;
+import org.sgema.numerics.Spectrum;
 
 /**
  * The real-data experiment: GD, SG and EMA (several τ) on the exact moments of augmented

@@ -8,7 +8,7 @@ import java.util.Map;
 import org.sgema.model.Configuration;
 import org.sgema.model.ConfigurationRecipe;
 import org.sgema.model.InvalidInputException;
-import org.sgema.model.Matrices;
+import org.sgema.numerics.Matrices;
 
 /**
  * A real-data configuration: exact moments of two augmented views of the handwritten digits

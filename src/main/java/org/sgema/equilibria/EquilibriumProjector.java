@@ -5,7 +5,7 @@ import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
 import org.sgema.flows.VectorField;
-import org.sgema.model.Matrices;
+import org.sgema.numerics.Matrices;
 import org.sgema.model.State;
 
 /**

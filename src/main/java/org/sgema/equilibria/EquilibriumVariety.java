@@ -15,7 +15,7 @@ import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
 import org.sgema.model.Configuration;
 import org.sgema.model.InvalidInputException;
 import org.sgema.model.State;
-import org.sgema.stability.Spectrum;
+import org.sgema.numerics.Spectrum;
 
 /**
  * The full-rank part of the SG equilibrium variety with λ = 0 [T5]:
@@ -268,8 +268,8 @@ public final class EquilibriumVariety {
         for (int i = 0; i < m; i++) {
             s[i] = 0.5 * Math.pow(4.0, random.nextDouble());
         }
-        DMatrixRMaj q1 = org.sgema.model.Matrices.randomOrthogonal(m, random);
-        DMatrixRMaj q2 = org.sgema.model.Matrices.randomOrthogonal(m, random);
+        DMatrixRMaj q1 = org.sgema.numerics.Matrices.randomOrthogonal(m, random);
+        DMatrixRMaj q2 = org.sgema.numerics.Matrices.randomOrthogonal(m, random);
         for (int i = 0; i < m; i++) {
             for (int j = 0; j < m; j++) {
                 q1.set(i, j, q1.get(i, j) * s[j]);

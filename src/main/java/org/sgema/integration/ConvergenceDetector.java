@@ -8,7 +8,7 @@ import org.hipparchus.ode.events.AbstractODEDetector;
 import org.hipparchus.ode.events.Action;
 import org.hipparchus.ode.events.AdaptableInterval;
 import org.hipparchus.ode.events.ODEEventHandler;
-import org.sgema.model.Matrices;
+import org.sgema.numerics.Matrices;
 
 /**
  * Stops the integration at convergence to an equilibrium (theory notes, section 4):

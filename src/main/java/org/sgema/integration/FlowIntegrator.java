@@ -8,7 +8,7 @@ import org.hipparchus.ode.events.Action;
 import org.hipparchus.ode.nonstiff.DormandPrince853Integrator;
 import org.sgema.flows.VectorField;
 import org.sgema.model.InvalidInputException;
-import org.sgema.model.Matrices;
+import org.sgema.numerics.Matrices;
 import org.sgema.model.State;
 
 /**

@@ -4,7 +4,7 @@ import java.util.Locale;
 
 import org.sgema.flows.Flow;
 import org.sgema.model.Configuration;
-import org.sgema.model.Matrices;
+import org.sgema.numerics.Matrices;
 import org.sgema.model.Objective;
 import org.sgema.model.SgInvariant;
 import org.sgema.model.State;
@@ -129,7 +129,7 @@ public final class Trajectory {
         int[] out = new int[size()];
         double threshold = relativeTolerance * encoderNorms()[0];
         for (int i = 0; i < out.length; i++) {
-            for (double sv : org.sgema.equilibria.RankEstimate.singularValues(state(i).encoder())) {
+            for (double sv : org.sgema.numerics.RankEstimate.singularValues(state(i).encoder())) {
                 if (sv > threshold) {
                     out[i]++;
                 }

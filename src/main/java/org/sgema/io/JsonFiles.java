@@ -16,25 +16,19 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.ejml.data.DMatrixRMaj;
-import org.sgema.claims.Case;
-import org.sgema.claims.Claim;
-import org.sgema.flows.Flow;
 import org.sgema.model.Configuration;
 import org.sgema.model.InvalidInputException;
-import org.sgema.model.Matrices;
+import org.sgema.numerics.Matrices;
 import org.sgema.model.State;
 
 /**
- * JSON files of configurations, states and reproduction cases. Matrices are arrays of rows;
+ * JSON files of configurations and states (reproduction cases: {@code claims.CaseFiles}). Matrices are arrays of rows;
  * numbers are written with full (round-trip) precision, so a case file replays exactly.
  * <pre>
  *   configuration: {"n", "m", "Cxx", "Cxy", "Cyy", "lambda", "alpha", "tau"}
  *                  or {"n", "m", "S", "N", ...} for the symmetric model
  *                  (lambda, alpha, tau default to 0, 1, 1)
  *   state:         {"A", "B", "Bbar"}   (Bbar only for EMA)
- *   case:          {"claim", "profile", "seed", "caseSeed", "flow", "configuration", "state"
- *                   [, "source", "choices"]}   (choices: the recorded choice sequence, for replay
- *                   through the generator; source: synthetic or digits)
  * </pre>
  * Every read error is an {@link InvalidInputException} naming the file and the field.
  */
@@ -43,24 +37,8 @@ public final class JsonFiles {
     private static final Set<String> CONFIG_FIELDS = Set.of("n", "m", "Cxx", "Cxy", "Cyy", "S", "N", "lambda",
             "alpha", "tau");
     private static final Set<String> STATE_FIELDS = Set.of("A", "B", "Bbar");
-    private static final Set<String> CASE_FIELDS = Set.of("claim", "profile", "seed", "caseSeed", "flow",
-            "configuration", "state", "source", "choices");
 
     private JsonFiles() {
-    }
-
-    /**
-     * A reproduction case read back from a file.
-     *
-     * @param claim the claim
-     * @param profile the profile it ran under
-     * @param seed the run seed
-     * @param reproduction the case
-     * @param source where the configuration came from ({@code synthetic} if the file does not say)
-     * @param choices the recorded choice sequence, or null if the file has none
-     */
-    public record CaseFile(Claim claim, String profile, String seed, Case reproduction, String source,
-                           long[] choices) {
     }
 
     /** @return the JSON object of a configuration */
@@ -97,39 +75,6 @@ public final class JsonFiles {
             }
         }
         return out;
-    }
-
-    /** Writes a reproduction case atomically (write to a temporary file, then move). */
-    public static void writeCase(Path file, Claim claim, String profile, String seed, Case c) {
-        writeCase(file, claim, profile, seed, c, null, null);
-    }
-
-    /**
-     * Writes a reproduction case atomically, with where its configuration came from and the
-     * choice sequence that generated it (either may be null: not written).
-     */
-    public static void writeCase(Path file, Claim claim, String profile, String seed, Case c, String source,
-                                 long[] choices) {
-        ObjectNode o = MAPPER.createObjectNode();
-        o.put("claim", claim.id());
-        o.put("profile", profile);
-        o.put("seed", seed);
-        o.put("caseSeed", c.seed());
-        o.put("flow", c.flow().name().toLowerCase(Locale.ROOT));
-        o.set("configuration", toJson(c.configuration()));
-        if (c.initial() != null) {
-            o.set("state", toJson(c.initial()));
-        }
-        if (source != null) {
-            o.put("source", source);
-        }
-        if (choices != null) {
-            ArrayNode a = o.putArray("choices");
-            for (long v : choices) {
-                a.add(v);
-            }
-        }
-        writeAtomically(file, o);
     }
 
     /** Writes any JSON node atomically (see {@link AtomicFiles}). */
@@ -208,47 +153,14 @@ public final class JsonFiles {
         return o.has("Bbar") ? State.of(a, b, matrix(o, "Bbar", m, n, where)) : State.of(a, b);
     }
 
-    /** @return a reproduction case read from a file */
-    public static CaseFile readCase(Path file) {
-        JsonNode o = read(file);
-        String where = file.toString();
-        rejectUnknown(o, CASE_FIELDS, where);
-        Claim claim = Claim.byId(text(o, "claim", where));
-        Flow flow;
-        try {
-            flow = Flow.parse(text(o, "flow", where));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(where + ".flow", e.getMessage());
-        }
-        Configuration c = configuration(o.get("configuration"), where + ".configuration");
-        State s = o.has("state") ? state(o.get("state"), c.m(), c.n(), where + ".state") : null;
-        long caseSeed = o.has("caseSeed") ? o.get("caseSeed").asLong() : 0L;
-        long[] choices = null;
-        if (o.has("choices")) {
-            JsonNode a = o.get("choices");
-            if (!a.isArray()) {
-                throw new InvalidInputException(where + ".choices", "must be an array of non-negative integers");
-            }
-            choices = new long[a.size()];
-            for (int i = 0; i < choices.length; i++) {
-                if (!a.get(i).canConvertToLong() || !a.get(i).isIntegralNumber() || a.get(i).asLong() < 0) {
-                    throw new InvalidInputException(where + ".choices[" + i + "]", "must be a non-negative integer");
-                }
-                choices[i] = a.get(i).asLong();
-            }
-        }
-        String source = o.has("source") ? o.get("source").asText() : "synthetic";
-        return new CaseFile(claim, o.has("profile") ? o.get("profile").asText() : "ci",
-                o.has("seed") ? o.get("seed").asText() : "", new Case(c, s, flow, caseSeed), source, choices);
-    }
-
     private static void requireObject(JsonNode o, String where) {
         if (o == null || !o.isObject()) {
             throw new InvalidInputException(where, "must be a JSON object");
         }
     }
 
-    private static void rejectUnknown(JsonNode o, Set<String> known, String where) {
+    /** Throws naming the first field of {@code o} that is not in {@code known}. */
+    public static void rejectUnknown(JsonNode o, Set<String> known, String where) {
         for (Iterator<String> it = o.fieldNames(); it.hasNext();) {
             String f = it.next();
             if (!known.contains(f)) {
@@ -258,7 +170,8 @@ public final class JsonFiles {
         }
     }
 
-    private static String text(JsonNode o, String field, String where) {
+    /** @return a string field, or an error naming it */
+    public static String text(JsonNode o, String field, String where) {
         JsonNode v = o.get(field);
         if (v == null || !v.isTextual()) {
             throw new InvalidInputException(where + "." + field, "must be a string");

@@ -1,5 +1,6 @@
 package org.sgema.model;
 
+import org.sgema.numerics.Matrices;
 import java.util.Locale;
 
 import org.ejml.data.DMatrixRMaj;
@@ -52,14 +53,14 @@ public final class Configuration {
             throw new InvalidInputException("m", "must be at least 1, got " + m);
         }
         this.m = m;
-        Matrices.requireShape("Cxx", cxx, n, n);
-        Matrices.requireShape("Cxy", cxy, n, n);
-        Matrices.requireShape("Cyy", cyy, n, n);
-        Matrices.requireFinite("Cxx", cxx);
-        Matrices.requireFinite("Cxy", cxy);
-        Matrices.requireFinite("Cyy", cyy);
-        Matrices.requireSymmetric("Cxx", cxx, MOMENT_TOLERANCE);
-        Matrices.requireSymmetric("Cyy", cyy, MOMENT_TOLERANCE);
+        Validation.requireShape("Cxx", cxx, n, n);
+        Validation.requireShape("Cxy", cxy, n, n);
+        Validation.requireShape("Cyy", cyy, n, n);
+        Validation.requireFinite("Cxx", cxx);
+        Validation.requireFinite("Cxy", cxy);
+        Validation.requireFinite("Cyy", cyy);
+        Validation.requireSymmetric("Cxx", cxx, MOMENT_TOLERANCE);
+        Validation.requireSymmetric("Cyy", cyy, MOMENT_TOLERANCE);
         requireHyper("lambda", lambda, lambda >= 0, "must be ≥ 0");
         requireHyper("alpha", alpha, alpha > 0, "must be > 0");
         requireHyper("tau", tau, tau > 0, "must be > 0");
@@ -71,7 +72,7 @@ public final class Configuration {
         this.lambda = lambda;
         this.alpha = alpha;
         this.tau = tau;
-        Matrices.requirePsd("Sigma_z", jointMoment(), MOMENT_TOLERANCE);
+        Validation.requirePsd("Sigma_z", jointMoment(), MOMENT_TOLERANCE);
     }
 
     private static void requireHyper(String name, double value, boolean ok, String rule) {
@@ -104,14 +105,14 @@ public final class Configuration {
         if (signal == null) {
             throw new InvalidInputException("S", "is missing");
         }
-        Matrices.requireShape("N", noise, signal.numRows, signal.numCols);
-        Matrices.requireShape("S", signal, signal.numRows, signal.numRows);
-        Matrices.requireFinite("S", signal);
-        Matrices.requireFinite("N", noise);
-        Matrices.requireSymmetric("S", signal, MOMENT_TOLERANCE);
-        Matrices.requireSymmetric("N", noise, MOMENT_TOLERANCE);
-        Matrices.requirePsd("S", signal, MOMENT_TOLERANCE);
-        Matrices.requirePsd("N", noise, MOMENT_TOLERANCE);
+        Validation.requireShape("N", noise, signal.numRows, signal.numCols);
+        Validation.requireShape("S", signal, signal.numRows, signal.numRows);
+        Validation.requireFinite("S", signal);
+        Validation.requireFinite("N", noise);
+        Validation.requireSymmetric("S", signal, MOMENT_TOLERANCE);
+        Validation.requireSymmetric("N", noise, MOMENT_TOLERANCE);
+        Validation.requirePsd("S", signal, MOMENT_TOLERANCE);
+        Validation.requirePsd("N", noise, MOMENT_TOLERANCE);
         DMatrixRMaj c = new DMatrixRMaj(signal.numRows, signal.numCols);
         CommonOps_DDRM.add(signal, noise, c);
         return new Configuration(m, c, Matrices.symmetricPart(signal), c, signal, noise, 0.0, 1.0, 1.0);

@@ -1,5 +1,6 @@
 package org.sgema.model;
 
+import org.sgema.numerics.Matrices;
 import java.util.Locale;
 import java.util.Random;
 

@@ -1,5 +1,6 @@
 package org.sgema.model;
 
+import org.sgema.numerics.Matrices;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 

@@ -1,5 +1,6 @@
 package org.sgema.model;
 
+import org.sgema.numerics.Matrices;
 import java.util.Random;
 
 import org.ejml.data.DMatrixRMaj;

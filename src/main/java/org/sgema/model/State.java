@@ -1,5 +1,6 @@
 package org.sgema.model;
 
+import org.sgema.numerics.Matrices;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -34,9 +35,9 @@ public final class State {
     /** @return the state (A, B) of GD or SG (matrices not modified) */
     public static State of(DMatrixRMaj predictor, DMatrixRMaj encoder) {
         int m = encoder.numRows;
-        Matrices.requireShape("A", predictor, m, m);
-        Matrices.requireFinite("A", predictor);
-        Matrices.requireFinite("B", encoder);
+        Validation.requireShape("A", predictor, m, m);
+        Validation.requireFinite("A", predictor);
+        Validation.requireFinite("B", encoder);
         double[] theta = new double[m * m + encoder.data.length];
         System.arraycopy(predictor.data, 0, theta, 0, m * m);
         System.arraycopy(encoder.data, 0, theta, m * m, encoder.getNumElements());
@@ -47,11 +48,11 @@ public final class State {
     public static State of(DMatrixRMaj predictor, DMatrixRMaj encoder, DMatrixRMaj target) {
         int m = encoder.numRows;
         int n = encoder.numCols;
-        Matrices.requireShape("A", predictor, m, m);
-        Matrices.requireShape("Bbar", target, m, n);
-        Matrices.requireFinite("A", predictor);
-        Matrices.requireFinite("B", encoder);
-        Matrices.requireFinite("Bbar", target);
+        Validation.requireShape("A", predictor, m, m);
+        Validation.requireShape("Bbar", target, m, n);
+        Validation.requireFinite("A", predictor);
+        Validation.requireFinite("B", encoder);
+        Validation.requireFinite("Bbar", target);
         double[] theta = new double[m * m + 2 * m * n];
         System.arraycopy(predictor.data, 0, theta, 0, m * m);
         System.arraycopy(encoder.data, 0, theta, m * m, m * n);

@@ -17,7 +17,7 @@ import java.util.Properties;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.sgema.claims.Claim;
 import org.sgema.io.AtomicFiles;
-import org.sgema.claims.RunProfile;
+import org.sgema.config.RunProfile;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.io.csv.CsvReadOptions;
 

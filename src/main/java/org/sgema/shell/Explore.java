@@ -9,7 +9,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.sgema.claims.Case;
 import org.sgema.claims.Claim;
 import org.sgema.claims.ClaimRun;
-import org.sgema.claims.RunProfile;
+import org.sgema.config.RunProfile;
 import org.sgema.claims.Circulation;
 import org.sgema.equilibria.EquilibriumVariety;
 import org.sgema.flows.Flow;
@@ -18,12 +18,12 @@ import org.sgema.integration.IntegrationSettings;
 import org.sgema.integration.Trajectory;
 import org.sgema.model.Configuration;
 import org.sgema.model.ConfigurationSpec;
-import org.sgema.model.Matrices;
+import org.sgema.numerics.Matrices;
 import org.sgema.model.RandomConfigurations;
 import org.sgema.model.SgInvariant;
 import org.sgema.model.State;
 import org.sgema.reports.Plots;
-import org.sgema.stability.Spectrum;
+import org.sgema.numerics.Spectrum;
 import org.sgema.stability.Stability;
 import org.sgema.stability.StabilityClassifier;
 
@@ -134,7 +134,7 @@ public final class Explore {
 
     /** @return the singular values of a matrix, descending */
     public static double[] singularValues(DMatrixRMaj a) {
-        return org.sgema.equilibria.RankEstimate.singularValues(a);
+        return org.sgema.numerics.RankEstimate.singularValues(a);
     }
 
     /** @return a matrix as one compact line */

@@ -1,8 +1,9 @@
 package org.sgema.stability;
 
+import org.sgema.numerics.Spectrum;
 import java.util.Locale;
 
-import org.sgema.equilibria.RankEstimate;
+import org.sgema.numerics.RankEstimate;
 
 /**
  * The immutable result of classifying an equilibrium.

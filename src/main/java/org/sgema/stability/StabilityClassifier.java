@@ -1,12 +1,13 @@
 package org.sgema.stability;
 
+import org.sgema.numerics.Spectrum;
 import java.util.Locale;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.NormOps_DDRM;
-import org.sgema.equilibria.RankEstimate;
+import org.sgema.numerics.RankEstimate;
 import org.sgema.flows.VectorField;
-import org.sgema.model.Matrices;
+import org.sgema.numerics.Matrices;
 import org.sgema.model.State;
 
 /**

@@ -1,5 +1,6 @@
 package org.sgema.claims;
 
+import org.sgema.config.RunProfile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -46,7 +47,7 @@ class ClaimRunTest extends ScratchRoot {
         ClaimRun.Result first = ClaimRun.run(Claim.T2_POINTWISE, ClaimRun.SYNTHETIC, options(100));
         assertTrue(first.passed(), first.message());
         assertNotNull(first.caseFile());
-        JsonFiles.CaseFile witness = JsonFiles.readCase(first.caseFile());
+        CaseFiles.CaseFile witness = CaseFiles.readCase(first.caseFile());
         assertEquals(1, witness.reproduction().configuration().n(), "the witness shrinks to n = 1");
         assertEquals(1, witness.reproduction().configuration().m(), "and m = 1");
         assertNotNull(witness.choices());
@@ -77,7 +78,7 @@ class ClaimRunTest extends ScratchRoot {
     void theCollapseWitnessShrinksToTheScalarCase() throws Exception {
         ClaimRun.Result r = ClaimRun.run(Claim.T4_SG_COLLAPSE, ClaimRun.SYNTHETIC, options(100));
         assertTrue(r.passed(), r.message());
-        JsonFiles.CaseFile w = JsonFiles.readCase(r.caseFile());
+        CaseFiles.CaseFile w = CaseFiles.readCase(r.caseFile());
         assertEquals(1, w.reproduction().configuration().n(), r.witness());
     }
 

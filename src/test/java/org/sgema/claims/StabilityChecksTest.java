@@ -1,5 +1,6 @@
 package org.sgema.claims;
 
+import org.sgema.config.RunProfile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -53,7 +54,7 @@ class StabilityChecksTest {
 
     @Test
     void theDigitsCaseThatWasCalledViolatedIsNotAnyMore() {
-        JsonFiles.CaseFile f = JsonFiles.readCase(Path.of("src/test/resources/cases/T7-perturbation-digits-slow-unstable.json"));
+        CaseFiles.CaseFile f = CaseFiles.readCase(Path.of("src/test/resources/cases/T7-perturbation-digits-slow-unstable.json"));
         Evaluation e = f.claim().check(f.reproduction(), RunProfile.load("ci").integration(f.source()));
         assertNotEquals(Verdict.VIOLATED, e.verdict(), e.toString());
     }

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.sgema.claims.CaseFiles;
 import org.sgema.claims.Case;
 import org.sgema.claims.Claim;
 import org.sgema.equilibria.EquilibriumVariety;
@@ -185,7 +186,7 @@ class SgemaCommandTest extends ScratchRoot {
         assertTrue(Files.exists(root.resolve("reports/index.html")));
         Configuration c = new ConfigurationSpec(2, 1, ConfigurationSpec.Views.SYMMETRIC, ConfigurationSpec.Spectra.WELL,
                 0, 1, 1, 0).toConfiguration();
-        JsonFiles.writeCase(root.resolve("case.json"), Claim.T3_IDENTITY, "ci", "1",
+        CaseFiles.writeCase(root.resolve("case.json"), Claim.T3_IDENTITY, "ci", "1",
                 new Case(c, org.sgema.model.RandomConfigurations.gaussianState(1, 2, false, 1, new Random(1)), Flow.GD, 0));
         Run replay = run("replay", file("case.json"));
         assertEquals(0, replay.code(), replay.err());

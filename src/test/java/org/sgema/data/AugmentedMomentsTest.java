@@ -8,7 +8,7 @@ import java.util.Random;
 
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
-import org.sgema.model.Matrices;
+import org.sgema.numerics.Matrices;
 
 /**
  * The exact moment formulas against Monte-Carlo estimates from sampled images and sampled

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.sgema.claims.RunProfile;
+import org.sgema.config.RunProfile;
 import org.sgema.flows.Flow;
 import org.sgema.integration.Outcome;
 

@@ -1,5 +1,6 @@
 package org.sgema.equilibria;
 
+import org.sgema.numerics.RankEstimate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,12 +13,12 @@ import org.junit.jupiter.api.Test;
 import org.sgema.flows.Flow;
 import org.sgema.flows.VectorField;
 import org.sgema.model.Configuration;
-import org.sgema.model.Matrices;
+import org.sgema.numerics.Matrices;
 import org.sgema.model.Objective;
 import org.sgema.model.RandomConfigurations;
 import org.sgema.model.State;
 import org.sgema.stability.Linearization;
-import org.sgema.stability.Spectrum;
+import org.sgema.numerics.Spectrum;
 
 /** [T5] parameterized points and [T6] the reduced spectrum, on random configurations. */
 class VarietyTest {

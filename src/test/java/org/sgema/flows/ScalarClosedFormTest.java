@@ -6,7 +6,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 import org.sgema.model.Configuration;
 import org.sgema.model.State;
-import org.sgema.stability.Spectrum;
+import org.sgema.numerics.Spectrum;
 
 /**
  * Closed forms in m = n = 1 (theory notes [T2] witness, [T7] scalar spectra), computed by hand

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.sgema.flows.Flow;
 import org.sgema.flows.VectorField;
 import org.sgema.model.Configuration;
-import org.sgema.model.Matrices;
+import org.sgema.numerics.Matrices;
 import org.sgema.model.Objective;
 import org.sgema.model.RandomConfigurations;
 import org.sgema.model.SgInvariant;

@@ -181,7 +181,7 @@ class InputFuzzProperties {
         try {
             Configuration c = Configuration.symmetric(s, n, 2);
             // σ = λ_min(N) = small exactly; an eigensolver's absolute error is about ε‖Σz‖
-            double scale = org.sgema.model.Matrices.norm(c.jointMoment());
+            double scale = org.sgema.numerics.Matrices.norm(c.jointMoment());
             if (!(Math.abs(c.sigma() - Math.min(small, 2 / big + small)) <= 1e-12 * scale + 1e-12 * small)) {
                 throw new AssertionError("σ = " + c.sigma() + " but λ_min(N) = " + small + " (‖Σz‖ = " + scale + ")");
             }

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.sgema.claims.Claim;
 import org.sgema.claims.ClaimRun;
-import org.sgema.claims.RunProfile;
+import org.sgema.config.RunProfile;
 
 /**
  * Runs a claim through the property engine under the current run profile

@@ -20,7 +20,7 @@ import org.sgema.claims.Claim;
 import org.sgema.claims.Evaluation;
 import org.sgema.claims.InitSpec;
 import org.sgema.claims.RawResults;
-import org.sgema.claims.RunProfile;
+import org.sgema.config.RunProfile;
 import org.sgema.claims.Scenario;
 import org.sgema.claims.Verdict;
 import org.sgema.flows.Dynamics;

@@ -1,4 +1,4 @@
-package org.sgema.claims;
+package org.sgema.config;
 
 import java.io.IOException;
 import java.io.Reader;

@@ -1,4 +1,4 @@
-package org.sgema.stability;
+package org.sgema.numerics;
 
 import java.util.Arrays;
 import java.util.Comparator;

@@ -1,5 +1,9 @@
-package org.sgema.claims;
+package org.sgema.cli;
 
+import org.sgema.claims.CaseFiles;
+import org.sgema.claims.Verdict;
+import org.sgema.claims.Evaluation;
+import org.sgema.config.RunProfile;
 import java.nio.file.Path;
 
 import org.sgema.io.JsonFiles;
@@ -7,7 +11,7 @@ import org.sgema.model.InvalidInputException;
 
 /**
  * Replays one reproduction case written by a failing theorem check:
- * <pre>  java -cp … org.sgema.claims.Replay reports/failures/CLAIM-….json</pre>
+ * <pre>  java -cp … org.sgema.cli.Replay reports/failures/CLAIM-….json</pre>
  * Prints the case and its evaluation. Exit code 0 if the verdict is not VIOLATED, 1 if it is,
  * 2 on bad input.
  */
@@ -22,7 +26,7 @@ public final class Replay {
             System.exit(2);
         }
         try {
-            JsonFiles.CaseFile f = JsonFiles.readCase(Path.of(args[0]));
+            CaseFiles.CaseFile f = CaseFiles.readCase(Path.of(args[0]));
             RunProfile profile = RunProfile.load(f.profile());
             Evaluation e = f.claim().check(f.reproduction(), profile.integration(f.source()));
             System.out.println("claim   " + f.claim().id() + " (" + f.claim().kind() + "): " + f.claim().statement());

@@ -1,4 +1,4 @@
-package org.sgema.equilibria;
+package org.sgema.numerics;
 
 import java.util.Locale;
 
