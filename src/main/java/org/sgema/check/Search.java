@@ -126,45 +126,54 @@ public final class Search<T, R> {
         Execution<T, R> shrunk = failure;
         int shrinkSteps = 0;
         if (failure != null && failure.phase() != Phase.EXAMPLE) {
-            Execution<T, R>[] best = newHolder(failure);
-            String origin = failure.outcome().origin();
-            int[] count = {0};
-            java.util.Set<Choices> seen = new java.util.HashSet<>();
-            Shrinker.shrink(failure.choices(), candidate -> {
-                ChoiceSource source = ChoiceSource.replay(candidate);
-                T value;
-                try {
-                    value = generator.generate(source);
-                } catch (GeneratorException e) {
-                    return null;
-                }
-                Choices drawn = source.recorded();
-                // only a simpler case that was not tried yet is worth running the property on
-                if (count[0] >= settings.shrinkSteps() || drawn.compareTo(best[0].choices()) >= 0
-                        || !seen.add(drawn)) {
-                    return null;
-                }
-                count[0]++;
-                Execution<T, R> e = evaluate(Phase.SHRINK, count[0], value, drawn);
-                tracker.accept(e);
-                if (e.outcome().isInteresting() && e.outcome().origin().equals(origin)) {
-                    best[0] = e;
-                    return e.choices();
-                }
-                return null;
-            }, 20 * settings.shrinkSteps());
-            shrunk = best[0];
-            shrinkSteps = count[0];
+            ShrinkOracle oracle = new ShrinkOracle(failure, tracker);
+            Shrinker.shrink(failure.choices(), oracle, 20 * settings.shrinkSteps());
+            shrunk = oracle.best;
+            shrinkSteps = oracle.executions;
         }
         return new SearchResult<>(tracker.examples, tracker.generated, tracker.targeted, failure, shrunk, shrinkSteps,
                 tracker.best[0], tracker.best[1]);
     }
 
-    @SuppressWarnings("unchecked")
-    private static <T, R> Execution<T, R>[] newHolder(Execution<T, R> e) {
-        Execution<T, R>[] h = new Execution[1];
-        h[0] = e;
-        return h;
+    /**
+     * Replays a candidate choice sequence for the shrinker: runs the property only on a simpler
+     * case not tried before, and keeps the simplest failure of the original origin.
+     */
+    private final class ShrinkOracle implements Shrinker.Oracle {
+        private final String origin;
+        private final Tracker<T, R> tracker;
+        private final java.util.Set<Choices> seen = new java.util.HashSet<>();
+        private Execution<T, R> best;
+        private int executions;
+
+        ShrinkOracle(Execution<T, R> failure, Tracker<T, R> tracker) {
+            this.origin = failure.outcome().origin();
+            this.tracker = tracker;
+            this.best = failure;
+        }
+
+        @Override
+        public Choices stillFails(long[] candidate) {
+            ChoiceSource source = ChoiceSource.replay(candidate);
+            T value;
+            try {
+                value = generator.generate(source);
+            } catch (GeneratorException e) {
+                return null;
+            }
+            Choices drawn = source.recorded();
+            if (executions >= settings.shrinkSteps() || drawn.compareTo(best.choices()) >= 0 || !seen.add(drawn)) {
+                return null;
+            }
+            executions++;
+            Execution<T, R> e = evaluate(Phase.SHRINK, executions, value, drawn);
+            tracker.accept(e);
+            if (e.outcome().isInteresting() && e.outcome().origin().equals(origin)) {
+                best = e;
+                return e.choices();
+            }
+            return null;
+        }
     }
 
     /** The source of targeted case {@code index}: a mutation of a parent, or a fresh case if there is none. */

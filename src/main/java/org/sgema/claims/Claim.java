@@ -120,7 +120,7 @@ public enum Claim {
         try {
             return check.apply(c, settings);
         } catch (ArithmeticException | org.hipparchus.exception.MathRuntimeException e) {
-            return Evaluation.inconclusive("", Double.NaN, "numerical failure: " + e.getMessage());
+            return Evaluation.inconclusive(Cause.NUMERICAL_FAILURE, "", Double.NaN, "numerical failure: " + e.getMessage());
         }
     }
 

@@ -284,15 +284,15 @@ public final class ClaimRun {
         try {
             e = claim.check(s.toCase(), integration);
         } catch (RuntimeException ex) {
-            e = Evaluation.violated("", Double.NaN, "exception: " + ex);
+            e = Evaluation.violated(Cause.EXCEPTION, "", Double.NaN, "exception: " + ex);
         }
         return new Tried(s, e);
     }
 
     /**
-     * A VIOLATED try that fails its claim is interesting, with origin claim + metric + the reason
-     * with its numbers masked (so shrinking keeps the same kind of failure); HYPOTHESIS_NOT_MET
-     * is invalid; anything else is valid, scored by the claim.
+     * A VIOLATED try that fails its claim is interesting, with origin (claim, cause), so shrinking
+     * keeps the same kind of failure (a FINDING's origin is any witness); HYPOTHESIS_NOT_MET is
+     * invalid; anything else is valid, scored by the claim.
      */
     private static Outcome outcome(Claim claim, Tried t) {
         Evaluation e = t.evaluation();
@@ -300,15 +300,10 @@ public final class ClaimRun {
         if (e.verdict() == Verdict.VIOLATED && claim.violationFails(t.scenario().flow())) {
             // a finding needs any witness; a theorem's failures differ by their cause
             String origin = claim.kind() == ClaimKind.FINDING ? claim.id() + " witness"
-                    : claim.id() + " " + e.metricName() + ": " + cause(e.reason());
+                    : claim.id() + " " + e.cause();
             return Outcome.interesting(origin, score);
         }
         return e.verdict() == Verdict.HYPOTHESIS_NOT_MET ? Outcome.invalid() : Outcome.valid(score);
-    }
-
-    /** @return a reason with its numbers replaced by {@code #}: the kind of failure */
-    static String cause(String reason) {
-        return reason.replaceAll("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?", "#");
     }
 
     private static String describe(Execution<Scenario, Tried> e) {
@@ -522,7 +517,7 @@ public final class ClaimRun {
         public void accept(Execution<Scenario, Tried> e) {
             Scenario s = e.value();
             Evaluation ev = e.result() != null ? e.result().evaluation()
-                    : Evaluation.violated("", Double.NaN, "exception: " + e.thrown());
+                    : Evaluation.violated(Cause.EXCEPTION, "", Double.NaN, "exception: " + e.thrown());
             long ms = e.nanos() / 1_000_000L;
             boolean isTry = e.phase() == Phase.GENERATE || e.phase() == Phase.TARGET;
             if (e.phase() == Phase.EXAMPLE) {

@@ -22,7 +22,8 @@ import org.sgema.numerics.Matrices;
  * GD with σ &gt; 0 must collapse completely ([T3]): anything else is VIOLATED. For SG and EMA
  * the try HOLDS when the limit is not completely collapsed and is VIOLATED otherwise; their
  * rates are measurements (the theory makes no 0 % claim without [T4]'s hypothesis).
- * The reason column carries the label {@code complete|dimensional|none}.
+ * The metric is the final rank (0: complete collapse, below m: dimensional, m: none); the reason
+ * names the label {@code complete|dimensional|none} for people.
  */
 public final class CollapseRates {
     private CollapseRates() {
@@ -33,7 +34,7 @@ public final class CollapseRates {
         Configuration cfg = c.configuration();
         Trajectory t = new FlowIntegrator(settings).integrate(c.field(), c.initial());
         if (t.outcome() != Outcome.CONVERGED) {
-            return Evaluation.inconclusive("final_rank", Double.NaN, "not converged: " + t.outcome());
+            return Evaluation.inconclusive(Cause.of(t.outcome()), "final_rank", Double.NaN, "not converged: " + t.outcome());
         }
         double ref = Matrices.norm(c.initial().encoder());
         double[] sv = RankEstimate.singularValues(t.finalState().encoder());
@@ -44,12 +45,13 @@ public final class CollapseRates {
         String label = rank == 0 ? "complete" : rank < cfg.m() ? "dimensional" : "none";
         if (c.flow() == Flow.GD) {
             if (cfg.sigma() <= 1e-12) {
-                return Evaluation.hypothesisNotMet("σ = 0: " + label);
+                return Evaluation.hypothesisNotMet(Cause.SIGMA_ZERO, "σ = 0: " + label);
             }
-            return rank == 0 ? new Evaluation(Verdict.HOLDS, "final_rank", rank, label)
-                    : Evaluation.violated("final_rank", rank, String.format(Locale.ROOT,
+            return rank == 0 ? new Evaluation(Verdict.HOLDS, Cause.NONE, "final_rank", rank, label)
+                    : Evaluation.violated(Cause.NOT_COLLAPSED, "final_rank", rank, String.format(Locale.ROOT,
                             "%s: GD with σ > 0 did not collapse (rank %d)", label, rank));
         }
-        return new Evaluation(rank == 0 ? Verdict.VIOLATED : Verdict.HOLDS, "final_rank", rank, label);
+        return rank == 0 ? new Evaluation(Verdict.VIOLATED, Cause.COLLAPSED, "final_rank", rank, label)
+                : new Evaluation(Verdict.HOLDS, Cause.NONE, "final_rank", rank, label);
     }
 }

@@ -54,7 +54,7 @@ public final class GdCollapse {
         Configuration cfg = c.configuration();
         double sigma = cfg.sigma();
         if (sigma <= 1e-12) {
-            return Evaluation.hypothesisNotMet(String.format(Locale.ROOT, "σ = %.3g ≤ 1e-12", sigma));
+            return Evaluation.hypothesisNotMet(Cause.SIGMA_ZERO, String.format(Locale.ROOT, "σ = %.3g ≤ 1e-12", sigma));
         }
         Trajectory t = new FlowIntegrator(settings).integrate(c.field(Flow.GD), c.initial());
         double rate = sigma + cfg.lambda();
@@ -70,18 +70,18 @@ public final class GdCollapse {
             worst = 0;
         }
         if (worst > 1e-6) {
-            return Evaluation.violated("log_bound_excess", worst, String.format(Locale.ROOT,
+            return Evaluation.violated(Cause.BOUND_EXCEEDED, "log_bound_excess", worst, String.format(Locale.ROOT,
                     "‖B(t)‖ exceeds e^{-(σ+λ)t}‖B(0)‖ by a factor %.6g", Math.exp(worst)));
         }
         if (t.outcome() != Outcome.CONVERGED) {
-            return Evaluation.inconclusive("log_bound_excess", worst,
+            return Evaluation.inconclusive(Cause.of(t.outcome()), "log_bound_excess", worst,
                     "bound held, but the run ended " + t.outcome() + ": " + t.reason());
         }
         State end = t.finalState();
         double fNorm = Matrices.norm(c.field(Flow.GD).evaluate(end));
         double bEnd = Matrices.norm(end.encoder());
         if (bEnd > 2 * fNorm / rate + floor) {
-            return Evaluation.violated("log_bound_excess", worst, String.format(Locale.ROOT,
+            return Evaluation.violated(Cause.NOT_COLLAPSED, "log_bound_excess", worst, String.format(Locale.ROOT,
                     "converged with ‖B‖ = %.3g > 2‖F‖/(σ+λ) = %.3g: not collapsed", bEnd, 2 * fNorm / rate));
         }
         if (cfg.lambda() > 0) {
@@ -89,7 +89,7 @@ public final class GdCollapse {
             double aBound = 2 * (fNorm + cfg.alpha() * bEnd * bEnd * Matrices.norm(cfg.jointMoment())
                     * (1 + aEnd)) / cfg.lambda() + floor;
             if (aEnd > aBound) {
-                return Evaluation.violated("log_bound_excess", worst, String.format(Locale.ROOT,
+                return Evaluation.violated(Cause.PREDICTOR_NOT_DECAYED, "log_bound_excess", worst, String.format(Locale.ROOT,
                         "λ > 0 but A did not go to 0: ‖A‖ = %.3g", aEnd));
             }
         }
@@ -104,17 +104,17 @@ public final class GdCollapse {
     public static Evaluation sigmaZero(Case c, IntegrationSettings settings) {
         Configuration cfg = c.configuration();
         if (cfg.sigma() > 1e-12) {
-            return Evaluation.hypothesisNotMet("σ > 0: the finding is about σ = 0");
+            return Evaluation.hypothesisNotMet(Cause.SIGMA_POSITIVE, "σ > 0: the finding is about σ = 0");
         }
         Trajectory t = new FlowIntegrator(settings).integrate(c.field(Flow.GD), c.initial());
         if (t.outcome() != Outcome.CONVERGED) {
-            return Evaluation.inconclusive("final_B_ratio", Double.NaN, "GD ended " + t.outcome());
+            return Evaluation.inconclusive(Cause.of(t.outcome()), "final_B_ratio", Double.NaN, "GD ended " + t.outcome());
         }
         State end = t.finalState();
         double ratio = Matrices.norm(end.encoder()) / Matrices.norm(c.initial().encoder());
         if (ratio >= 0.1) {
             double e0 = Objective.e0(cfg, end);
-            return Evaluation.violated("final_B_ratio", ratio, String.format(Locale.ROOT,
+            return Evaluation.violated(Cause.NOT_COLLAPSED, "final_B_ratio", ratio, String.format(Locale.ROOT,
                     "σ = 0 and GD converged with ‖B‖/‖B(0)‖ = %.3g, E0 = %.3g", ratio, e0));
         }
         return Evaluation.holds("final_B_ratio", ratio);

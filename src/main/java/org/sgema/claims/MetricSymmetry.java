@@ -54,7 +54,7 @@ public final class MetricSymmetry {
     public static Evaluation notAGradientFlow(Case c) {
         Configuration cfg = c.configuration();
         if (Matrices.norm(cfg.cxy()) == 0.0) {
-            return Evaluation.hypothesisNotMet("Cxy = 0");
+            return Evaluation.hypothesisNotMet(Cause.CROSS_MOMENT_ZERO, "Cxy = 0");
         }
         Random rnd = new Random(c.seed());
         VectorField f = c.field();
@@ -76,7 +76,7 @@ public final class MetricSymmetry {
      */
     public static Evaluation pointwise(Case c) {
         if (c.initial() == null || Matrices.norm(c.initial().encoder()) == 0.0) {
-            return Evaluation.hypothesisNotMet("B = 0");
+            return Evaluation.hypothesisNotMet(Cause.ENCODER_ZERO, "B = 0");
         }
         DMatrixRMaj j = c.field().jacobian(c.initial().toArray());
         double best = minimize(List.of(j), blocksOf(c.configuration(), c.flow()), c.flow().hasTarget() ? 3 : 2).value();
@@ -88,10 +88,10 @@ public final class MetricSymmetry {
             return Evaluation.holds("min_asymmetry", best);
         }
         if (best <= SYMMETRIC) {
-            return Evaluation.violated("min_asymmetry", best, "a constant block metric symmetrizes J (asymmetry "
+            return Evaluation.violated(Cause.SYMMETRIZABLE, "min_asymmetry", best, "a constant block metric symmetrizes J (asymmetry "
                     + best + ")");
         }
-        return Evaluation.inconclusive("min_asymmetry", best, "asymmetry " + best + " between 1e-10 and 1e-6");
+        return Evaluation.inconclusive(Cause.BETWEEN_THRESHOLDS, "min_asymmetry", best, "asymmetry " + best + " between 1e-10 and 1e-6");
     }
 
     /** @return for each state coordinate its block: 0 = A, 1 = B, 2 = B̄ */

@@ -47,14 +47,14 @@ public final class ObjectiveAtEquilibria {
     public static Evaluation gradientAtEquilibria(Case c) {
         Configuration cfg = c.configuration();
         if (cfg.lambda() != 0) {
-            return Evaluation.hypothesisNotMet("λ > 0 (the claim is about R = 0 equilibria, λ = 0)");
+            return Evaluation.hypothesisNotMet(Cause.WEIGHT_DECAY_NONZERO, "λ > 0 (the claim is about R = 0 equilibria, λ = 0)");
         }
         if (cfg.sigma() <= 1e-12) {
-            return Evaluation.hypothesisNotMet("σ = 0");
+            return Evaluation.hypothesisNotMet(Cause.SIGMA_ZERO, "σ = 0");
         }
         State p = EquilibriumVariety.randomPoint(cfg, new Random(c.seed()));
         if (p == null) {
-            return Evaluation.hypothesisNotMet("no full-rank component of V for m = " + cfg.m());
+            return Evaluation.hypothesisNotMet(Cause.NO_INVARIANT_SUBSPACE, "no full-rank component of V for m = " + cfg.m());
         }
         DMatrixRMaj k = schurComplement(cfg);
         double kMin = Matrices.symmetricEigenvalues(k)[0];
@@ -69,7 +69,7 @@ public final class ObjectiveAtEquilibria {
                 "‖∇_B E0 − B K‖ relative");
         double ratio = Matrices.norm(grad) / (kMin * nb);
         Evaluation bound = ratio >= 1 - 1e-9 ? Evaluation.holds("gradient_ratio", ratio)
-                : Evaluation.violated("gradient_ratio", ratio, "‖∇_B E0‖ < λ_min(K)‖B‖");
+                : Evaluation.violated(Cause.GRADIENT_BELOW_BOUND, "gradient_ratio", ratio, "‖∇_B E0‖ < λ_min(K)‖B‖");
         return identity.verdict() == org.sgema.claims.Verdict.HOLDS ? bound : identity.and(bound);
     }
 
@@ -83,7 +83,7 @@ public final class ObjectiveAtEquilibria {
         Random rnd = new Random(c.seed());
         State p = EquilibriumVariety.randomPoint(cfg.withLambda(0), rnd);
         if (p == null) {
-            return Evaluation.hypothesisNotMet("no full-rank component of V for m = " + cfg.m());
+            return Evaluation.hypothesisNotMet(Cause.NO_INVARIANT_SUBSPACE, "no full-rank component of V for m = " + cfg.m());
         }
         double[] theta = p.toArray();
         double eps = 1e-3 * (1 + Matrices.norm(theta));
@@ -106,9 +106,9 @@ public final class ObjectiveAtEquilibria {
         Trajectory t = new FlowIntegrator(IntegrationSettings.defaults().withHorizon(dt)
                 .withConvergenceTolerance(1e-300)).integrate(f, q);
         double rise = Objective.e0(cfg, t.finalState()) - Objective.e0(cfg, q);
-        return rise > 0 ? Evaluation.violated("dE0_dt_relative", rate / scale,
+        return rise > 0 ? Evaluation.violated(Cause.ENERGY_RISES, "dE0_dt_relative", rate / scale,
                 String.format(java.util.Locale.ROOT, "E0 rises along SG: dE0/dt = %.3g, ΔE0 = %.3g over t = %.3g",
                         rate, rise, t.finalTime()))
-                : Evaluation.inconclusive("dE0_dt_relative", rate / scale, "dE0/dt > 0 but E0 did not rise over the run");
+                : Evaluation.inconclusive(Cause.NO_RISE, "dE0_dt_relative", rate / scale, "dE0/dt > 0 but E0 did not rise over the run");
     }
 }

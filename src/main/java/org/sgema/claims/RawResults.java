@@ -18,7 +18,7 @@ import java.util.Locale;
 public final class RawResults implements AutoCloseable {
     /** Column names, in order. */
     public static final String HEADER = "claim,kind,profile,seed,try,phase,source,n,m,views,spectrum,lambda,alpha,tau,"
-            + "flow,init_scale,init_tilt,metric_name,metric,verdict,reason,wall_ms";
+            + "flow,init_scale,init_tilt,metric_name,metric,verdict,cause,reason,wall_ms";
 
     private final BufferedWriter out;
     private final Path file;
@@ -112,7 +112,7 @@ public final class RawResults implements AutoCloseable {
                     Integer.toString(n), Integer.toString(m), views, spectrum, num(lambda), num(alpha), num(tau), flow,
                     num(initScale), initTilt,
                     quote(evaluation.metricName()), num(evaluation.metric()), evaluation.verdict().name(),
-                    quote(evaluation.reason()), Long.toString(wallMillis));
+                    evaluation.cause().name(), quote(evaluation.reason()), Long.toString(wallMillis));
         }
 
         private static String num(double v) {

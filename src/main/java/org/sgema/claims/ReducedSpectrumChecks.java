@@ -35,7 +35,7 @@ public final class ReducedSpectrumChecks {
     public static Evaluation spectrum(Case c) {
         Configuration cfg = c.configuration();
         if (cfg.lambda() != 0) {
-            return Evaluation.hypothesisNotMet("λ > 0: the reduction is stated for λ = 0");
+            return Evaluation.hypothesisNotMet(Cause.WEIGHT_DECAY_NONZERO, "λ > 0: the reduction is stated for λ = 0");
         }
         Random rnd = new Random(c.seed());
         int m2 = cfg.m() * cfg.m();
@@ -62,7 +62,7 @@ public final class ReducedSpectrumChecks {
         StabilityVerdict fromL = hurwitz(red, scale);
         if (e.verdict() == Verdict.HOLDS && fromJ.verdict() != StabilityVerdict.INCONCLUSIVE
                 && fromL != StabilityVerdict.INCONCLUSIVE && fromJ.verdict() != fromL) {
-            return Evaluation.violated("relative_spectral_distance", d, String.format(Locale.ROOT,
+            return Evaluation.violated(Cause.STABILITY_MISMATCH, "relative_spectral_distance", d, String.format(Locale.ROOT,
                     "%s: full J says %s, reduced matrix says %s", where, fromJ.verdict(), fromL));
         }
         return e;

@@ -42,7 +42,7 @@ public final class SgInvariantChecks {
         double rtol = settings.relativeTolerance();
         Evaluation e = Evaluation.judge("max_relative_drift", worst, 1e4 * rtol, 1e6 * rtol, "relative drift of Δ");
         if (e.verdict() == Verdict.HOLDS && t.outcome() == Outcome.DIVERGED) {
-            return Evaluation.inconclusive("max_relative_drift", worst, "trajectory diverged: " + t.reason());
+            return Evaluation.inconclusive(Cause.DIVERGED, "max_relative_drift", worst, "trajectory diverged: " + t.reason());
         }
         return e;
     }
@@ -62,7 +62,7 @@ public final class SgInvariantChecks {
             negatives++;
         }
         if (negatives == 0) {
-            return Evaluation.hypothesisNotMet("Δ(0) has no negative eigenvalue: no lower bound");
+            return Evaluation.hypothesisNotMet(Cause.NO_NEGATIVE_EIGENVALUE, "Δ(0) has no negative eigenvalue: no lower bound");
         }
         Trajectory t = new FlowIntegrator(settings).integrate(c.field(Flow.SG), c.initial());
         double worst = Double.POSITIVE_INFINITY;
@@ -79,12 +79,12 @@ public final class SgInvariantChecks {
             minRank = Math.min(minRank, RankEstimate.of(s.encoder(), 1e-8).rank());
         }
         if (worst < 1 - 1e-6) {
-            return Evaluation.violated("min_bound_ratio", worst, String.format(Locale.ROOT,
+            return Evaluation.violated(Cause.RANK_BELOW_BOUND, "min_bound_ratio", worst, String.format(Locale.ROOT,
                     "α s_k(B)² fell to %.6g of the bound (ν₋ = %d, negative eigenvalues %s)", worst, negatives,
                     Arrays.toString(Arrays.copyOf(nu, negatives))));
         }
         if (cfg.lambda() == 0 && minRank < negatives) {
-            return Evaluation.violated("min_bound_ratio", worst, "rank B(t) = " + minRank + " < ν₋(Δ(0)) = " + negatives);
+            return Evaluation.violated(Cause.RANK_BELOW_BOUND, "min_bound_ratio", worst, "rank B(t) = " + minRank + " < ν₋(Δ(0)) = " + negatives);
         }
         return Evaluation.holds("min_bound_ratio", worst);
     }
@@ -98,7 +98,7 @@ public final class SgInvariantChecks {
         Configuration cfg = c.configuration();
         Trajectory t = new FlowIntegrator(settings).integrate(c.field(Flow.SG), c.initial());
         if (t.outcome() != Outcome.CONVERGED) {
-            return Evaluation.inconclusive("final_rank", Double.NaN, "SG ended " + t.outcome());
+            return Evaluation.inconclusive(Cause.of(t.outcome()), "final_rank", Double.NaN, "SG ended " + t.outcome());
         }
         double[] sv = RankEstimate.singularValues(t.finalState().encoder());
         double ref = Matrices.norm(c.initial().encoder());
@@ -107,7 +107,7 @@ public final class SgInvariantChecks {
             rank++;
         }
         if (rank < cfg.m()) {
-            return Evaluation.violated("final_rank", rank, String.format(Locale.ROOT,
+            return Evaluation.violated(Cause.COLLAPSED, "final_rank", rank, String.format(Locale.ROOT,
                     "SG converged to rank B = %d < m = %d (%s collapse), ‖B‖ = %.3g",
                     rank, cfg.m(), rank == 0 ? "complete" : "dimensional", Matrices.norm(t.finalState().encoder())));
         }

@@ -44,7 +44,7 @@ public final class StabilityChecks {
     public static Evaluation scalar(Case c) {
         Configuration cfg = c.configuration();
         if (cfg.n() != 1 || cfg.m() != 1 || cfg.lambda() != 0) {
-            return Evaluation.hypothesisNotMet("closed forms are for m = n = 1, λ = 0");
+            return Evaluation.hypothesisNotMet(Cause.NOT_SCALAR, "closed forms are for m = n = 1, λ = 0");
         }
         double cc = cfg.cxx().get(0, 0);
         double k = cfg.cxy().get(0, 0);
@@ -71,7 +71,7 @@ public final class StabilityChecks {
         // "scalar EMA equilibria attract", decided from the general Jacobian, not from the formula
         Stability st = new StabilityClassifier().classify(c.field(Flow.EMA).jacobian(new double[] {a, b, b}), 0);
         if (e.verdict() == Verdict.HOLDS && st.verdict() == StabilityVerdict.UNSTABLE) {
-            return Evaluation.violated("relative_spectral_distance", d, "scalar EMA equilibrium is unstable: " + st.reason());
+            return Evaluation.violated(Cause.UNSTABLE_EQUILIBRIUM, "relative_spectral_distance", d, "scalar EMA equilibrium is unstable: " + st.reason());
         }
         return e;
     }
@@ -83,18 +83,18 @@ public final class StabilityChecks {
     public static Evaluation perturbation(Case c, IntegrationSettings settings) {
         Configuration cfg = c.configuration();
         if (cfg.lambda() != 0) {
-            return Evaluation.hypothesisNotMet("λ > 0: the points of V are equilibria for λ = 0");
+            return Evaluation.hypothesisNotMet(Cause.WEIGHT_DECAY_NONZERO, "λ > 0: the points of V are equilibria for λ = 0");
         }
         Random rnd = new Random(c.seed());
         State sg = EquilibriumVariety.randomPoint(cfg, rnd);
         if (sg == null) {
-            return Evaluation.hypothesisNotMet("no real invariant subspace of dimension m = " + cfg.m());
+            return Evaluation.hypothesisNotMet(Cause.NO_INVARIANT_SUBSPACE, "no real invariant subspace of dimension m = " + cfg.m());
         }
         State star = c.flow().hasTarget() ? sg.withTargetEqualToEncoder() : sg;
         VectorField f = c.field();
         Stability st = new StabilityClassifier().classify(f, star);
         if (st.verdict() == StabilityVerdict.INCONCLUSIVE) {
-            return Evaluation.inconclusive("distance_over_eps", Double.NaN, "classification: " + st.reason());
+            return Evaluation.inconclusive(Cause.CLASSIFICATION_UNDECIDED, "distance_over_eps", Double.NaN, "classification: " + st.reason());
         }
         double[] theta = star.toArray();
         double eps = 1e-4 * (1 + Matrices.norm(theta));
@@ -108,7 +108,7 @@ public final class StabilityChecks {
         }
         if (st.verdict() == StabilityVerdict.NORMALLY_ATTRACTING) {
             if (t.outcome() != Outcome.CONVERGED) {
-                return Evaluation.inconclusive("distance_over_eps", finalDistance,
+                return Evaluation.inconclusive(Cause.of(t.outcome()), "distance_over_eps", finalDistance,
                         "attracting point, but the run ended " + t.outcome());
             }
             return Evaluation.judge("distance_over_eps", finalDistance, 100, 1e4,
@@ -140,16 +140,16 @@ public final class StabilityChecks {
         }
         double rate = st.maxRealNonZero();
         if (!(rate > 0) || stopTolerance > 1e-2 * rate * eps || horizon < 1e2 / rate) {
-            return Evaluation.inconclusive("distance_over_eps", maxDistance, String.format(Locale.ROOT,
+            return Evaluation.inconclusive(Cause.UNRESOLVED_MODE, "distance_over_eps", maxDistance, String.format(Locale.ROOT,
                     "unstable point with Re λ₊ = %.3g: a run with stop tolerance %.3g and horizon %.3g cannot show "
                             + "the mode (needs tolerance ≤ %.3g and horizon ≥ %.3g); it left %.3g ε",
                     rate, stopTolerance, horizon, 1e-2 * rate * eps, 1e2 / rate, maxDistance));
         }
         if (outcome == Outcome.CONVERGED && finalDistance <= 10) {
-            return Evaluation.violated("distance_over_eps", finalDistance, String.format(Locale.ROOT,
+            return Evaluation.violated(Cause.RETURNED_FROM_UNSTABLE, "distance_over_eps", finalDistance, String.format(Locale.ROOT,
                     "unstable point (%s) but the perturbed trajectory returned within %.3g ε", st.reason(), finalDistance));
         }
-        return Evaluation.inconclusive("distance_over_eps", maxDistance, "unstable point left only "
+        return Evaluation.inconclusive(Cause.NOT_LEFT, "distance_over_eps", maxDistance, "unstable point left only "
                 + String.format(Locale.ROOT, "%.3g", maxDistance) + " ε before the run ended " + outcome);
     }
 
@@ -166,7 +166,7 @@ public final class StabilityChecks {
         FlowIntegrator integrator = new FlowIntegrator(settings);
         Trajectory t = integrator.integrate(f, c.initial());
         if (t.outcome() != Outcome.CONVERGED) {
-            return Evaluation.inconclusive("max_re_nonzero", Double.NaN, "not converged: run ended " + t.outcome()
+            return Evaluation.inconclusive(Cause.of(t.outcome()), "max_re_nonzero", Double.NaN, "not converged: run ended " + t.outcome()
                     + " at t = " + String.format(Locale.ROOT, "%.4g", t.finalTime()));
         }
         EquilibriumProjector.Projection proj = new EquilibriumProjector().project(f, t.finalState());
@@ -174,15 +174,15 @@ public final class StabilityChecks {
         Stability st = new StabilityClassifier().classify(f, limit);
         return switch (st.verdict()) {
             case NORMALLY_ATTRACTING -> Evaluation.holds("max_re_nonzero", st.maxRealNonZero());
-            case INCONCLUSIVE -> Evaluation.inconclusive("max_re_nonzero", st.maxRealNonZero(), st.reason());
+            case INCONCLUSIVE -> Evaluation.inconclusive(Cause.CLASSIFICATION_UNDECIDED, "max_re_nonzero", st.maxRealNonZero(), st.reason());
             case UNSTABLE -> {
                 Trajectory more = integrator.withSettings(settings.withConvergenceTolerance(1e-14)).integrate(f, limit);
                 double moved = Matrices.distance(more.finalState().toArray(), limit.toArray())
                         / (1 + Matrices.norm(limit.toArray()));
                 yield moved > 1e-3
-                        ? Evaluation.inconclusive("max_re_nonzero", st.maxRealNonZero(), String.format(Locale.ROOT,
+                        ? Evaluation.inconclusive(Cause.SADDLE_LEFT, "max_re_nonzero", st.maxRealNonZero(), String.format(Locale.ROOT,
                                 "stopped near a saddle (%s); continued, it moved %.3g away", st.reason(), moved))
-                        : Evaluation.violated("max_re_nonzero", st.maxRealNonZero(), String.format(Locale.ROOT,
+                        : Evaluation.violated(Cause.UNSTABLE_EQUILIBRIUM, "max_re_nonzero", st.maxRealNonZero(), String.format(Locale.ROOT,
                                 "trajectory converged to an unstable equilibrium: %s (continued run moved %.3g)",
                                 st.reason(), moved));
             }

@@ -46,11 +46,11 @@ public final class VarietyChecks {
         static PointOfV of(Case c) {
             Configuration cfg = c.configuration();
             if (cfg.lambda() != 0) {
-                return new PointOfV(null, Evaluation.hypothesisNotMet("λ > 0: V describes λ = 0"));
+                return new PointOfV(null, Evaluation.hypothesisNotMet(Cause.WEIGHT_DECAY_NONZERO, "λ > 0: V describes λ = 0"));
             }
             State p = EquilibriumVariety.randomPoint(cfg, new Random(c.seed()));
             return p != null ? new PointOfV(p, null) : new PointOfV(null,
-                    Evaluation.hypothesisNotMet("no real invariant subspace of dimension m = " + cfg.m()));
+                    Evaluation.hypothesisNotMet(Cause.NO_INVARIANT_SUBSPACE, "no real invariant subspace of dimension m = " + cfg.m()));
         }
     }
 
@@ -78,7 +78,7 @@ public final class VarietyChecks {
     public static Evaluation localDimension(Case c) {
         Configuration cfg = c.configuration();
         if (cfg.lambda() != 0) {
-            return Evaluation.hypothesisNotMet("λ > 0: V describes λ = 0");
+            return Evaluation.hypothesisNotMet(Cause.WEIGHT_DECAY_NONZERO, "λ > 0: V describes λ = 0");
         }
         List<EigenBlock> blocks = EquilibriumVariety.blocks(cfg);
         double minGap = Double.POSITIVE_INFINITY;
@@ -89,7 +89,7 @@ public final class VarietyChecks {
             }
         }
         if (minGap < 1e-9) {
-            return Evaluation.hypothesisNotMet(String.format(Locale.ROOT,
+            return Evaluation.hypothesisNotMet(Cause.REPEATED_EIGENVALUES, String.format(Locale.ROOT,
                     "Mᵀ has (numerically) repeated eigenvalues (gap %.2g): V is not a union of GL(m)-orbits", minGap));
         }
         PointOfV v = PointOfV.of(c);
@@ -106,14 +106,14 @@ public final class VarietyChecks {
             double s1 = NormOps_DDRM.normP2(j);
             Evaluation e;
             if (r.largestZero() > ROUND_OFF * s1) {
-                e = Evaluation.inconclusive("nullity_minus_m2", r.nullity() - m2, String.format(Locale.ROOT,
+                e = Evaluation.inconclusive(Cause.AMBIGUOUS_NULLITY, "nullity_minus_m2", r.nullity() - m2, String.format(Locale.ROOT,
                         "%s: a singular value %.3g·‖J‖ counted as zero is far above round-off (tiny eigenvalue gaps or ill-conditioning)",
                         flow, r.largestZero() / s1));
             } else if (r.gap() < 1e3) {
-                e = Evaluation.inconclusive("nullity_minus_m2", r.nullity() - m2,
+                e = Evaluation.inconclusive(Cause.SMALL_GAP, "nullity_minus_m2", r.nullity() - m2,
                         flow + ": singular-value gap " + String.format(Locale.ROOT, "%.3g", r.gap()) + " too small");
             } else if (r.nullity() != m2) {
-                e = Evaluation.violated("nullity_minus_m2", r.nullity() - m2,
+                e = Evaluation.violated(Cause.NULLITY_MISMATCH, "nullity_minus_m2", r.nullity() - m2,
                         flow + ": local dimension " + r.nullity() + " ≠ m² = " + m2 + " (" + r + ")");
             } else {
                 e = Evaluation.holds("nullity_minus_m2", 0);
@@ -158,7 +158,7 @@ public final class VarietyChecks {
         RankEstimate r = RankEstimate.of(tangents, 1e-8);
         Evaluation e = Evaluation.judge("max_relative_Jtau", worst, 1e-12, 1e-8, "‖J τ_X‖ / (‖J‖‖τ_X‖)");
         if (r.rank() != m * m) {
-            e = e.and(Evaluation.violated("max_relative_Jtau", worst, "tangent directions have rank " + r.rank()
+            e = e.and(Evaluation.violated(Cause.TANGENT_RANK_DEFICIENT, "max_relative_Jtau", worst, "tangent directions have rank " + r.rank()
                     + " < m² = " + m * m));
         }
         return e;
@@ -174,22 +174,22 @@ public final class VarietyChecks {
     public static Evaluation limitPoints(Case c, IntegrationSettings settings) {
         Configuration cfg = c.configuration();
         if (cfg.lambda() != 0) {
-            return Evaluation.hypothesisNotMet("λ > 0: V describes λ = 0");
+            return Evaluation.hypothesisNotMet(Cause.WEIGHT_DECAY_NONZERO, "λ > 0: V describes λ = 0");
         }
         Trajectory t = new FlowIntegrator(settings).integrate(c.field(), c.initial());
         if (t.outcome() != Outcome.CONVERGED) {
-            return Evaluation.inconclusive("invariance_defect", Double.NaN, "run ended " + t.outcome() + ": " + t.reason());
+            return Evaluation.inconclusive(Cause.of(t.outcome()), "invariance_defect", Double.NaN, "run ended " + t.outcome() + ": " + t.reason());
         }
         double[] sv = RankEstimate.singularValues(t.finalState().encoder());
         double reference = Matrices.norm(c.initial().encoder());
         if (sv[cfg.m() - 1] <= 1e-4 * reference) {
-            return Evaluation.hypothesisNotMet(String.format(Locale.ROOT,
+            return Evaluation.hypothesisNotMet(Cause.COLLAPSED_LIMIT, String.format(Locale.ROOT,
                     "limit has s_m(B) = %.3g ≤ 1e-4‖B(0)‖ (collapsed): outside the full-rank part", sv[cfg.m() - 1]));
         }
         EquilibriumProjector.Projection proj = new EquilibriumProjector().project(c.field(), t.finalState());
         double scaleTheta = 1 + Matrices.norm(t.finalState().toArray());
         if (!proj.converged() || proj.distance() > 1e-4 * scaleTheta) {
-            return Evaluation.inconclusive("invariance_defect", Double.NaN, String.format(Locale.ROOT,
+            return Evaluation.inconclusive(Cause.PROJECTION_FAILED, "invariance_defect", Double.NaN, String.format(Locale.ROOT,
                     "the limit does not project onto F = 0 nearby (residual %.3g, distance %.3g)",
                     proj.residual(), proj.distance()));
         }
@@ -234,12 +234,12 @@ public final class VarietyChecks {
     public static Evaluation weightDecayBalance(Case c, IntegrationSettings settings) {
         Configuration cfg = c.configuration();
         if (cfg.lambda() <= 0) {
-            return Evaluation.hypothesisNotMet("λ = 0");
+            return Evaluation.hypothesisNotMet(Cause.WEIGHT_DECAY_ZERO, "λ = 0");
         }
         VectorField f = c.field(Flow.SG);
         Trajectory t = new FlowIntegrator(settings).integrate(f, c.initial());
         if (t.outcome() != Outcome.CONVERGED) {
-            return Evaluation.inconclusive("relative_balance", Double.NaN, "run ended " + t.outcome());
+            return Evaluation.inconclusive(Cause.of(t.outcome()), "relative_balance", Double.NaN, "run ended " + t.outcome());
         }
         State end = t.finalState();
         double[] fe = f.evaluate(end);
@@ -253,7 +253,7 @@ public final class VarietyChecks {
         double allowed = 2 * (na * fa + cfg.alpha() * fb * nb) / cfg.lambda() + 1e-12 * (1 + scale);
         double metric = scale == 0 ? 0 : delta / scale;
         return delta <= allowed ? Evaluation.holds("relative_balance", metric)
-                : Evaluation.violated("relative_balance", metric, String.format(Locale.ROOT,
+                : Evaluation.violated(Cause.IMBALANCE, "relative_balance", metric, String.format(Locale.ROOT,
                         "‖AᵀA − αBBᵀ‖ = %.3g > %.3g allowed by ‖F‖ at the limit", delta, allowed));
     }
 }

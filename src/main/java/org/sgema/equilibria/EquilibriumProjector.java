@@ -6,6 +6,7 @@ import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
 import org.sgema.flows.VectorField;
 import org.sgema.numerics.Matrices;
+import org.sgema.model.InvalidInputException;
 import org.sgema.model.State;
 
 /**
@@ -22,18 +23,48 @@ public final class EquilibriumProjector {
     private final int maxIterations;
     private final double tolerance;
 
-    /** Up to 30 iterations, stop when {@code ‖F‖ ≤ 1e-14 (1 + ‖θ‖)}. */
-    public EquilibriumProjector() {
-        this(30, 1e-14);
+    /**
+     * Immutable, validated settings of the projector; configure with the {@code withX} copies.
+     *
+     * @param maxIterations Levenberg–Marquardt iteration cap, at least 1
+     * @param tolerance stop when {@code ‖F‖ ≤ tolerance·(1 + ‖θ‖)}, positive
+     */
+    public record Settings(int maxIterations, double tolerance) {
+        /** Validates every field, naming the offending one. */
+        public Settings {
+            if (maxIterations < 1) {
+                throw new InvalidInputException("maxIterations", "must be at least 1, got " + maxIterations);
+            }
+            if (!(tolerance > 0) || Double.isInfinite(tolerance)) {
+                throw new InvalidInputException("tolerance", "must be a finite positive number, got " + tolerance);
+            }
+        }
+
+        /** @return up to 30 iterations, stop when {@code ‖F‖ ≤ 1e-14 (1 + ‖θ‖)} */
+        public static Settings defaults() {
+            return new Settings(30, 1e-14);
+        }
+
+        /** @return a copy with another iteration cap */
+        public Settings withMaxIterations(int k) {
+            return new Settings(k, tolerance);
+        }
+
+        /** @return a copy with another tolerance */
+        public Settings withTolerance(double t) {
+            return new Settings(maxIterations, t);
+        }
     }
 
-    /**
-     * @param maxIterations Levenberg–Marquardt iteration cap
-     * @param tolerance stop when {@code ‖F‖ ≤ tolerance·(1 + ‖θ‖)}
-     */
-    public EquilibriumProjector(int maxIterations, double tolerance) {
-        this.maxIterations = maxIterations;
-        this.tolerance = tolerance;
+    /** The projector with {@link Settings#defaults()}. */
+    public EquilibriumProjector() {
+        this(Settings.defaults());
+    }
+
+    /** @param settings validated settings */
+    public EquilibriumProjector(Settings settings) {
+        this.maxIterations = settings.maxIterations();
+        this.tolerance = settings.tolerance();
     }
 
     /**

@@ -4,7 +4,6 @@ import java.util.Locale;
 
 import org.hipparchus.exception.MathRuntimeException;
 import org.hipparchus.ode.ODEState;
-import org.hipparchus.ode.events.Action;
 import org.hipparchus.ode.nonstiff.DormandPrince853Integrator;
 import org.sgema.flows.VectorField;
 import org.sgema.model.InvalidInputException;
@@ -76,36 +75,30 @@ public final class FlowIntegrator {
         DormandPrince853Integrator dp = new DormandPrince853Integrator(
                 1e-12, settings.horizon(), settings.absoluteTolerance(), settings.relativeTolerance());
         dp.setMaxEvaluations(settings.maxEvaluations());
-        Outcome[] stopped = {null};
+        FirstStop stop = new FirstStop();
         dp.addEventDetector(new ConvergenceDetector(settings.convergenceTolerance(), settings.horizon())
-                .withHandler((s, d, increasing) -> {
-                    stopped[0] = Outcome.CONVERGED;
-                    return Action.STOP;
-                }));
+                .withHandler(stop.handler(Outcome.CONVERGED)));
         dp.addEventDetector(new DivergenceDetector(settings.divergenceLimit(), settings.horizon())
-                .withHandler((s, d, increasing) -> {
-                    stopped[0] = Outcome.DIVERGED;
-                    return Action.STOP;
-                }));
-        TrajectoryRecorder recorder = new TrajectoryRecorder(settings.maxRecordedSteps(), settings.wallClockMillis(),
-                progress);
+                .withHandler(stop.handler(Outcome.DIVERGED)));
+        dp.addEventDetector(new WallClockDetector(settings.wallClockMillis(), settings.horizon())
+                .withHandler(stop.handler(Outcome.TIMED_OUT)));
+        TrajectoryRecorder recorder = new TrajectoryRecorder(settings.maxRecordedSteps(), progress);
         dp.addStepHandler(recorder);
 
         Outcome outcome;
         String reason;
         try {
-            dp.integrate(new FlowEquation(field), new ODEState(0.0, theta0), settings.horizon());
-            outcome = stopped[0] == null ? Outcome.HORIZON_REACHED : stopped[0];
+            double tEnd = dp.integrate(new FlowEquation(field), new ODEState(0.0, theta0), settings.horizon())
+                    .getTime();
+            outcome = stop.outcomeOr(Outcome.HORIZON_REACHED);
             reason = switch (outcome) {
                 case HORIZON_REACHED -> "horizon " + settings.horizon() + " reached before convergence";
                 case DIVERGED -> "‖θ‖ exceeded " + settings.divergenceLimit();
+                case TIMED_OUT -> "wall-clock cap of " + settings.wallClockMillis() + " ms reached at t = " + tEnd;
                 default -> "";
             };
         } catch (FlowEquation.NonFiniteStateException e) {
             outcome = Outcome.DIVERGED;
-            reason = e.getMessage();
-        } catch (TrajectoryRecorder.WallClockExceededException e) {
-            outcome = Outcome.TIMED_OUT;
             reason = e.getMessage();
         } catch (MathRuntimeException e) {
             outcome = Outcome.INTEGRATOR_FAILED;

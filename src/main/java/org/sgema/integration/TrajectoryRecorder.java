@@ -8,13 +8,11 @@ import org.hipparchus.ode.sampling.ODEStateInterpolator;
 import org.hipparchus.ode.sampling.ODEStepHandler;
 
 /**
- * Records the state at the end of every accepted step and enforces the run's wall-clock cap.
- * When more than {@code maxPoints} points are stored, every second one is dropped and the
+ * Records the state at the end of every accepted step and reports progress. When more than {@code maxPoints} points are stored, every second one is dropped and the
  * recording stride doubles, so memory stays bounded on long horizons.
  */
 final class TrajectoryRecorder implements ODEStepHandler {
     private final int maxPoints;
-    private final long deadlineNanos;
     private final List<Double> times = new ArrayList<>();
     private final List<double[]> states = new ArrayList<>();
     private int stride = 1;
@@ -26,9 +24,8 @@ final class TrajectoryRecorder implements ODEStepHandler {
     private final java.util.function.DoubleConsumer progress;
     private long nextReportNanos;
 
-    TrajectoryRecorder(int maxPoints, long wallClockMillis, java.util.function.DoubleConsumer progress) {
+    TrajectoryRecorder(int maxPoints, java.util.function.DoubleConsumer progress) {
         this.maxPoints = maxPoints;
-        this.deadlineNanos = System.nanoTime() + wallClockMillis * 1_000_000L;
         this.progress = progress;
     }
 
@@ -50,9 +47,6 @@ final class TrajectoryRecorder implements ODEStepHandler {
         if (progress != null && now >= nextReportNanos) {
             progress.accept(lastTime);
             nextReportNanos = now + 500_000_000L;
-        }
-        if (now > deadlineNanos) {
-            throw new WallClockExceededException(lastTime);
         }
     }
 
@@ -90,14 +84,5 @@ final class TrajectoryRecorder implements ODEStepHandler {
 
     int steps() {
         return steps;
-    }
-
-    /** Raised from the step handler when the wall-clock cap is reached. */
-    static final class WallClockExceededException extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        WallClockExceededException(double t) {
-            super("wall-clock cap reached at t = " + t, null, false, false);
-        }
     }
 }

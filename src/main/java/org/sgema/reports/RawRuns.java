@@ -27,7 +27,7 @@ final class RawRuns {
         ColumnType.STRING, ColumnType.STRING, ColumnType.INTEGER, ColumnType.INTEGER, ColumnType.STRING, ColumnType.STRING,
         ColumnType.DOUBLE, ColumnType.DOUBLE, ColumnType.DOUBLE, ColumnType.STRING, ColumnType.DOUBLE,
         ColumnType.STRING, ColumnType.STRING, ColumnType.DOUBLE, ColumnType.STRING, ColumnType.STRING,
-        ColumnType.LONG,
+        ColumnType.STRING, ColumnType.LONG,
     };
 
     private final Table tries;

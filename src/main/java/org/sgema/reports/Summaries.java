@@ -3,6 +3,7 @@ package org.sgema.reports;
 import java.util.Locale;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.sgema.claims.Cause;
 import org.sgema.claims.Claim;
 import org.sgema.claims.ClaimKind;
 import org.sgema.claims.Rates;
@@ -164,43 +165,32 @@ final class Summaries {
         };
     }
 
-    /** The categories of INCONCLUSIVE reasons, by the words the checks use. */
-    private static final String[][] CAUSES = {
-        {"horizon", "HORIZON_REACHED"}, {"timed out", "TIMED_OUT"}, {"diverged", "DIVERGED"},
-        {"integrator failed", "INTEGRATOR_FAILED"}, {"numerical failure", "numerical failure"},
-        {"above round-off", "round-off"}, {"ambiguous rank / zeros", "nullity"}, {"gap", "gap"},
-        {"saddle", "saddle"}, {"projection", "project"},
-    };
-
     /**
-     * INCONCLUSIVE tries per claim by cause (horizon, wall-clock cap, divergence, integrator
-     * failure, numerical failure, spectral gap, ambiguous zeros, saddle, projection, other).
+     * Why tries were INCONCLUSIVE: one row per claim, one column per {@link Cause} that occurs,
+     * counted from the raw rows' {@code cause} column (never from the reason's text).
      */
     static Table inconclusiveCauses(Table tries) {
         Table inc = tries.where(tries.stringColumn("verdict").isEqualTo("INCONCLUSIVE"));
-        Table t = Table.create("inconclusive causes", StringColumn.create("claim"));
-        for (String[] c : CAUSES) {
-            t.addColumns(IntColumn.create(c[0]));
+        java.util.List<Cause> seen = new java.util.ArrayList<>();
+        for (Cause cause : Cause.values()) {
+            if (cause.verdict() == Verdict.INCONCLUSIVE && inc.stringColumn("cause").contains(cause.name())) {
+                seen.add(cause);
+            }
         }
-        t.addColumns(IntColumn.create("other"));
+        Table t = Table.create("inconclusive causes", StringColumn.create("claim"));
+        for (Cause cause : seen) {
+            t.addColumns(IntColumn.create(cause.label()));
+        }
         for (Claim claim : Claim.values()) {
             Table rows = inc.where(inc.stringColumn("claim").isEqualTo(claim.id()));
             if (rows.isEmpty()) {
                 continue;
             }
-            int[] counts = new int[CAUSES.length + 1];
-            for (String reason : rows.stringColumn("reason")) {
-                int k = 0;
-                while (k < CAUSES.length && !reason.contains(CAUSES[k][1])) {
-                    k++;
-                }
-                counts[k]++;
-            }
             t.stringColumn("claim").append(claim.id());
-            for (int k = 0; k < CAUSES.length; k++) {
-                t.intColumn(CAUSES[k][0]).append(counts[k]);
+            for (Cause cause : seen) {
+                t.intColumn(cause.label()).append(rows.where(rows.stringColumn("cause").isEqualTo(cause.name()))
+                        .rowCount());
             }
-            t.intColumn("other").append(counts[CAUSES.length]);
         }
         return t;
     }
@@ -256,8 +246,9 @@ final class Summaries {
 
     /**
      * [E2] collapse labels by flow and one more key ({@code init_scale}, {@code tau} or
-     * {@code lambda}): complete / dimensional / none counts and the complete-collapse rate with
-     * its Wilson interval (INCONCLUSIVE tries excluded).
+     * {@code lambda}): complete / dimensional / none counts (from the final rank, the metric, against
+     * m: rank 0, 0 &lt; rank &lt; m, rank m) and the complete-collapse rate with its Wilson interval
+     * (INCONCLUSIVE tries excluded).
      */
     static Table collapseRates(Table tries, String key) {
         Table e2 = tries.where(tries.stringColumn("claim").isEqualTo(Claim.E2.id())
@@ -267,9 +258,20 @@ final class Summaries {
                 IntColumn.create("none"), DoubleColumn.create("complete_rate"), DoubleColumn.create("wilson_low"),
                 DoubleColumn.create("wilson_high"));
         for (Table g : groups(e2, "flow", key)) {
-            int complete = g.stringColumn("reason").startsWith("complete").size();
-            int dimensional = g.stringColumn("reason").startsWith("dimensional").size();
-            int none = g.stringColumn("reason").startsWith("none").size();
+            int complete = 0;
+            int dimensional = 0;
+            int none = 0;
+            for (int r = 0; r < g.rowCount(); r++) {
+                double rank = g.doubleColumn("metric").getDouble(r);
+                int m = g.intColumn("m").getInt(r);
+                if (rank == 0) {
+                    complete++;
+                } else if (rank < m) {
+                    dimensional++;
+                } else {
+                    none++;
+                }
+            }
             int decided = g.rowCount();
             double[] ci = Rates.wilson(complete, decided);
             t.stringColumn("flow").append(g.stringColumn("flow").get(0));

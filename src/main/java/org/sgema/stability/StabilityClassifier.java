@@ -8,6 +8,7 @@ import org.ejml.dense.row.NormOps_DDRM;
 import org.sgema.numerics.RankEstimate;
 import org.sgema.flows.VectorField;
 import org.sgema.numerics.Matrices;
+import org.sgema.model.InvalidInputException;
 import org.sgema.model.State;
 
 /**
@@ -27,20 +28,58 @@ public final class StabilityClassifier {
     private final double zeroTolerance;
     private final double minGap;
 
-    /** The classifier with the documented defaults. */
-    public StabilityClassifier() {
-        this(1e-8, 1e-7, 100);
+    /**
+     * Immutable, validated settings of the classifier; configure with the {@code withX} copies.
+     *
+     * @param rankTolerance relative SVD threshold of the rank of J, in (0, 1)
+     * @param zeroTolerance relative threshold of the zero eigenvalue cluster, in (0, 1)
+     * @param minGap smallest acceptable ratio between the non-zero and zero clusters, at least 1
+     */
+    public record Settings(double rankTolerance, double zeroTolerance, double minGap) {
+        /** Validates every field, naming the offending one. */
+        public Settings {
+            if (!(rankTolerance > 0 && rankTolerance < 1)) {
+                throw new InvalidInputException("rankTolerance", "must be in (0, 1), got " + rankTolerance);
+            }
+            if (!(zeroTolerance > 0 && zeroTolerance < 1)) {
+                throw new InvalidInputException("zeroTolerance", "must be in (0, 1), got " + zeroTolerance);
+            }
+            if (!(minGap >= 1) || Double.isInfinite(minGap)) {
+                throw new InvalidInputException("minGap", "must be a finite number ≥ 1, got " + minGap);
+            }
+        }
+
+        /** @return rankTol = 1e-8, zeroTol = 1e-7, minGap = 100 */
+        public static Settings defaults() {
+            return new Settings(1e-8, 1e-7, 100);
+        }
+
+        /** @return a copy with another rank tolerance */
+        public Settings withRankTolerance(double t) {
+            return new Settings(t, zeroTolerance, minGap);
+        }
+
+        /** @return a copy with another zero tolerance */
+        public Settings withZeroTolerance(double t) {
+            return new Settings(rankTolerance, t, minGap);
+        }
+
+        /** @return a copy with another minimal gap */
+        public Settings withMinGap(double g) {
+            return new Settings(rankTolerance, zeroTolerance, g);
+        }
     }
 
-    /**
-     * @param rankTolerance relative SVD threshold of the rank of J
-     * @param zeroTolerance relative threshold of the zero eigenvalue cluster
-     * @param minGap smallest acceptable ratio between the non-zero and zero clusters
-     */
-    public StabilityClassifier(double rankTolerance, double zeroTolerance, double minGap) {
-        this.rankTolerance = rankTolerance;
-        this.zeroTolerance = zeroTolerance;
-        this.minGap = minGap;
+    /** The classifier with {@link Settings#defaults()}. */
+    public StabilityClassifier() {
+        this(Settings.defaults());
+    }
+
+    /** @param settings validated settings */
+    public StabilityClassifier(Settings settings) {
+        this.rankTolerance = settings.rankTolerance();
+        this.zeroTolerance = settings.zeroTolerance();
+        this.minGap = settings.minGap();
     }
 
     /** @return the classification of the equilibrium {@code point} of {@code field} */

@@ -91,11 +91,4 @@ class ClaimRunTest extends ScratchRoot {
         assertTrue(Double.isFinite(r.bestRandomScore()) && Double.isFinite(r.bestTargetedScore()));
         assertEquals(16, r.statistics().get("flow").get("SG"));
     }
-
-    @Test
-    void causesMaskNumbers() {
-        assertEquals("rank B = # < m = # (dimensional collapse), ‖B‖ = #",
-                ClaimRun.cause("rank B = 1 < m = 2 (dimensional collapse), ‖B‖ = 0.844"));
-        assertEquals("drift # > #", ClaimRun.cause("drift 1.5e-07 > 1e-4"));
-    }
 }

@@ -14,6 +14,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sgema.claims.Claim;
+import org.sgema.claims.Cause;
 import org.sgema.claims.ClaimKind;
 import org.sgema.claims.Evaluation;
 import org.sgema.claims.RawResults;
@@ -35,7 +36,8 @@ class ReportTest extends ScratchRoot {
                 String label = v == Verdict.VIOLATED ? "complete" : i % 2 == 0 ? "none" : "dimensional";
                 raw.append(new RawResults.Row("E2", ClaimKind.EMPIRICAL, "ci", "42", i + 1, "try", "synthetic", 4, 2, "SYMMETRIC",
                         "WELL", 0.0, 1.0, i % 2 == 0 ? 1.0 : 0.1, flows[i % 3], i % 2 == 0 ? 1.0 : 3.0, "NONE",
-                        new Evaluation(v, "final_rank", v == Verdict.VIOLATED ? 0 : 2, label), 5));
+                        new Evaluation(v, v == Verdict.VIOLATED ? Cause.COLLAPSED : Cause.NONE, "final_rank",
+                                v == Verdict.VIOLATED ? 0 : 2, label), 5));
             }
         }
         try (RawResults raw = RawResults.start("T1")) {
