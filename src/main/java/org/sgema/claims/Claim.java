@@ -107,6 +107,21 @@ public enum Claim {
         return e.verdict() == Verdict.HYPOTHESIS_NOT_MET ? Double.NaN : score.of(e.metric());
     }
 
+    /**
+     * @return why no mutant of the dynamics whose Jacobian is consistent with its field can make
+     *     this THEOREM fail, so that its check can only refute the theory (or the numerics), not
+     *     wrong dynamics; empty when some mutant can
+     */
+    public String onlyRefutesTheory() {
+        return switch (this) {
+            case T2_GRADIENT -> "a statement about the objective E0 at points built from the parameterization of V: "
+                    + "it does not use the vector field";
+            case T7_PERTURBATION -> "compares an equilibrium's linearization with the dynamics near it, which agree for "
+                    + "every smooth field (Aulbach): a consistent mutant passes too";
+            default -> "";
+        };
+    }
+
     /** @return the one-line statement */
     public String statement() {
         return statement;

@@ -32,9 +32,14 @@ final class LinearSslField implements VectorField {
     private final int offsetB;
     private final int offsetT;
     private final int size;
-    private final double lambda;
-    private final double alpha;
+    private final double lambdaA;
+    private final double lambdaB;
+    private final double alphaA;
+    private final double alphaB;
     private final double tau;
+    private final boolean residualWithOnlineEncoder;
+    private final boolean predictorTransposedInResidual;
+    private final boolean predictorNotTransposed;
 
     private final DMatrixRMaj cxx;
     private final DMatrixRMaj cxy;
@@ -75,14 +80,22 @@ final class LinearSslField implements VectorField {
         this.offsetB = m * m;
         this.offsetT = m * m + m * n;
         this.size = flow.stateSize(m, n);
-        this.lambda = configuration.lambda();
-        this.alpha = configuration.alpha();
+        double lambda = mutation == Mutation.LAMBDA_SIGN_FLIPPED ? -configuration.lambda() : configuration.lambda();
+        this.lambdaA = mutation == Mutation.LAMBDA_MISSING_ON_PREDICTOR ? 0 : lambda;
+        this.lambdaB = lambda;
+        boolean alphaMoved = mutation == Mutation.ALPHA_IN_ENCODER_EQUATION;
+        this.alphaA = alphaMoved ? 1 : configuration.alpha();
+        this.alphaB = alphaMoved ? configuration.alpha() : 1;
         this.tau = mutation == Mutation.EMA_TAU_SIGN_FLIPPED ? -configuration.tau() : configuration.tau();
-        this.cxx = configuration.cxx();
+        this.residualWithOnlineEncoder = mutation == Mutation.EMA_RESIDUAL_WITH_ONLINE_ENCODER;
+        this.predictorTransposedInResidual = mutation == Mutation.PREDICTOR_TRANSPOSED_IN_RESIDUAL;
+        this.predictorNotTransposed = mutation == Mutation.PREDICTOR_NOT_TRANSPOSED;
+        boolean swapMoments = mutation == Mutation.CXX_CYY_SWAPPED;
+        this.cxx = swapMoments ? configuration.cyy() : configuration.cxx();
         boolean swap = mutation == Mutation.CXY_TRANSPOSED;
         this.cxy = swap ? configuration.cyx() : configuration.cxy();
         this.cyx = swap ? configuration.cxy() : configuration.cyx();
-        this.cyy = configuration.cyy();
+        this.cyy = swapMoments ? configuration.cxx() : configuration.cyy();
         this.a = new DMatrixRMaj(m, m);
         this.b = new DMatrixRMaj(m, n);
         this.t = new DMatrixRMaj(m, n);
@@ -130,8 +143,12 @@ final class LinearSslField implements VectorField {
     private void loadAndResidual(double[] theta) {
         System.arraycopy(theta, 0, a.data, 0, m * m);
         System.arraycopy(theta, offsetB, b.data, 0, m * n);
-        System.arraycopy(theta, flow.hasTarget() ? offsetT : offsetB, t.data, 0, m * n);
-        CommonOps_DDRM.mult(a, b, ab);
+        System.arraycopy(theta, flow.hasTarget() && !residualWithOnlineEncoder ? offsetT : offsetB, t.data, 0, m * n);
+        if (predictorTransposedInResidual) {
+            CommonOps_DDRM.multTransA(a, b, ab);
+        } else {
+            CommonOps_DDRM.mult(a, b, ab);
+        }
         CommonOps_DDRM.mult(ab, cxx, r);
         CommonOps_DDRM.mult(t, cyx, work);
         CommonOps_DDRM.subtractEquals(r, work);
@@ -145,10 +162,15 @@ final class LinearSslField implements VectorField {
         // Ȧ = −α R Bᵀ − λ A
         CommonOps_DDRM.multTransB(r, b, mm);
         for (int i = 0; i < m * m; i++) {
-            out[i] = -alpha * mm.data[i] - lambda * a.data[i];
+            out[i] = -alphaA * mm.data[i] - lambdaA * a.data[i];
         }
         // Ḃ = −Aᵀ R − λ B
-        CommonOps_DDRM.multTransA(a, r, mn);
+        if (predictorNotTransposed) {
+            CommonOps_DDRM.mult(a, r, mn);
+        } else {
+            CommonOps_DDRM.multTransA(a, r, mn);
+        }
+        CommonOps_DDRM.scale(alphaB, mn);
         if (targetBranch) {
             // − (B Cyy − A B Cxy)
             CommonOps_DDRM.mult(b, cyy, work);
@@ -157,12 +179,12 @@ final class LinearSslField implements VectorField {
             CommonOps_DDRM.subtractEquals(mn, work);
         }
         for (int i = 0; i < m * n; i++) {
-            out[offsetB + i] = -mn.data[i] - lambda * b.data[i];
+            out[offsetB + i] = -mn.data[i] - lambdaB * b.data[i];
         }
         if (flow.hasTarget()) {
             // dB̄/dt = τ (B − B̄)
             for (int i = 0; i < m * n; i++) {
-                out[offsetT + i] = tau * (b.data[i] - t.data[i]);
+                out[offsetT + i] = tau * (b.data[i] - theta[offsetT + i]);
             }
         }
     }
@@ -175,10 +197,15 @@ final class LinearSslField implements VectorField {
         loadAndResidual(theta);
         System.arraycopy(v, 0, da.data, 0, m * m);
         System.arraycopy(v, offsetB, db.data, 0, m * n);
-        System.arraycopy(v, flow.hasTarget() ? offsetT : offsetB, dt.data, 0, m * n);
+        System.arraycopy(v, flow.hasTarget() && !residualWithOnlineEncoder ? offsetT : offsetB, dt.data, 0, m * n);
         // mn2 = δA B + A δB ;  δR = mn2 Cxx − δT Cyx
-        CommonOps_DDRM.mult(da, b, mn2);
-        CommonOps_DDRM.multAdd(a, db, mn2);
+        if (predictorTransposedInResidual) {
+            CommonOps_DDRM.multTransA(da, b, mn2);
+            CommonOps_DDRM.multAddTransA(a, db, mn2);
+        } else {
+            CommonOps_DDRM.mult(da, b, mn2);
+            CommonOps_DDRM.multAdd(a, db, mn2);
+        }
         CommonOps_DDRM.mult(mn2, cxx, dr);
         CommonOps_DDRM.mult(dt, cyx, work);
         CommonOps_DDRM.subtractEquals(dr, work);
@@ -186,11 +213,17 @@ final class LinearSslField implements VectorField {
         CommonOps_DDRM.multTransB(dr, b, mm);
         CommonOps_DDRM.multTransB(r, db, mm2);
         for (int i = 0; i < m * m; i++) {
-            out[i] = -alpha * (mm.data[i] + mm2.data[i]) - lambda * da.data[i];
+            out[i] = -alphaA * (mm.data[i] + mm2.data[i]) - lambdaA * da.data[i];
         }
         // δḂ = −(δAᵀ R + Aᵀ δR) − λ δB
-        CommonOps_DDRM.multTransA(da, r, mn);
-        CommonOps_DDRM.multAddTransA(a, dr, mn);
+        if (predictorNotTransposed) {
+            CommonOps_DDRM.mult(da, r, mn);
+            CommonOps_DDRM.multAdd(a, dr, mn);
+        } else {
+            CommonOps_DDRM.multTransA(da, r, mn);
+            CommonOps_DDRM.multAddTransA(a, dr, mn);
+        }
+        CommonOps_DDRM.scale(alphaB, mn);
         if (targetBranch) {
             // − δB Cyy + (δA B + A δB) Cxy
             CommonOps_DDRM.mult(db, cyy, work);
@@ -199,11 +232,11 @@ final class LinearSslField implements VectorField {
             CommonOps_DDRM.subtractEquals(mn, work);
         }
         for (int i = 0; i < m * n; i++) {
-            out[offsetB + i] = -mn.data[i] - lambda * db.data[i];
+            out[offsetB + i] = -mn.data[i] - lambdaB * db.data[i];
         }
         if (flow.hasTarget()) {
             for (int i = 0; i < m * n; i++) {
-                out[offsetT + i] = tau * (db.data[i] - dt.data[i]);
+                out[offsetT + i] = tau * (db.data[i] - v[offsetT + i]);
             }
         }
     }

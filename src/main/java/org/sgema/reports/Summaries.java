@@ -195,6 +195,58 @@ final class Summaries {
         return t;
     }
 
+    /**
+     * The kill matrix of the mutation check: one row per theorem, one column per dynamics
+     * (the exact one first), each cell the VIOLATED cases out of the cases tried ("·" for none),
+     * the number of mutants the theorem kills, and for a theorem that kills none the reason it
+     * can only refute the theory ({@link Claim#onlyRefutesTheory()}).
+     *
+     * @param raw the rows of {@code mutations.csv}: dynamics, claim, cases, violated, first_violation
+     */
+    static Table killMatrix(Table raw) {
+        java.util.List<String> dynamics = raw.stringColumn("dynamics").unique().asList();
+        java.util.List<String> ordered = new java.util.ArrayList<>();
+        for (String d : raw.stringColumn("dynamics")) {
+            if (!ordered.contains(d) && dynamics.contains(d)) {
+                ordered.add(d);
+            }
+        }
+        java.util.List<String> claims = new java.util.ArrayList<>();
+        for (String c : raw.stringColumn("claim")) {
+            if (!claims.contains(c)) {
+                claims.add(c);
+            }
+        }
+        Table t = Table.create("kill matrix", StringColumn.create("claim"));
+        for (String d : ordered) {
+            t.addColumns(StringColumn.create(d));
+        }
+        t.addColumns(IntColumn.create("mutants killed"), StringColumn.create("note"));
+        for (String c : claims) {
+            t.stringColumn("claim").append(c);
+            int killed = 0;
+            for (String d : ordered) {
+                String cell = "·";
+                for (int r = 0; r < raw.rowCount(); r++) {
+                    if (raw.stringColumn("dynamics").get(r).equals(d) && raw.stringColumn("claim").get(r).equals(c)) {
+                        int v = raw.intColumn("violated").getInt(r);
+                        cell = v == 0 ? "·" : v + "/" + raw.intColumn("cases").getInt(r);
+                        killed += v > 0 && !d.equals("EXACT") ? 1 : 0;
+                    }
+                }
+                t.stringColumn(d).append(cell);
+            }
+            t.intColumn("mutants killed").append(killed);
+            String note = "";
+            if (killed == 0) {
+                String why = Claim.byId(c).onlyRefutesTheory();
+                note = why.isEmpty() ? "kills no mutant, and no reason is recorded" : why;
+            }
+            t.stringColumn("note").append(note);
+        }
+        return t;
+    }
+
     /** Verdict counts by one or more key columns, over all claims. */
     static Table countsBy(Table tries, String name, String... keys) {
         Table t = Table.create(name);

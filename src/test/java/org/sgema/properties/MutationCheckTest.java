@@ -39,8 +39,12 @@ import org.sgema.model.ConfigurationSpec.Views;
 class MutationCheckTest {
     private static final int CASES = 8;
 
-    /** How to draw cases for one claim: flows, λ = 0 or not, scalar or not, generic points or not. */
-    private record Template(Claim claim, Flow[] flows, boolean zeroLambda, boolean scalar, boolean generic) {
+    /** How to draw cases for one claim: flows, λ = 0 or not (or λ > 0 only), scalar or not, generic points or not. */
+    private record Template(Claim claim, Flow[] flows, boolean zeroLambda, boolean scalar, boolean generic,
+                            boolean positiveLambda) {
+        Template(Claim claim, Flow[] flows, boolean zeroLambda, boolean scalar, boolean generic) {
+            this(claim, flows, zeroLambda, scalar, generic, false);
+        }
     }
 
     private static final List<Template> TEMPLATES = List.of(
@@ -56,13 +60,16 @@ class MutationCheckTest {
             new Template(Claim.T5_LOCAL_DIMENSION, new Flow[] {Flow.SG}, true, false, false),
             new Template(Claim.T5_GL_TANGENT, new Flow[] {Flow.SG}, true, false, false),
             new Template(Claim.T6_SPECTRUM, new Flow[] {Flow.SG}, true, false, false),
-            new Template(Claim.T7_SCALAR, new Flow[] {Flow.EMA}, true, true, true));
+            new Template(Claim.T7_SCALAR, new Flow[] {Flow.EMA}, true, true, true),
+            new Template(Claim.T5_LIMIT_POINTS, new Flow[] {Flow.SG, Flow.EMA}, true, false, false),
+            new Template(Claim.T5_WEIGHT_DECAY, new Flow[] {Flow.SG}, false, false, false, true),
+            new Template(Claim.T7_PERTURBATION, new Flow[] {Flow.SG, Flow.EMA}, true, false, false));
 
     private static Case draw(Template t, Random rnd) {
         int n = t.scalar() ? 1 : 1 + rnd.nextInt(5);
         int m = t.scalar() ? 1 : 1 + rnd.nextInt(Math.min(3, n));
         Views views = rnd.nextBoolean() ? Views.ASYMMETRIC : Views.SYMMETRIC;
-        double lambda = t.zeroLambda() ? 0.0 : new double[] {0.0, 0.1}[rnd.nextInt(2)];
+        double lambda = t.zeroLambda() ? 0.0 : t.positiveLambda() ? 0.1 : new double[] {0.0, 0.1}[rnd.nextInt(2)];
         ConfigurationSpec spec = new ConfigurationSpec(n, m, views, Spectra.WELL, lambda,
                 new double[] {1.0, 1.7}[rnd.nextInt(2)], new double[] {1.0, 0.3}[rnd.nextInt(2)], rnd.nextInt(1000));
         InitSpec init = new InitSpec(1.0, t.generic() ? InitSpec.Tilt.GENERIC : InitSpec.Tilt.NONE, rnd.nextInt(1000));
@@ -76,29 +83,41 @@ class MutationCheckTest {
         for (Mutation mu : Mutation.values()) {
             variants.put(mu.name(), mu);
         }
-        var settings = RunProfile.load("quick").integration().withHorizon(200);
+        // short, deterministic runs: a mutant that blows up stops at a small divergence limit or
+        // an evaluation budget (never a wall-clock cap, which would make the matrix timing-dependent)
+        var settings = RunProfile.load("quick").integration().withHorizon(200).withDivergenceLimit(1e4)
+                .withMaxEvaluations(200_000);
         List<String> rows = new ArrayList<>();
         rows.add("dynamics,claim,cases,violated,first_violation");
         Map<String, List<String>> caughtBy = new LinkedHashMap<>();
+        // every (dynamics, claim) cell is independent: computed in parallel, collected in order
+        List<Map.Entry<String, Template>> cells = new ArrayList<>();
         for (var v : variants.entrySet()) {
             caughtBy.put(v.getKey(), new ArrayList<>());
             for (Template t : TEMPLATES) {
-                Random rnd = new Random(7 + t.claim().ordinal());
-                int violated = 0;
-                String first = "";
-                for (int k = 0; k < CASES; k++) {
-                    Evaluation e = t.claim().check(draw(t, rnd).withDynamics(v.getValue()), settings);
-                    if (e.verdict() == Verdict.VIOLATED) {
-                        violated++;
-                        first = first.isEmpty() ? e.reason() : first;
-                    }
-                }
-                if (violated > 0) {
-                    caughtBy.get(v.getKey()).add(t.claim().id());
-                }
-                rows.add(String.join(",", v.getKey(), t.claim().id(), Integer.toString(CASES),
-                        Integer.toString(violated), '"' + first.replace("\"", "'") + '"'));
+                cells.add(Map.entry(v.getKey(), t));
             }
+        }
+        List<String[]> results = cells.parallelStream().map(cell -> {
+            Template t = cell.getValue();
+            Dynamics dyn = variants.get(cell.getKey());
+            Random rnd = new Random(7 + t.claim().ordinal());
+            int violated = 0;
+            String first = "";
+            for (int k = 0; k < CASES; k++) {
+                Evaluation e = t.claim().check(draw(t, rnd).withDynamics(dyn), settings);
+                if (e.verdict() == Verdict.VIOLATED) {
+                    violated++;
+                    first = first.isEmpty() ? e.cause() + ": " + e.reason() : first;
+                }
+            }
+            return new String[] {cell.getKey(), t.claim().id(), Integer.toString(violated), first};
+        }).toList();
+        for (String[] r : results) {
+            if (!r[2].equals("0")) {
+                caughtBy.get(r[0]).add(r[1]);
+            }
+            rows.add(String.join(",", r[0], r[1], Integer.toString(CASES), r[2], '"' + r[3].replace("\"", "'") + '"'));
         }
         Path out = RawResults.folder().resolve("mutations.csv");
         Files.createDirectories(out.getParent());
