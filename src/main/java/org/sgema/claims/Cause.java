@@ -40,6 +40,8 @@ public enum Cause {
     UNRESOLVED_MODE(Verdict.INCONCLUSIVE, "unstable mode unresolved"),
     /** an unstable point was left only a little before the run ended */
     NOT_LEFT(Verdict.INCONCLUSIVE, "not left in time"),
+    /** the stop tolerance and second-order terms do not resolve the predicted limit */
+    LIMIT_UNRESOLVED(Verdict.INCONCLUSIVE, "predicted limit unresolved"),
     /** dE0/dt > 0 at the point, but E0 did not rise over the run */
     NO_RISE(Verdict.INCONCLUSIVE, "no rise over the run"),
 
@@ -86,6 +88,10 @@ public enum Cause {
     STABILITY_MISMATCH(Verdict.VIOLATED, "stability mismatch"),
     /** an equilibrium claimed attracting is unstable */
     UNSTABLE_EQUILIBRIUM(Verdict.VIOLATED, "unstable equilibrium"),
+    /** a perturbed run diverged from a normally attracting point */
+    LEFT_ATTRACTING_POINT(Verdict.VIOLATED, "left an attracting point"),
+    /** a perturbed run ended away from the limit its linearization predicts */
+    LIMIT_MISPREDICTED(Verdict.VIOLATED, "limit mispredicted"),
     /** a perturbed unstable point returned */
     RETURNED_FROM_UNSTABLE(Verdict.VIOLATED, "returned from unstable point"),
     /** the local dimension differs from the prediction */

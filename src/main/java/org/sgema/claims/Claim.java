@@ -104,7 +104,14 @@ public enum Claim {
      *     when the hypothesis was not met or the metric is undefined
      */
     public double score(Evaluation e) {
-        return e.verdict() == Verdict.HYPOTHESIS_NOT_MET ? Double.NaN : score.of(e.metric());
+        if (e.verdict() == Verdict.HYPOTHESIS_NOT_MET) {
+            return Double.NaN;
+        }
+        if (this == T7_PERTURBATION && e.metricName().equals("distance_over_eps")) {
+            // the unstable branch: how far the perturbation got; less is closer to violation
+            return Score.NEG_LOG.of(e.metric());
+        }
+        return score.of(e.metric());
     }
 
     /**

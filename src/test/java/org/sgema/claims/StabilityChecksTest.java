@@ -7,8 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 
+import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
+import org.sgema.flows.Dynamics;
+import org.sgema.flows.Flow;
+import org.sgema.integration.IntegrationSettings;
 import org.sgema.integration.Outcome;
+import org.sgema.model.Configuration;
+import org.sgema.model.State;
 import org.sgema.io.JsonFiles;
 import org.sgema.stability.Stability;
 import org.sgema.stability.StabilityVerdict;
@@ -57,5 +63,64 @@ class StabilityChecksTest {
         CaseFiles.CaseFile f = CaseFiles.readCase(Path.of("src/test/resources/cases/T7-perturbation-digits-slow-unstable.json"));
         Evaluation e = f.claim().check(f.reproduction(), RunProfile.load("ci").integration(f.source()));
         assertNotEquals(Verdict.VIOLATED, e.verdict(), e.toString());
+    }
+
+    private static DMatrixRMaj scalar(double x) {
+        return new DMatrixRMaj(new double[][] {{x}});
+    }
+
+    /** Scalar SG with c = 1, k = 0.5: the collapsed point (0.25, 0) is a saddle (a(ac − k) &lt; 0). */
+    private static Case nearTheSaddle(Dynamics dynamics) {
+        Configuration c = Configuration.views(scalar(1), scalar(0.5), scalar(1), 1);
+        return new Case(c, State.of(scalar(0.25), scalar(1e-9)), Flow.SG, 0, dynamics);
+    }
+
+    @Test
+    void aTrajectoryThatStopsNearASaddleIsNotCalledViolated() {
+        // the run starts (and stops) next to the saddle; continuing from the projected limit never moves,
+        // so the old confirmation called this VIOLATED; continuing from the end state, it leaves
+        Evaluation e = StabilityChecks.limitPoint(nearTheSaddle(Dynamics.EXACT), IntegrationSettings.defaults());
+        assertEquals(Verdict.INCONCLUSIVE, e.verdict(), e.toString());
+        assertEquals(Cause.SADDLE_LEFT, e.cause(), e.toString());
+    }
+
+    @Test
+    void aClassifiedUnstableLimitThatHoldsTheContinuedRunIsViolated() {
+        // (a, b) = (0.5, 0.8) is an attracting point of V (ac = k); pretend the classifier called it
+        // unstable with rate 0.5: continued from 1e-6 away, the run settles next to it, so VIOLATED
+        Configuration c = Configuration.views(scalar(1), scalar(0.5), scalar(1), 1);
+        State limit = State.of(scalar(0.5), scalar(0.8));
+        State end = State.of(scalar(0.5 + 1e-6), scalar(0.8));
+        IntegrationSettings s = IntegrationSettings.defaults();
+        Evaluation e = StabilityChecks.saddleOrViolation(unstable(0.5), new org.sgema.integration.FlowIntegrator(s), s,
+                Flow.SG.field(c), end, limit);
+        assertEquals(Verdict.VIOLATED, e.verdict(), e.toString());
+        assertEquals(Cause.UNSTABLE_EQUILIBRIUM, e.cause());
+        // the same with a real saddle direction: (0.25, 1e-6) next to the collapsed saddle (0.25, 0) leaves
+        Evaluation saddle = StabilityChecks.saddleOrViolation(unstable(0.0625), new org.sgema.integration.FlowIntegrator(s),
+                s, Flow.SG.field(c), State.of(scalar(0.25), scalar(1e-6)), State.of(scalar(0.25), scalar(0)));
+        assertEquals(Cause.SADDLE_LEFT, saddle.cause(), saddle.toString());
+    }
+
+    @Test
+    void aPerturbedRunThatDivergesFromAnAttractingPointIsViolated() {
+        // the old check called any run that did not converge INCONCLUSIVE
+        Evaluation e = StabilityChecks.attractingVerdict(Outcome.DIVERGED, Double.NaN, 1e-4, 1e-9, 1e-9);
+        assertEquals(Verdict.VIOLATED, e.verdict(), e.toString());
+        assertEquals(Cause.LEFT_ATTRACTING_POINT, e.cause());
+    }
+
+    @Test
+    void aLimitThatMissesItsFirstOrderPredictionIsViolated() {
+        // 0.9 ε from θ* + Π₀δ: the old check (distance from θ* ≤ 100 ε) called this HOLDS
+        Evaluation e = StabilityChecks.attractingVerdict(Outcome.CONVERGED, 0.9e-4, 1e-4, 1e-9, 1e-9);
+        assertEquals(Verdict.VIOLATED, e.verdict(), e.toString());
+        assertEquals(Cause.LIMIT_MISPREDICTED, e.cause());
+        Evaluation good = StabilityChecks.attractingVerdict(Outcome.CONVERGED, 2e-9, 1e-4, 1e-9, 1e-9);
+        assertEquals(Verdict.HOLDS, good.verdict(), good.toString());
+        Evaluation unresolved = StabilityChecks.attractingVerdict(Outcome.CONVERGED, 0.9e-4, 1e-4, 1e-5, 1e-9);
+        assertEquals(Cause.LIMIT_UNRESOLVED, unresolved.cause(), unresolved.toString());
+        Evaluation horizon = StabilityChecks.attractingVerdict(Outcome.HORIZON_REACHED, Double.NaN, 1e-4, 1e-9, 1e-9);
+        assertEquals(Cause.HORIZON_REACHED, horizon.cause());
     }
 }

@@ -1,0 +1,63 @@
+package org.sgema.numerics;
+
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.SingularOps_DDRM;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
+
+/**
+ * The spectral projector onto the kernel of a square matrix along its range,
+ * <pre>
+ *   Π₀ = V (Wᵀ V)⁻¹ Wᵀ,   V: right null vectors (J V = 0),  W: left null vectors (Wᵀ J = 0),
+ * </pre>
+ * both taken from one SVD {@code J = U S Vᵀ} (the last d columns of V and of U). It exists iff 0
+ * is a semisimple eigenvalue of multiplicity d ({@code WᵀV} invertible); near an equilibrium of a
+ * manifold of equilibria, {@code θ* + Π₀ δ} is the limit a perturbation {@code δ} flows to, to
+ * first order.
+ */
+public final class SpectralProjector {
+    private SpectralProjector() {
+    }
+
+    /**
+     * @param j a square matrix (not modified)
+     * @param d the dimension of its kernel
+     * @return Π₀ (N×N, new), or null if {@code WᵀV} is singular to 1e-8 (0 is not semisimple)
+     */
+    public static DMatrixRMaj kernel(DMatrixRMaj j, int d) {
+        int n = j.numRows;
+        if (j.numCols != n || d < 0 || d > n) {
+            throw new IllegalArgumentException("need a square matrix and 0 ≤ d ≤ N, got " + j.numRows + "×"
+                    + j.numCols + ", d = " + d);
+        }
+        if (d == 0) {
+            return new DMatrixRMaj(n, n);
+        }
+        SingularValueDecomposition_F64<DMatrixRMaj> svd = DecompositionFactory_DDRM.svd(n, n, true, true, false);
+        if (!svd.decompose(j.copy())) {
+            return null;
+        }
+        DMatrixRMaj u = svd.getU(null, false);
+        DMatrixRMaj w = svd.getW(null);
+        DMatrixRMaj v = svd.getV(null, false);
+        SingularOps_DDRM.descendingOrder(u, false, w, v, false);
+        DMatrixRMaj right = CommonOps_DDRM.extract(v, 0, n, n - d, n);
+        DMatrixRMaj left = CommonOps_DDRM.extract(u, 0, n, n - d, n);
+        DMatrixRMaj wtv = new DMatrixRMaj(d, d);
+        CommonOps_DDRM.multTransA(left, right, wtv);
+        double[] sv = RankEstimate.singularValues(wtv);
+        if (sv[sv.length - 1] < 1e-8) {
+            return null;
+        }
+        DMatrixRMaj inv = new DMatrixRMaj(d, d);
+        if (!CommonOps_DDRM.invert(wtv, inv)) {
+            return null;
+        }
+        DMatrixRMaj tmp = new DMatrixRMaj(n, d);
+        CommonOps_DDRM.mult(right, inv, tmp);
+        DMatrixRMaj out = new DMatrixRMaj(n, n);
+        CommonOps_DDRM.multTransB(tmp, left, out);
+        return out;
+    }
+}
