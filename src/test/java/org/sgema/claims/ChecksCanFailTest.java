@@ -1,0 +1,52 @@
+package org.sgema.claims;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+import org.sgema.flows.Flow;
+import org.sgema.model.Configuration;
+import org.sgema.model.RandomConfigurations;
+import org.sgema.model.SgInvariant;
+import org.sgema.model.State;
+import org.sgema.numerics.Matrices;
+
+/**
+ * Checks that once held at every state now fail on inputs that break their claim ([T3] bound,
+ * [T5] weight decay): each test shows the old criterion passing and the new one failing.
+ */
+class ChecksCanFailTest {
+
+    @Test
+    void theT3BoundIsCheckedBetweenEveryPairOfPoints() {
+        // ‖B‖ drops to 0.01 at t = 1, then grows to 0.02 at t = 2, rate 0.1
+        double[] times = {0, 1, 2};
+        double[] norms = {1, 0.01, 0.02};
+        double fromStart = Math.log(norms[2]) - (Math.log(norms[0]) - 0.1 * times[2]);
+        assertTrue(fromStart < 0, "the bound from t = 0 alone holds: " + fromStart);
+        double excess = GdCollapse.semigroupExcess(times, norms, 0.1, 0);
+        assertEquals(Math.log(2) + 0.1, excess, 1e-12, "log 2 + rate between t = 1 and t = 2");
+        assertEquals(-0.1, GdCollapse.semigroupExcess(times, new double[] {1, Math.exp(-0.2), Math.exp(-0.4)}, 0.1, 0),
+                1e-12, "a decay at twice the rate passes with margin 0.1 per unit time");
+    }
+
+    @Test
+    void theT5BalanceIsJudgedAgainstAFixedToleranceNotAgainstTheField() {
+        Configuration c = RandomConfigurations.symmetric(RandomConfigurations.logSpaced(3, 2.0, 10.0),
+                RandomConfigurations.logSpaced(3, 0.5, 5.0), 2, new Random(1)).withLambda(0.1);
+        State s = RandomConfigurations.gaussianState(2, 3, false, 1.0, new Random(2));
+        // the old criterion: ‖Δ‖ ≤ 2(‖A‖‖F_A‖ + α‖F_B‖‖B‖)/λ, an identity at every state
+        double[] f = Flow.SG.field(c).evaluate(s);
+        double fa = Matrices.norm(f, 0, 4);
+        double fb = Matrices.norm(f, 4, 6);
+        double delta = Matrices.norm(SgInvariant.delta(c.alpha(), s));
+        double allowed = 2 * (Matrices.norm(s.predictor()) * fa + c.alpha() * fb * Matrices.norm(s.encoder()))
+                / c.lambda();
+        assertTrue(delta <= allowed, "the old criterion passes at a generic state");
+        Evaluation e = VarietyChecks.balance(c, s, s);
+        assertEquals(Verdict.VIOLATED, e.verdict(), e.toString());
+        assertEquals(Cause.IMBALANCE, e.cause());
+    }
+}
