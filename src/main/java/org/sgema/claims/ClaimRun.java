@@ -385,8 +385,11 @@ public final class ClaimRun {
                     + (result.failure().phase() == Phase.EXAMPLE ? " (a stored example failed again)" : "");
         } else {
             int decided = book.count(Verdict.HOLDS) + book.count(Verdict.VIOLATED);
+            int decidedMin = o.profile().decidedMin(runId);
             double max = o.profile().inconclusiveMax(runId);
-            double inconclusive = book.tries == 0 ? 0 : (double) book.count(Verdict.INCONCLUSIVE) / book.tries;
+            // the INCONCLUSIVE rate counts only the tries that met the claim's hypothesis
+            int met = book.tries - book.count(Verdict.HYPOTHESIS_NOT_MET);
+            double inconclusive = met == 0 ? 0 : (double) book.count(Verdict.INCONCLUSIVE) / met;
             List<String> missing = new ArrayList<>();
             if (book.tries >= 100) {
                 ScenarioGenerators.coverage(claim).forEach((label, values) ->
@@ -395,9 +398,12 @@ public final class ClaimRun {
             if (decided == 0) {
                 message = claim.id() + ": none of " + book.tries
                         + " tries was decided (every try INCONCLUSIVE or HYPOTHESIS_NOT_MET)";
+            } else if (decided < decidedMin && book.tries > 0) {
+                message = String.format(Locale.ROOT, "%s: only %d of %d tries were decided; the profile needs %d "
+                        + "(decided.min)", runId, decided, book.tries, decidedMin);
             } else if (inconclusive > max) {
-                message = String.format(Locale.ROOT, "%s: INCONCLUSIVE rate %.1f %% exceeds %.1f %%", runId,
-                        100 * inconclusive, 100 * max);
+                message = String.format(Locale.ROOT, "%s: INCONCLUSIVE rate %.1f %% of the %d tries that met the "
+                        + "hypothesis exceeds %.1f %%", runId, 100 * inconclusive, met, 100 * max);
             } else if (!missing.isEmpty()) {
                 message = runId + ": the generators never reached " + String.join(", ", missing) + " in "
                         + book.tries + " tries";
@@ -433,6 +439,7 @@ public final class ClaimRun {
             counts.put(v.name(), r.count(v));
         }
         m.put("inconclusiveMax", o.profile().inconclusiveMax(r.runId()));
+        m.put("decidedMin", o.profile().decidedMin(r.runId()));
         m.put("passed", r.passed());
         if (!r.passed()) {
             m.put("message", r.message());

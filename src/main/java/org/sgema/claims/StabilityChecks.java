@@ -74,7 +74,13 @@ public final class StabilityChecks {
         // "scalar EMA equilibria attract", decided from the general Jacobian, not from the formula
         Stability st = new StabilityClassifier().classify(c.field(Flow.EMA).jacobian(new double[] {a, b, b}), 0);
         if (e.verdict() == Verdict.HOLDS && st.verdict() == StabilityVerdict.UNSTABLE) {
-            return Evaluation.violated(Cause.UNSTABLE_EQUILIBRIUM, "relative_spectral_distance", d, "scalar EMA equilibrium is unstable: " + st.reason());
+            return Evaluation.violated(Cause.UNSTABLE_EQUILIBRIUM, "relative_spectral_distance", d,
+                    "scalar EMA equilibrium is unstable: " + st.reason());
+        }
+        if (e.verdict() == Verdict.HOLDS && b != 0 && st.verdict() == StabilityVerdict.INCONCLUSIVE) {
+            // the claim is about b ≠ 0: an undecided classification is not an attracting point
+            return Evaluation.inconclusive(Cause.CLASSIFICATION_UNDECIDED, "relative_spectral_distance", d,
+                    "spectra match, but the EMA equilibrium's classification is undecided: " + st.reason());
         }
         return e;
     }

@@ -21,7 +21,8 @@ import org.sgema.model.InvalidInputException;
  * the INCONCLUSIVE rate of a theorem), {@code tries.default} and {@code tries.CLAIM-ID},
  * {@code target.fraction} (share of the tries spent on targeted search, default 0.25),
  * {@code shrink.steps} (most executions spent shrinking a failure, default 200) and
- * {@code threads} (default: every core; system property {@code sgema.threads} wins).</p>
+ * {@code threads} (default: every core; system property {@code sgema.threads} wins) and
+ * {@code decided.min} (the fewest decided tries a theorem needs to pass).</p>
  */
 public final class RunProfile {
     private final String name;
@@ -143,6 +144,14 @@ public final class RunProfile {
     /** @return the most executions spent shrinking one failure ({@code shrink.steps}, default 200) */
     public int shrinkSteps() {
         return Math.max(0, intValue("shrink.steps", 200));
+    }
+
+    /**
+     * @return the fewest decided (HOLDS or VIOLATED) tries a THEOREM or EMPIRICAL run needs to pass:
+     *     {@code decided.min.RUN}, else {@code decided.min.SOURCE}, else {@code decided.min} (default 1)
+     */
+    public int decidedMin(String runId) {
+        return intValue("decided.min." + runId, intValue("decided.min." + source(runId), intValue("decided.min", 1)));
     }
 
     /** @return integration settings of this profile (horizon, wall-clock cap per try) */

@@ -24,7 +24,8 @@ final class Summaries {
     }
 
     /**
-     * One row per claim of the catalogue: counts per verdict, the INCONCLUSIVE rate, the rate
+     * One row per claim of the catalogue: counts per verdict, the INCONCLUSIVE rate (over the
+     * tries that met the hypothesis), the rate
      * with its 95 % Wilson interval for empirical claims (HOLDS / decided), the judged result,
      * min / median / max of the key metric and the slowest try.
      */
@@ -69,7 +70,9 @@ final class Summaries {
             for (Verdict v : Verdict.values()) {
                 t.intColumn(v.name()).append(counts[v.ordinal()]);
             }
-            t.doubleColumn("inconclusive_rate").append(n == 0 ? Double.NaN : (double) counts[2] / n);
+            int met = n - counts[Verdict.HYPOTHESIS_NOT_MET.ordinal()];
+            t.doubleColumn("inconclusive_rate").append(met == 0 ? Double.NaN
+                    : (double) counts[Verdict.INCONCLUSIVE.ordinal()] / met);
             boolean empirical = c.kind() == ClaimKind.EMPIRICAL;
             t.doubleColumn("rate").append(empirical && decided > 0 ? (double) holds / decided : Double.NaN);
             t.doubleColumn("wilson_low").append(empirical && decided > 0 ? ci[0] : Double.NaN);

@@ -123,4 +123,15 @@ class StabilityChecksTest {
         Evaluation horizon = StabilityChecks.attractingVerdict(Outcome.HORIZON_REACHED, Double.NaN, 1e-4, 1e-9, 1e-9);
         assertEquals(Cause.HORIZON_REACHED, horizon.cause());
     }
+
+    @Test
+    void aScalarEquilibriumWhoseClassificationIsUndecidedIsNotCountedAsAttracting() {
+        // b = 1e-7: q = ατb²c ~ 1e-14, the non-zero eigenvalue is lost in the zero cluster
+        Configuration c = Configuration.views(scalar(1), scalar(0.5), scalar(1), 1);
+        Evaluation e = StabilityChecks.scalar(new Case(c, State.of(scalar(0.3), scalar(1e-7), scalar(1e-7)), Flow.EMA, 0));
+        assertEquals(Verdict.INCONCLUSIVE, e.verdict(), e.toString());
+        assertEquals(Cause.CLASSIFICATION_UNDECIDED, e.cause());
+        Evaluation clear = StabilityChecks.scalar(new Case(c, State.of(scalar(0.3), scalar(0.7), scalar(0.7)), Flow.EMA, 0));
+        assertEquals(Verdict.HOLDS, clear.verdict(), clear.toString());
+    }
 }
