@@ -102,6 +102,8 @@ public enum Cause {
     IMBALANCE(Verdict.VIOLATED, "imbalance"),
     /** singular values of B fell below the invariant's bound */
     RANK_BELOW_BOUND(Verdict.VIOLATED, "rank below bound"),
+    /** a circulation that vanishes within its error bound in the best block metric (a gradient field) */
+    ZERO_CIRCULATION(Verdict.VIOLATED, "zero circulation"),
     /** the check threw */
     EXCEPTION(Verdict.VIOLATED, "exception");
 

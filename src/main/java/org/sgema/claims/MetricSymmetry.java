@@ -56,6 +56,15 @@ public final class MetricSymmetry {
         if (Matrices.norm(cfg.cxy()) == 0.0) {
             return Evaluation.hypothesisNotMet(Cause.CROSS_MOMENT_ZERO, "Cxy = 0");
         }
+        return judgeAsymmetric(bestMetric(c).value());
+    }
+
+    /**
+     * @return the constant block metric that best symmetrizes the case's Jacobian jointly at the
+     *     case's point and {@value #POINTS} − 1 further random points (seeded by the case)
+     */
+    static Minimum bestMetric(Case c) {
+        Configuration cfg = c.configuration();
         Random rnd = new Random(c.seed());
         VectorField f = c.field();
         List<DMatrixRMaj> js = new ArrayList<>();
@@ -64,8 +73,7 @@ public final class MetricSymmetry {
             js.add(f.jacobian(RandomConfigurations.gaussianState(cfg.m(), cfg.n(), c.flow().hasTarget(), 1.0, rnd)
                     .toArray()));
         }
-        double best = minimize(js, blocksOf(cfg, c.flow()), c.flow().hasTarget() ? 3 : 2).value();
-        return judgeAsymmetric(best);
+        return minimize(js, blocksOf(cfg, c.flow()), c.flow().hasTarget() ? 3 : 2);
     }
 
     /**
@@ -234,7 +242,7 @@ public final class MetricSymmetry {
         return best;
     }
 
-    private static double[] weights(double[] logRatios) {
+    static double[] weights(double[] logRatios) {
         double[] p = new double[logRatios.length + 1];
         p[0] = 1;
         for (int d = 0; d < logRatios.length; d++) {

@@ -49,4 +49,20 @@ class ChecksCanFailTest {
         assertEquals(Verdict.VIOLATED, e.verdict(), e.toString());
         assertEquals(Cause.IMBALANCE, e.cause());
     }
+
+    @Test
+    void theT2CirculationMustNotVanishInTheBestMetric() {
+        // "SG" that is really GD (a gradient flow): Stokes agreement alone, the old check, holds
+        Configuration c = RandomConfigurations.asymmetric(RandomConfigurations.logSpaced(6, 2.0, 10.0), 2,
+                new Random(4)).withAlpha(1.7);
+        State s = RandomConfigurations.gaussianState(2, 3, false, 1.0, new Random(5));
+        Case gradient = new Case(c, s, Flow.SG, 3, org.sgema.flows.Mutation.SG_KEEPS_TARGET_BRANCH);
+        Circulation.Values natural = Circulation.compute(gradient);
+        assertTrue(Math.abs(natural.quadrature() - natural.stokes()) / natural.scale() < 1e-4, "Stokes agrees");
+        Evaluation e = Circulation.stokes(gradient);
+        assertEquals(Verdict.VIOLATED, e.verdict(), e.toString());
+        assertEquals(Cause.ZERO_CIRCULATION, e.cause());
+        Evaluation sg = Circulation.stokes(new Case(c, s, Flow.SG, 3));
+        assertEquals(Verdict.HOLDS, sg.verdict(), sg.toString());
+    }
 }
