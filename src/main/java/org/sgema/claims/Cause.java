@@ -63,6 +63,8 @@ public enum Cause {
     REPEATED_EIGENVALUES(Verdict.HYPOTHESIS_NOT_MET, "repeated eigenvalues"),
     /** the limit is collapsed, outside the full-rank part */
     COLLAPSED_LIMIT(Verdict.HYPOTHESIS_NOT_MET, "collapsed limit"),
+    /** A is singular at the limit: such equilibria need not lie on V */
+    SINGULAR_PREDICTOR(Verdict.HYPOTHESIS_NOT_MET, "singular A"),
     /** Δ(0) has no negative eigenvalue: no lower bound */
     NO_NEGATIVE_EIGENVALUE(Verdict.HYPOTHESIS_NOT_MET, "no negative eigenvalue of Δ(0)"),
     /** the closed forms are for m = n = 1, λ = 0 */

@@ -123,8 +123,6 @@ public enum Claim {
         return switch (this) {
             case T2_GRADIENT -> "a statement about the objective E0 at points built from the parameterization of V: "
                     + "it does not use the vector field";
-            case T7_PERTURBATION -> "compares an equilibrium's linearization with the dynamics near it, which agree for "
-                    + "every smooth field (Aulbach): a consistent mutant passes too";
             default -> "";
         };
     }

@@ -65,4 +65,66 @@ class ChecksCanFailTest {
         Evaluation sg = Circulation.stokes(new Case(c, s, Flow.SG, 3));
         assertEquals(Verdict.HOLDS, sg.verdict(), sg.toString());
     }
+
+    @Test
+    void anEquilibriumWithSingularPredictorIsOutsideT5NotACounterexample() {
+        // Cxx = Cyy = I, Cxy = K skew: with a = 0 every B is an SG equilibrium (B K Bᵀ = 0), R = −B Cyx ≠ 0,
+        // so it is not on V; the old check projected (F = 0 already) and called the invariance defect VIOLATED
+        org.ejml.data.DMatrixRMaj eye = org.ejml.dense.row.CommonOps_DDRM.identity(2);
+        org.ejml.data.DMatrixRMaj k = new org.ejml.data.DMatrixRMaj(new double[][] {{0, 0.3}, {-0.3, 0}});
+        Configuration c = Configuration.views(eye, k, eye, 1);
+        State s = State.of(new org.ejml.data.DMatrixRMaj(new double[][] {{0}}),
+                new org.ejml.data.DMatrixRMaj(new double[][] {{0.6, 0.8}}));
+        assertTrue(Matrices.norm(Flow.SG.field(c).evaluate(s)) == 0, "an SG equilibrium");
+        Evaluation e = VarietyChecks.limitPoints(new Case(c, s, Flow.SG, 0),
+                org.sgema.integration.IntegrationSettings.defaults());
+        assertEquals(Verdict.HYPOTHESIS_NOT_MET, e.verdict(), e.toString());
+        assertEquals(Cause.SINGULAR_PREDICTOR, e.cause());
+    }
+
+    @Test
+    void aLimitFartherFromVThanItsResidualAllowsIsViolated() {
+        // a point of V, then B moved off the invariant subspace while the "field" reports F = 0
+        Configuration c = RandomConfigurations.asymmetric(RandomConfigurations.logSpaced(6, 2.0, 10.0), 1,
+                new Random(6));
+        State p = org.sgema.equilibria.EquilibriumVariety.randomPoint(c, new Random(7));
+        State off = State.of(p.predictor(), new org.ejml.data.DMatrixRMaj(new double[][] {{0.3, -0.7, 0.5}}));
+        org.sgema.flows.Dynamics silent = (flow, cfg) -> new org.sgema.flows.VectorField() {
+            private final org.sgema.flows.VectorField exact = flow.field(cfg);
+
+            @Override
+            public Flow flow() {
+                return flow;
+            }
+
+            @Override
+            public Configuration configuration() {
+                return cfg;
+            }
+
+            @Override
+            public int dimension() {
+                return exact.dimension();
+            }
+
+            @Override
+            public void evaluate(double[] theta, double[] out) {
+                java.util.Arrays.fill(out, 0);
+            }
+
+            @Override
+            public void jacobianTimes(double[] theta, double[] v, double[] out) {
+                java.util.Arrays.fill(out, 0);
+            }
+
+            @Override
+            public org.sgema.flows.VectorField copy() {
+                return this;
+            }
+        };
+        Evaluation e = VarietyChecks.onV(new Case(c, off, Flow.SG, 0, silent), off);
+        assertEquals(Verdict.VIOLATED, e.verdict(), e.toString());
+        Evaluation onV = VarietyChecks.onV(new Case(c, p, Flow.SG, 0), p);
+        assertEquals(Verdict.HOLDS, onV.verdict(), onV.toString());
+    }
 }
