@@ -106,6 +106,12 @@ public enum Cause {
     RANK_BELOW_BOUND(Verdict.VIOLATED, "rank below bound"),
     /** a circulation that vanishes within its error bound in the best block metric (a gradient field) */
     ZERO_CIRCULATION(Verdict.VIOLATED, "zero circulation"),
+    /** Δ drifts along a flow beyond the integrator's tolerance */
+    INVARIANT_DRIFTS(Verdict.VIOLATED, "invariant drifts"),
+    /** the field is not O(m)-equivariant */
+    NOT_EQUIVARIANT(Verdict.VIOLATED, "not equivariant"),
+    /** a collapsed point (A, 0) is normally attracting */
+    ATTRACTING_COLLAPSE(Verdict.VIOLATED, "attracting collapsed point"),
     /** the check threw */
     EXCEPTION(Verdict.VIOLATED, "exception");
 

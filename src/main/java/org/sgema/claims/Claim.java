@@ -64,6 +64,18 @@ public enum Claim {
     T7_PERTURBATION("T7-perturbation", ClaimKind.THEOREM, Score.LOG_ERROR,
             "normally attracting points of V pull perturbations back within Kε; unstable ones let them go",
             StabilityChecks::perturbation),
+    T4_EMA_INVARIANT("T4-ema-invariant", ClaimKind.THEOREM, Score.LOG_ERROR,
+            "along EMA too, AᵀA − αBBᵀ = e^{−2λt}(AᵀA − αBBᵀ)(0) (the notes say no such invariant holds for EMA)",
+            NewClaimChecks::emaInvariant),
+    T5_EQUIVARIANCE("T5-equivariance", ClaimKind.THEOREM, Score.LOG_ERROR,
+            "F(QAQᵀ, QB, QB̄) = (Q F_A Qᵀ, Q F_B, Q F_B̄) for orthogonal Q, for GD, SG and EMA",
+            (c, s) -> NewClaimChecks.equivariance(c)),
+    T7_COLLAPSED_ATTRACTING("T7-collapsed-attracting", ClaimKind.FINDING, Score.METRIC,
+            "some collapsed SG points (A, 0) are normally attracting (refutes 'collapse never attracts')",
+            (c, s) -> NewClaimChecks.collapsedAttracting(c)),
+    E3("E3", ClaimKind.EMPIRICAL, Score.NEG_METRIC,
+            "from the same initial states (λ = 0, σ > 0) GD collapses completely while SG and EMA do not",
+            NewClaimChecks::contrast),
     E1("E1", ClaimKind.EMPIRICAL, Score.METRIC, "limit points of SG and EMA from random inits are normally attracting",
             StabilityChecks::limitPoint),
     E2("E2", ClaimKind.EMPIRICAL, Score.METRIC, "collapse rates of GD (100 % when σ > 0), SG and EMA from random inits",
@@ -123,6 +135,8 @@ public enum Claim {
         return switch (this) {
             case T2_GRADIENT -> "a statement about the objective E0 at points built from the parameterization of V: "
                     + "it does not use the vector field";
+            case T5_EQUIVARIANCE -> "every mutant here is built from the same matrix products, all O(m)-equivariant; "
+                    + "an implementation error that breaks the symmetry (an index, a constant term) fails it (tested)";
             default -> "";
         };
     }
@@ -146,10 +160,11 @@ public enum Claim {
 
     /**
      * Whether a VIOLATED try of this flow fails the claim. It does for every claim except the
-     * SG and EMA tries of [E2], whose collapse is measured, not claimed (GD's is [T3]).
+     * SG and EMA tries of [E2] and the tries of [E3], whose collapse is measured, not claimed
+     * (GD's is [T3]).
      */
     public boolean violationFails(org.sgema.flows.Flow flow) {
-        return !(this == E2 && flow != org.sgema.flows.Flow.GD);
+        return !(this == E2 && flow != org.sgema.flows.Flow.GD) && this != E3;
     }
 
     /**

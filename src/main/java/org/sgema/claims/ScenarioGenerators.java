@@ -96,6 +96,10 @@ public final class ScenarioGenerators {
             case T7_SCALAR -> noisy.scalar().withLambdas(0.0).atGenericPoints().withFlows(Flow.EMA).scenarios();
             case E1 -> noisy.withFlows(Flow.SG, Flow.EMA).scenarios();
             case E2 -> noisy.withFlows(Flow.GD, Flow.SG, Flow.EMA).scenarios();
+            case T4_EMA_INVARIANT -> g.withFlows(Flow.EMA).scenarios();
+            case T5_EQUIVARIANCE -> g.withFlows(Flow.GD, Flow.SG, Flow.EMA).atGenericPoints().scenarios();
+            case T7_COLLAPSED_ATTRACTING -> noisy.withLambdas(0.0).withFlows(Flow.SG).atGenericPoints().scenarios();
+            case E3 -> noisy.withLambdas(0.0).withFlows(Flow.SG).scenarios();
         };
     }
 

@@ -12,4 +12,9 @@ class E2CollapseRateProperties {
     void gdAlwaysCollapsesWhileSgAndEmaRatesAreMeasured() {
         ClaimChecks.check(Claim.E2);
     }
+
+    @Test
+    void gdCollapsesWhereSgAndEmaDoNotFromTheSameStart() {
+        ClaimChecks.check(Claim.E3);
+    }
 }

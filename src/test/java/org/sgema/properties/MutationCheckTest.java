@@ -63,7 +63,9 @@ class MutationCheckTest {
             new Template(Claim.T7_SCALAR, new Flow[] {Flow.EMA}, true, true, true),
             new Template(Claim.T5_LIMIT_POINTS, new Flow[] {Flow.SG, Flow.EMA}, true, false, false),
             new Template(Claim.T5_WEIGHT_DECAY, new Flow[] {Flow.SG}, false, false, false, true),
-            new Template(Claim.T7_PERTURBATION, new Flow[] {Flow.SG, Flow.EMA}, true, false, false));
+            new Template(Claim.T7_PERTURBATION, new Flow[] {Flow.SG, Flow.EMA}, true, false, false),
+            new Template(Claim.T4_EMA_INVARIANT, new Flow[] {Flow.EMA}, false, false, false),
+            new Template(Claim.T5_EQUIVARIANCE, new Flow[] {Flow.GD, Flow.SG, Flow.EMA}, false, false, true));
 
     private static Case draw(Template t, Random rnd) {
         int n = t.scalar() ? 1 : 1 + rnd.nextInt(5);

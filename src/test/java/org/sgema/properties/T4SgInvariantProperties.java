@@ -22,4 +22,9 @@ class T4SgInvariantProperties {
     void sgNeverCollapses() {
         ClaimChecks.check(Claim.T4_SG_COLLAPSE);
     }
+
+    @Test
+    void theInvariantIsConservedAlongEmaToo() {
+        ClaimChecks.check(Claim.T4_EMA_INVARIANT);
+    }
 }

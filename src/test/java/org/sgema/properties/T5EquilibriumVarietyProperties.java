@@ -32,4 +32,9 @@ class T5EquilibriumVarietyProperties {
     void weightDecayBalancesPredictorAndEncoderAtTheLimit() {
         ClaimChecks.check(Claim.T5_WEIGHT_DECAY);
     }
+
+    @Test
+    void theFieldsAreOrthogonallyEquivariant() {
+        ClaimChecks.check(Claim.T5_EQUIVARIANCE);
+    }
 }

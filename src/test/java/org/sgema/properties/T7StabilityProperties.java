@@ -17,4 +17,9 @@ class T7StabilityProperties {
     void attractingPointsPullPerturbationsBackAndUnstableOnesLetThemGo() {
         ClaimChecks.check(Claim.T7_PERTURBATION);
     }
+
+    @Test
+    void someCollapsedPointsAttract() {
+        ClaimChecks.check(Claim.T7_COLLAPSED_ATTRACTING);
+    }
 }

@@ -1,0 +1,115 @@
+package org.sgema.claims;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Random;
+
+import org.ejml.data.DMatrixRMaj;
+import org.junit.jupiter.api.Test;
+import org.sgema.flows.Dynamics;
+import org.sgema.flows.Flow;
+import org.sgema.flows.Mutation;
+import org.sgema.flows.VectorField;
+import org.sgema.integration.IntegrationSettings;
+import org.sgema.model.Configuration;
+import org.sgema.model.ConfigurationSpec;
+import org.sgema.model.RandomConfigurations;
+import org.sgema.model.State;
+
+/** Each new check on an input that makes it fail, and on one that makes it hold. */
+class NewClaimChecksTest {
+
+    private static DMatrixRMaj scalar(double x) {
+        return new DMatrixRMaj(new double[][] {{x}});
+    }
+
+    @Test
+    void equivarianceFailsForAFieldWithAFixedDirection() {
+        Configuration c = RandomConfigurations.asymmetric(RandomConfigurations.logSpaced(8, 2.0, 10.0), 3,
+                new Random(1));
+        State s = RandomConfigurations.gaussianState(3, 4, false, 1.0, new Random(2));
+        Dynamics tilted = (flow, cfg) -> new VectorField() {
+            private final VectorField exact = flow.field(cfg);
+
+            @Override
+            public Flow flow() {
+                return flow;
+            }
+
+            @Override
+            public Configuration configuration() {
+                return cfg;
+            }
+
+            @Override
+            public int dimension() {
+                return exact.dimension();
+            }
+
+            @Override
+            public void evaluate(double[] theta, double[] out) {
+                exact.evaluate(theta, out);
+                out[0] += 0.1;   // a constant drift of A_11: not equivariant
+            }
+
+            @Override
+            public void jacobianTimes(double[] theta, double[] v, double[] out) {
+                exact.jacobianTimes(theta, v, out);
+            }
+
+            @Override
+            public VectorField copy() {
+                return this;
+            }
+        };
+        Evaluation bad = NewClaimChecks.equivariance(new Case(c, s, Flow.SG, 5, tilted));
+        assertEquals(Verdict.VIOLATED, bad.verdict(), bad.toString());
+        Evaluation good = NewClaimChecks.equivariance(new Case(c, s, Flow.SG, 5));
+        assertEquals(Verdict.HOLDS, good.verdict(), good.toString());
+    }
+
+    @Test
+    void theInvariantHoldsAlongEmaAndFailsWhenTheEncoderEquationChanges() {
+        Configuration c = new ConfigurationSpec(3, 2, ConfigurationSpec.Views.ASYMMETRIC, ConfigurationSpec.Spectra.WELL,
+                0, 1, 0.5, 3).toConfiguration();
+        State s = RandomConfigurations.gaussianState(2, 3, true, 1.0, new Random(4));
+        IntegrationSettings settings = IntegrationSettings.defaults().withHorizon(200);
+        Evaluation ema = NewClaimChecks.emaInvariant(new Case(c, s, Flow.EMA, 0), settings);
+        assertEquals(Verdict.HOLDS, ema.verdict(), ema.toString());
+        // α moved to the encoder's equation: d/dt AᵀA and d/dt αBBᵀ no longer cancel
+        Evaluation moved = NewClaimChecks.emaInvariant(new Case(c.withAlpha(1.7), s, Flow.EMA, 0,
+                Mutation.ALPHA_IN_ENCODER_EQUATION), settings);
+        assertEquals(Verdict.VIOLATED, moved.verdict(), moved.toString());
+    }
+
+    @Test
+    void collapsedScalarPointsAttractExactlyWhenAOfAcMinusKIsPositive() {
+        Configuration c = Configuration.views(scalar(1), scalar(0.5), scalar(1), 1);
+        // a = −1: a(ac − k) = 1.5 > 0, attracting (a witness); a = 0.25: −0.0625 < 0, a saddle
+        Evaluation witness = NewClaimChecks.collapsedAttracting(new Case(c, State.of(scalar(-1), scalar(0.3)), Flow.SG, 0));
+        assertEquals(Verdict.VIOLATED, witness.verdict(), witness.toString());
+        Evaluation saddle = NewClaimChecks.collapsedAttracting(new Case(c, State.of(scalar(0.25), scalar(0.3)), Flow.SG, 0));
+        assertEquals(Verdict.HOLDS, saddle.verdict(), saddle.toString());
+    }
+
+    @Test
+    void theContrastFailsWhereSgCollapsesToo() {
+        // the stored [T4] collapse witness: n = m = 1, SG from a predictor-dominated start ends at b = 0
+        ConfigurationSpec spec = new ConfigurationSpec(1, 1, ConfigurationSpec.Views.SYMMETRIC,
+                ConfigurationSpec.Spectra.WELL, 0, 1, 1, 0);
+        IntegrationSettings settings = IntegrationSettings.defaults().withHorizon(1e5);
+        Case collapse = new Scenario(spec, new InitSpec(1.0, InitSpec.Tilt.PREDICTOR, 1), Flow.SG, 0).toCase();
+        Evaluation e = NewClaimChecks.contrast(collapse, settings);
+        assertEquals(Verdict.VIOLATED, e.verdict(), e.toString());
+        // and it holds somewhere: an encoder-dominated start (Δ(0) ≺ 0), τ = 10, n = 6, m = 4
+        boolean held = false;
+        for (long seed = 0; seed < 10 && !held; seed++) {
+            ConfigurationSpec wide = new ConfigurationSpec(6, 4, ConfigurationSpec.Views.SYMMETRIC,
+                    ConfigurationSpec.Spectra.WELL, 0, 0.3, 10, seed);
+            Evaluation h = NewClaimChecks.contrast(new Scenario(wide, new InitSpec(1.0, InitSpec.Tilt.ENCODER, seed),
+                    Flow.SG, 0).toCase(), settings);
+            held = h.verdict() == Verdict.HOLDS;
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(held, "no HOLDS in 10 encoder-dominated starts");
+    }
+}
