@@ -387,9 +387,11 @@ public final class ClaimRun {
             int decided = book.count(Verdict.HOLDS) + book.count(Verdict.VIOLATED);
             int decidedMin = o.profile().decidedMin(runId);
             double max = o.profile().inconclusiveMax(runId);
-            // the INCONCLUSIVE rate counts only the tries that met the claim's hypothesis
-            int met = book.tries - book.count(Verdict.HYPOTHESIS_NOT_MET);
-            double inconclusive = met == 0 ? 0 : (double) book.count(Verdict.INCONCLUSIVE) / met;
+            // the INCONCLUSIVE rate: over the random tries (an unbiased sample; targeted tries climb
+            // towards violation, often into undecidable regions) that met the claim's hypothesis
+            int met = book.randomCounts.values().stream().mapToInt(Integer::intValue).sum()
+                    - book.randomCounts.get(Verdict.HYPOTHESIS_NOT_MET);
+            double inconclusive = met == 0 ? 0 : (double) book.randomCounts.get(Verdict.INCONCLUSIVE) / met;
             List<String> missing = new ArrayList<>();
             if (book.tries >= 100) {
                 ScenarioGenerators.coverage(claim).forEach((label, values) ->
@@ -402,8 +404,8 @@ public final class ClaimRun {
                 message = String.format(Locale.ROOT, "%s: only %d of %d tries were decided; the profile needs %d "
                         + "(decided.min)", runId, decided, book.tries, decidedMin);
             } else if (inconclusive > max) {
-                message = String.format(Locale.ROOT, "%s: INCONCLUSIVE rate %.1f %% of the %d tries that met the "
-                        + "hypothesis exceeds %.1f %%", runId, 100 * inconclusive, met, 100 * max);
+                message = String.format(Locale.ROOT, "%s: INCONCLUSIVE rate %.1f %% of the %d random tries that met "
+                        + "the hypothesis exceeds %.1f %%", runId, 100 * inconclusive, met, 100 * max);
             } else if (!missing.isEmpty()) {
                 message = runId + ": the generators never reached " + String.join(", ", missing) + " in "
                         + book.tries + " tries";
@@ -498,6 +500,8 @@ public final class ClaimRun {
         private final String seed;
         private final RawResults raw;
         private final Map<Verdict, Integer> counts = new EnumMap<>(Verdict.class);
+        /** verdict counts of the random tries only: an unbiased sample, unlike the targeted ones */
+        private final Map<Verdict, Integer> randomCounts = new EnumMap<>(Verdict.class);
         private final Map<Flow, int[]> rated = new EnumMap<>(Flow.class);
         private final Tally tally = new Tally();
         private final int budget;
@@ -517,6 +521,7 @@ public final class ClaimRun {
             this.raw = RawResults.start(options.reports().resolve("raw"), runId(claim, source));
             for (Verdict v : Verdict.values()) {
                 counts.put(v, 0);
+                randomCounts.put(v, 0);
             }
         }
 
@@ -543,7 +548,11 @@ public final class ClaimRun {
                 tally.count("m", s.spec().m());
                 tally.count("lambda", s.spec().lambda());
                 tally.count("phase", e.phase().label());
-                if (claim.kind() == ClaimKind.EMPIRICAL && claim.rated(s.flow())) {
+                if (e.phase() == Phase.GENERATE) {
+                    randomCounts.merge(ev.verdict(), 1, Integer::sum);
+                }
+                // rates come from the random tries only: targeted tries are drawn towards violation
+                if (claim.kind() == ClaimKind.EMPIRICAL && claim.rated(s.flow()) && e.phase() == Phase.GENERATE) {
                     int[] r = rated.computeIfAbsent(s.flow(), f -> new int[2]);
                     if (ev.verdict() == Verdict.HOLDS) {
                         r[0]++;

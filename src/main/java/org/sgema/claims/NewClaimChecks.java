@@ -17,7 +17,6 @@ import org.sgema.numerics.Matrices;
 import org.sgema.numerics.RankEstimate;
 import org.sgema.stability.Stability;
 import org.sgema.stability.StabilityClassifier;
-import org.sgema.stability.StabilityVerdict;
 
 /**
  * Checks of claims from the theory notes that the first catalogue did not cover: the [T4]
@@ -36,19 +35,7 @@ public final class NewClaimChecks {
      * EMA", which this check refutes (it was first written as a FINDING of drift and found none).
      */
     public static Evaluation emaInvariant(Case c, IntegrationSettings settings) {
-        Trajectory t = new FlowIntegrator(settings).integrate(c.field(Flow.EMA), c.initial());
-        double worst = 0;
-        for (double d : t.invariantDrift()) {
-            worst = Math.max(worst, d);
-        }
-        double rtol = settings.relativeTolerance();
-        Evaluation e = Evaluation.judge("max_relative_drift", worst, 1e4 * rtol, 1e6 * rtol,
-                "relative drift of Δ along EMA");
-        if (e.verdict() == Verdict.HOLDS && t.outcome() == Outcome.DIVERGED) {
-            return Evaluation.inconclusive(Cause.DIVERGED, "max_relative_drift", worst, "trajectory diverged: " + t.reason());
-        }
-        return e.verdict() == Verdict.VIOLATED
-                ? Evaluation.violated(Cause.INVARIANT_DRIFTS, e.metricName(), e.metric(), e.reason()) : e;
+        return SgInvariantChecks.driftAlong(Flow.EMA, c, settings);
     }
 
     /**

@@ -34,17 +34,24 @@ public final class SgInvariantChecks {
      * VIOLATED &gt; {@code 1e6·rtol} (1e-6 and 1e-4 at the default rtol = 1e-10).
      */
     public static Evaluation invariant(Case c, IntegrationSettings settings) {
-        Trajectory t = new FlowIntegrator(settings).integrate(c.field(Flow.SG), c.initial());
+        return driftAlong(Flow.SG, c, settings);
+    }
+
+    /** The [T4] drift verdict of Δ along {@code flow} from the case's initial state (see {@link #invariant}). */
+    static Evaluation driftAlong(Flow flow, Case c, IntegrationSettings settings) {
+        Trajectory t = new FlowIntegrator(settings).integrate(c.field(flow), c.initial());
         double worst = 0;
         for (double d : t.invariantDrift()) {
             worst = Math.max(worst, d);
         }
         double rtol = settings.relativeTolerance();
-        Evaluation e = Evaluation.judge("max_relative_drift", worst, 1e4 * rtol, 1e6 * rtol, "relative drift of Δ");
+        Evaluation e = Evaluation.judge("max_relative_drift", worst, 1e4 * rtol, 1e6 * rtol,
+                "relative drift of Δ along " + flow);
         if (e.verdict() == Verdict.HOLDS && t.outcome() == Outcome.DIVERGED) {
             return Evaluation.inconclusive(Cause.DIVERGED, "max_relative_drift", worst, "trajectory diverged: " + t.reason());
         }
-        return e;
+        return e.verdict() == Verdict.VIOLATED
+                ? Evaluation.violated(Cause.INVARIANT_DRIFTS, e.metricName(), e.metric(), e.reason()) : e;
     }
 
     /**

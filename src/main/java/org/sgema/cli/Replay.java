@@ -6,7 +6,6 @@ import org.sgema.claims.Evaluation;
 import org.sgema.config.RunProfile;
 import java.nio.file.Path;
 
-import org.sgema.io.JsonFiles;
 import org.sgema.model.InvalidInputException;
 
 /**

@@ -9,7 +9,6 @@ import org.sgema.claims.CaseFiles;
 import org.sgema.claims.Evaluation;
 import org.sgema.config.RunProfile;
 import org.sgema.claims.Verdict;
-import org.sgema.io.JsonFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 

@@ -25,7 +25,7 @@ final class Summaries {
 
     /**
      * One row per claim of the catalogue: counts per verdict, the INCONCLUSIVE rate (over the
-     * tries that met the hypothesis), the rate
+     * random tries that met the hypothesis), the rate (random tries only)
      * with its 95 % Wilson interval for empirical claims (HOLDS / decided), the judged result,
      * min / median / max of the key metric and the slowest try.
      */
@@ -54,9 +54,15 @@ final class Summaries {
             int n = rows.rowCount();
             int holds = 0;
             int decided = 0;
+            int randomMet = 0;
+            int randomInconclusive = 0;
             for (int r = 0; r < n; r++) {
                 String v = rows.stringColumn("verdict").get(r);
-                if (c.rated(Flow.valueOf(rows.stringColumn("flow").get(r)))
+                // rates come from the random tries only: targeted tries are drawn towards violation
+                boolean random = rows.stringColumn("phase").get(r).equals("try");
+                randomMet += random && !v.equals("HYPOTHESIS_NOT_MET") ? 1 : 0;
+                randomInconclusive += random && v.equals("INCONCLUSIVE") ? 1 : 0;
+                if (random && c.rated(Flow.valueOf(rows.stringColumn("flow").get(r)))
                         && (v.equals("HOLDS") || v.equals("VIOLATED"))) {
                     decided++;
                     holds += v.equals("HOLDS") ? 1 : 0;
@@ -70,9 +76,8 @@ final class Summaries {
             for (Verdict v : Verdict.values()) {
                 t.intColumn(v.name()).append(counts[v.ordinal()]);
             }
-            int met = n - counts[Verdict.HYPOTHESIS_NOT_MET.ordinal()];
-            t.doubleColumn("inconclusive_rate").append(met == 0 ? Double.NaN
-                    : (double) counts[Verdict.INCONCLUSIVE.ordinal()] / met);
+            t.doubleColumn("inconclusive_rate").append(randomMet == 0 ? Double.NaN
+                    : (double) randomInconclusive / randomMet);
             boolean empirical = c.kind() == ClaimKind.EMPIRICAL;
             t.doubleColumn("rate").append(empirical && decided > 0 ? (double) holds / decided : Double.NaN);
             t.doubleColumn("wilson_low").append(empirical && decided > 0 ? ci[0] : Double.NaN);
@@ -307,7 +312,8 @@ final class Summaries {
      */
     static Table collapseRates(Table tries, String key) {
         Table e2 = tries.where(tries.stringColumn("claim").isEqualTo(Claim.E2.id())
-                .and(tries.stringColumn("verdict").isIn("HOLDS", "VIOLATED")));
+                .and(tries.stringColumn("verdict").isIn("HOLDS", "VIOLATED"))
+                .and(tries.stringColumn("phase").isEqualTo("try")));
         Table t = Table.create("E2 by flow and " + key, StringColumn.create("flow"), StringColumn.create(key),
                 IntColumn.create("decided"), IntColumn.create("complete"), IntColumn.create("dimensional"),
                 IntColumn.create("none"), DoubleColumn.create("complete_rate"), DoubleColumn.create("wilson_low"),

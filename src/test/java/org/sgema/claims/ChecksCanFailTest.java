@@ -89,37 +89,10 @@ class ChecksCanFailTest {
                 new Random(6));
         State p = org.sgema.equilibria.EquilibriumVariety.randomPoint(c, new Random(7));
         State off = State.of(p.predictor(), new org.ejml.data.DMatrixRMaj(new double[][] {{0.3, -0.7, 0.5}}));
-        org.sgema.flows.Dynamics silent = (flow, cfg) -> new org.sgema.flows.VectorField() {
-            private final org.sgema.flows.VectorField exact = flow.field(cfg);
-
-            @Override
-            public Flow flow() {
-                return flow;
-            }
-
-            @Override
-            public Configuration configuration() {
-                return cfg;
-            }
-
-            @Override
-            public int dimension() {
-                return exact.dimension();
-            }
-
+        org.sgema.flows.Dynamics silent = (flow, cfg) -> new org.sgema.testing.FieldWrapper(flow.field(cfg)) {
             @Override
             public void evaluate(double[] theta, double[] out) {
                 java.util.Arrays.fill(out, 0);
-            }
-
-            @Override
-            public void jacobianTimes(double[] theta, double[] v, double[] out) {
-                java.util.Arrays.fill(out, 0);
-            }
-
-            @Override
-            public org.sgema.flows.VectorField copy() {
-                return this;
             }
         };
         Evaluation e = VarietyChecks.onV(new Case(c, off, Flow.SG, 0, silent), off);

@@ -13,7 +13,6 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.sgema.io.JsonFiles;
 import org.sgema.testing.ScratchRoot;
 
 /**

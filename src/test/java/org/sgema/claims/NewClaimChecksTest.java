@@ -9,12 +9,12 @@ import org.junit.jupiter.api.Test;
 import org.sgema.flows.Dynamics;
 import org.sgema.flows.Flow;
 import org.sgema.flows.Mutation;
-import org.sgema.flows.VectorField;
 import org.sgema.integration.IntegrationSettings;
 import org.sgema.model.Configuration;
 import org.sgema.model.ConfigurationSpec;
 import org.sgema.model.RandomConfigurations;
 import org.sgema.model.State;
+import org.sgema.testing.FieldWrapper;
 
 /** Each new check on an input that makes it fail, and on one that makes it hold. */
 class NewClaimChecksTest {
@@ -28,38 +28,11 @@ class NewClaimChecksTest {
         Configuration c = RandomConfigurations.asymmetric(RandomConfigurations.logSpaced(8, 2.0, 10.0), 3,
                 new Random(1));
         State s = RandomConfigurations.gaussianState(3, 4, false, 1.0, new Random(2));
-        Dynamics tilted = (flow, cfg) -> new VectorField() {
-            private final VectorField exact = flow.field(cfg);
-
-            @Override
-            public Flow flow() {
-                return flow;
-            }
-
-            @Override
-            public Configuration configuration() {
-                return cfg;
-            }
-
-            @Override
-            public int dimension() {
-                return exact.dimension();
-            }
-
+        Dynamics tilted = (flow, cfg) -> new FieldWrapper(flow.field(cfg)) {
             @Override
             public void evaluate(double[] theta, double[] out) {
-                exact.evaluate(theta, out);
+                inner.evaluate(theta, out);
                 out[0] += 0.1;   // a constant drift of A_11: not equivariant
-            }
-
-            @Override
-            public void jacobianTimes(double[] theta, double[] v, double[] out) {
-                exact.jacobianTimes(theta, v, out);
-            }
-
-            @Override
-            public VectorField copy() {
-                return this;
             }
         };
         Evaluation bad = NewClaimChecks.equivariance(new Case(c, s, Flow.SG, 5, tilted));

@@ -15,7 +15,6 @@ import org.sgema.integration.IntegrationSettings;
 import org.sgema.integration.Outcome;
 import org.sgema.model.Configuration;
 import org.sgema.model.State;
-import org.sgema.io.JsonFiles;
 import org.sgema.stability.Stability;
 import org.sgema.stability.StabilityVerdict;
 

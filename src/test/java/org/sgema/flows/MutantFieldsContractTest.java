@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.sgema.model.Configuration;
+import org.sgema.testing.FieldWrapper;
 
 /**
  * Every {@link Mutation}, on every flow, fulfils the {@link VectorField} contract: its Jacobian
@@ -26,45 +27,18 @@ class MutantFieldsContractTest extends VectorFieldContract {
     }
 
     /** SG whose Jacobian forgets the predictor's weight decay: field and Jacobian disagree. */
-    private static final class InconsistentJacobian implements VectorField {
-        private final VectorField sg;
-
+    private static final class InconsistentJacobian extends FieldWrapper {
         InconsistentJacobian(Configuration c) {
-            this.sg = Flow.SG.field(c);
-        }
-
-        @Override
-        public Flow flow() {
-            return Flow.SG;
-        }
-
-        @Override
-        public Configuration configuration() {
-            return sg.configuration();
-        }
-
-        @Override
-        public int dimension() {
-            return sg.dimension();
-        }
-
-        @Override
-        public void evaluate(double[] theta, double[] out) {
-            sg.evaluate(theta, out);
+            super(Flow.SG.field(c));
         }
 
         @Override
         public void jacobianTimes(double[] theta, double[] v, double[] out) {
-            sg.jacobianTimes(theta, v, out);
+            inner.jacobianTimes(theta, v, out);
             int m = configuration().m();
             for (int i = 0; i < m * m; i++) {
                 out[i] += configuration().lambda() * v[i];   // drops −λ·v_A
             }
-        }
-
-        @Override
-        public VectorField copy() {
-            return new InconsistentJacobian(configuration());
         }
     }
 
