@@ -235,7 +235,7 @@ public final class ClaimRun {
         if (tries < 0) {
             throw new InvalidInputException("tries", "must be non-negative, got " + tries);
         }
-        IntegrationSettings integration = o.profile().integration(source);
+        IntegrationSettings integration = o.profile().integrationFor(runId);
         SearchSettings settings = new SearchSettings(tries, seed, o.threads(), o.targetFraction(), o.shrinkSteps(),
                 true);
         Search<Scenario, Tried> search = new Search<>(generator, s -> evaluate(claim, s, integration),

@@ -1,6 +1,7 @@
 package org.sgema.cli;
 
 import org.sgema.claims.CaseFiles;
+import org.sgema.claims.ClaimRun;
 import org.sgema.claims.Verdict;
 import org.sgema.claims.Evaluation;
 import org.sgema.config.RunProfile;
@@ -27,7 +28,7 @@ public final class Replay {
         try {
             CaseFiles.CaseFile f = CaseFiles.readCase(Path.of(args[0]));
             RunProfile profile = RunProfile.load(f.profile());
-            Evaluation e = f.claim().check(f.reproduction(), profile.integration(f.source()));
+            Evaluation e = f.claim().check(f.reproduction(), profile.integrationFor(ClaimRun.runId(f.claim(), f.source())));
             System.out.println("claim   " + f.claim().id() + " (" + f.claim().kind() + "): " + f.claim().statement());
             System.out.println("case    " + f.reproduction().describe());
             System.out.println("state   " + f.reproduction().initial());

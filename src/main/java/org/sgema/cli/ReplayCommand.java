@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.sgema.claims.CaseFiles;
+import org.sgema.claims.ClaimRun;
 import org.sgema.claims.Evaluation;
 import org.sgema.config.RunProfile;
 import org.sgema.claims.Verdict;
@@ -22,7 +23,7 @@ final class ReplayCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CaseFiles.CaseFile f = CaseFiles.readCase(file);
-        Evaluation e = f.claim().check(f.reproduction(), RunProfile.load(f.profile()).integration(f.source()));
+        Evaluation e = f.claim().check(f.reproduction(), RunProfile.load(f.profile()).integrationFor(ClaimRun.runId(f.claim(), f.source())));
         ObjectNode o = new ObjectMapper().createObjectNode();
         o.put("claim", f.claim().id());
         o.put("verdict", e.verdict().name());

@@ -22,7 +22,8 @@ import org.sgema.model.InvalidInputException;
  * {@code target.fraction} (share of the tries spent on targeted search, default 0.25),
  * {@code shrink.steps} (most executions spent shrinking a failure, default 200) and
  * {@code threads} (default: every core; system property {@code sgema.threads} wins) and
- * {@code decided.min} (the fewest decided tries a theorem needs to pass).</p>
+ * {@code decided.min} (the fewest decided tries a theorem needs to pass); {@code horizon.RUN}
+ * overrides the horizon of one claim's run.</p>
  */
 public final class RunProfile {
     private final String name;
@@ -168,6 +169,16 @@ public final class RunProfile {
         return IntegrationSettings.defaults()
                 .withHorizon(doubleValue(source + ".horizon", doubleValue("horizon", 5000)))
                 .withWallClockMillis(intValue(source + ".wallclock.ms", intValue("wallclock.ms", 30_000)));
+    }
+
+    /**
+     * @param runId a claim ID, or {@code ID@source}
+     * @return integration settings for one claim's run: {@code horizon.RUN} overrides the
+     *     source's horizon (claims whose trajectories must reach their limit get more time)
+     */
+    public IntegrationSettings integrationFor(String runId) {
+        IntegrationSettings s = integration(source(runId));
+        return s.withHorizon(doubleValue("horizon." + runId, s.horizon()));
     }
 
     /** @return a raw value, or the default */
