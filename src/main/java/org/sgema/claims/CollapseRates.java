@@ -38,9 +38,11 @@ public final class CollapseRates {
         }
         double ref = Matrices.norm(c.initial().encoder());
         double[] sv = RankEstimate.singularValues(t.finalState().encoder());
-        int rank = 0;
-        while (rank < sv.length && sv[rank] > 1e-6 * ref) {
-            rank++;
+        int rank = collapseRank(sv, ref);
+        if (rank < 0) {
+            return Evaluation.inconclusive(Cause.SMALL_GAP, "final_rank", Double.NaN, String.format(Locale.ROOT,
+                    "singular values %s straddle the collapse cut 1e-6‖B(0)‖ = %.3g with a gap below 1e3",
+                    java.util.Arrays.toString(sv), 1e-6 * ref));
         }
         String label = rank == 0 ? "complete" : rank < cfg.m() ? "dimensional" : "none";
         if (c.flow() == Flow.GD) {
@@ -53,5 +55,25 @@ public final class CollapseRates {
         }
         return rank == 0 ? new Evaluation(Verdict.VIOLATED, Cause.COLLAPSED, "final_rank", rank, label)
                 : new Evaluation(Verdict.HOLDS, Cause.NONE, "final_rank", rank, label);
+    }
+
+    /**
+     * The rank of B at a limit for collapse labels: the singular values above the cut
+     * {@code 1e-6‖B(0)‖}, decided only when the ones on either side of the cut differ by 1e3
+     * (the stop test leaves B within about tol/rate of its limit, so a value near the cut has no
+     * side).
+     *
+     * @param sv singular values, descending (not modified)
+     * @param reference ‖B(0)‖
+     * @return the rank, or −1 if the cut falls in a gap smaller than 1e3
+     */
+    public static int collapseRank(double[] sv, double reference) {
+        int rank = 0;
+        while (rank < sv.length && sv[rank] > 1e-6 * reference) {
+            rank++;
+        }
+        double above = rank == 0 ? Double.POSITIVE_INFINITY : sv[rank - 1];
+        double below = rank == sv.length ? 0 : sv[rank];
+        return below > 0 && above / below < 1e3 ? -1 : rank;
     }
 }

@@ -132,16 +132,10 @@ public final class NewClaimChecks {
                         flows[k] + " ended " + t.outcome());
             }
             double[] sv = RankEstimate.singularValues(t.finalState().encoder());
-            int rank = 0;
-            while (rank < sv.length && sv[rank] > 1e-6 * ref) {
-                rank++;
-            }
-            double above = rank == 0 ? Double.POSITIVE_INFINITY : sv[rank - 1];
-            double below = rank == sv.length ? 0 : sv[rank];
-            if (below > 0 && above / below < 1e3) {
+            int rank = CollapseRates.collapseRank(sv, ref);
+            if (rank < 0) {
                 return Evaluation.inconclusive(Cause.SMALL_GAP, "min_sg_ema_rank", Double.NaN, String.format(Locale.ROOT,
-                        "%s: singular values %.3g and %.3g straddle the collapse cut with a gap below 1e3", flows[k],
-                        above, below));
+                        "%s: singular values straddle the collapse cut with a gap below 1e3", flows[k]));
             }
             ranks[k] = rank;
         }

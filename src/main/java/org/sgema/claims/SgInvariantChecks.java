@@ -3,16 +3,18 @@ package org.sgema.claims;
 import java.util.Arrays;
 import java.util.Locale;
 
-import org.sgema.numerics.RankEstimate;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
 import org.sgema.flows.Flow;
 import org.sgema.integration.FlowIntegrator;
 import org.sgema.integration.IntegrationSettings;
 import org.sgema.integration.Outcome;
 import org.sgema.integration.Trajectory;
 import org.sgema.model.Configuration;
-import org.sgema.numerics.Matrices;
 import org.sgema.model.SgInvariant;
 import org.sgema.model.State;
+import org.sgema.numerics.Matrices;
+import org.sgema.numerics.RankEstimate;
 
 /**
  * [T4] The SG invariant and what it says about collapse:
@@ -55,8 +57,14 @@ public final class SgInvariantChecks {
     }
 
     /**
-     * The lower bound on the singular values of B(t) at every recorded point. Metric: the
-     * smallest ratio {@code α s_k(B)² / (e^{−2λt}|ν_k|)} over t and k (≥ 1 when it holds).
+     * The lower bound on the singular values of B(t) at every recorded point, with the measured
+     * drift of the invariant as the tolerance (Weyl's inequality):
+     * <pre>
+     *   α s_k(B(t))² + ‖D(t)‖₂ ≥ e^{−2λt}|ν_k|,   D(t) = Δ(t) − e^{−2λt}Δ(0)
+     * </pre>
+     * (plus round-off 1e-14 (‖A(0)‖² + α‖B(0)‖²)); a fixed tolerance would hide a drift-free
+     * violation or call an honest drift one. Metric: the smallest ratio
+     * {@code (α s_k(B)² + ‖D‖₂) / (e^{−2λt}|ν_k|)} over t and k (≥ 1 when it holds).
      */
     public static Evaluation rankBound(Case c, IntegrationSettings settings) {
         Configuration cfg = c.configuration();
@@ -74,18 +82,24 @@ public final class SgInvariantChecks {
         Trajectory t = new FlowIntegrator(settings).integrate(c.field(Flow.SG), c.initial());
         double worst = Double.POSITIVE_INFINITY;
         int minRank = Integer.MAX_VALUE;
+        DMatrixRMaj delta0 = SgInvariant.delta(alpha, c.initial());
         for (int i = 0; i < t.size(); i++) {
             State s = t.state(i);
             double[] sv = RankEstimate.singularValues(s.encoder());
             double decay = Math.exp(-2 * cfg.lambda() * t.time(i));
+            // Weyl: λ_k(αBBᵀ) ≥ e^{−2λt}|ν_k| − ‖D‖₂ with D = Δ(t) − e^{−2λt}Δ(0) the measured drift
+            DMatrixRMaj drift = SgInvariant.delta(alpha, s);
+            CommonOps_DDRM.addEquals(drift, -decay, delta0);
+            double[] d = Matrices.symmetricEigenvalues(drift);
+            double allowance = Math.max(Math.abs(d[0]), Math.abs(d[d.length - 1])) + 1e-14 * scale;
             for (int k = 0; k < negatives; k++) {
                 double need = decay * -nu[k];
                 double have = k < sv.length ? alpha * sv[k] * sv[k] : 0;
-                worst = Math.min(worst, (have + 1e-9 * scale * decay) / need);
+                worst = Math.min(worst, (have + allowance) / need);
             }
             minRank = Math.min(minRank, RankEstimate.of(s.encoder(), 1e-8).rank());
         }
-        if (worst < 1 - 1e-6) {
+        if (worst < 1 - 1e-12) {
             return Evaluation.violated(Cause.RANK_BELOW_BOUND, "min_bound_ratio", worst, String.format(Locale.ROOT,
                     "α s_k(B)² fell to %.6g of the bound (ν₋ = %d, negative eigenvalues %s)", worst, negatives,
                     Arrays.toString(Arrays.copyOf(nu, negatives))));

@@ -100,4 +100,13 @@ class ChecksCanFailTest {
         Evaluation onV = VarietyChecks.onV(new Case(c, p, Flow.SG, 0), p);
         assertEquals(Verdict.HOLDS, onV.verdict(), onV.toString());
     }
+
+    @Test
+    void collapseLabelsNeedAGapAtTheCut() {
+        // the old rule labelled any singular value below 1e-6‖B(0)‖ as collapsed, gap or none
+        assertEquals(1, CollapseRates.collapseRank(new double[] {0.5, 1e-12}, 1.0));
+        assertEquals(1, CollapseRates.collapseRank(new double[] {0.5, 9e-7}, 1.0), "a clear gap at the cut");
+        assertEquals(-1, CollapseRates.collapseRank(new double[] {2e-6, 9e-7}, 1.0), "2e-6 | 9e-7: no gap at the cut");
+        assertEquals(0, CollapseRates.collapseRank(new double[] {1e-12, 1e-13}, 1.0));
+    }
 }
