@@ -112,6 +112,10 @@ public enum Cause {
     NOT_EQUIVARIANT(Verdict.VIOLATED, "not equivariant"),
     /** a collapsed point (A, 0) is normally attracting */
     ATTRACTING_COLLAPSE(Verdict.VIOLATED, "attracting collapsed point"),
+    /** J has a non-real eigenvalue at an equilibrium */
+    NON_REAL_SPECTRUM(Verdict.VIOLATED, "non-real spectrum"),
+    /** a family of runs does not approach its limit */
+    NOT_CONVERGING(Verdict.VIOLATED, "not converging"),
     /** the check threw */
     EXCEPTION(Verdict.VIOLATED, "exception");
 

@@ -149,4 +149,98 @@ public final class NewClaimChecks {
                         "GD collapsed and so did %s (ranks SG %d, EMA %d)", ranks[1] == 0 ? "SG" : "EMA", ranks[1],
                         ranks[2]));
     }
+
+    /**
+     * FINDING [T2+]: at some SG or EMA equilibrium J has a non-real eigenvalue, which refutes
+     * every gradient representation {@code F = −G(θ)⁻¹∇f} at once (then {@code J(θ*) = −G⁻¹H} is
+     * similar to a symmetric matrix and has a real spectrum). Checked as the statement it refutes,
+     * "J has a real spectrum at every point of V", at a random point of V (λ = 0): a pair with
+     * {@code |Im μ| > 1e-6‖J‖} (far above the eigensolver's ~1e-15‖J‖ for these sizes) is a witness.
+     * Metric: {@code max |Im μ| / ‖J‖}.
+     */
+    public static Evaluation nonRealSpectrum(Case c) {
+        Configuration cfg = c.configuration();
+        if (cfg.lambda() != 0) {
+            return Evaluation.hypothesisNotMet(Cause.WEIGHT_DECAY_NONZERO, "λ > 0: V describes λ = 0");
+        }
+        State p = org.sgema.equilibria.EquilibriumVariety.randomPoint(cfg, new Random(c.seed()));
+        if (p == null) {
+            return Evaluation.hypothesisNotMet(Cause.NO_INVARIANT_SUBSPACE, "no real invariant subspace of dimension m");
+        }
+        State point = c.flow().hasTarget() ? p.withTargetEqualToEncoder() : p;
+        DMatrixRMaj j = c.field().jacobian(point.toArray());
+        org.sgema.numerics.Spectrum spec = org.sgema.numerics.Spectrum.of(j);
+        double maxIm = 0;
+        for (int k = 0; k < spec.size(); k++) {
+            maxIm = Math.max(maxIm, Math.abs(spec.im(k)));
+        }
+        double ratio = maxIm / Math.max(Matrices.norm(j), 1e-300);
+        if (ratio > 1e-6) {
+            return Evaluation.violated(Cause.NON_REAL_SPECTRUM, "max_imag_over_norm", ratio, String.format(Locale.ROOT,
+                    "J at a point of V has an eigenvalue with |Im μ| = %.3g (%.3g ‖J‖): no metric makes F a gradient",
+                    maxIm, ratio));
+        }
+        return Evaluation.holds("max_imag_over_norm", ratio);
+    }
+
+    /**
+     * THEOREM: SG is the τ → ∞ limit of EMA. From the same initial state (B̄(0) = B(0)), the
+     * (A, B) part of EMA at time T = 1 tends to SG's as τ grows, at rate O(1/τ) (B̄ lags B by
+     * about Ḃ/τ). With {@code e_τ = ‖θ_EMA(T) − θ_SG(T)‖} for τ = 10, 100, 1000:
+     * <pre>
+     *   e_1000 ≤ e_100 / 3  and  e_100 ≤ e_10 / 3  (ratio 10 expected)   HOLDS
+     *   e_1000 &gt; e_100 or e_100 &gt; e_10, both above the integration floor   VIOLATED
+     *   EMA diverges before T while SG does not                              VIOLATED
+     * </pre>
+     * otherwise INCONCLUSIVE (near the floor {@code 1e3·rtol·(1 + ‖θ‖)}). Metric: e_1000 / e_100.
+     */
+    public static Evaluation sgLimitOfEma(Case c, IntegrationSettings settings) {
+        Configuration cfg = c.configuration();
+        State s = c.initial().hasTarget() ? State.of(c.initial().predictor(), c.initial().encoder()) : c.initial();
+        IntegrationSettings toT = settings.withHorizon(1.0).withConvergenceTolerance(1e-300);
+        Trajectory sg = new FlowIntegrator(toT).integrate(c.field(Flow.SG), s);
+        double[] ref = sg.finalState().toArray();
+        if (sg.finalTime() < 1.0 - 1e-9) {
+            return Evaluation.inconclusive(Cause.of(sg.outcome() == Outcome.CONVERGED ? Outcome.HORIZON_REACHED
+                    : sg.outcome()), "error_ratio", Double.NaN, "SG stopped at t = " + sg.finalTime());
+        }
+        double[] taus = {10, 100, 1000};
+        double[] e = new double[3];
+        for (int k = 0; k < 3; k++) {
+            Configuration ck = cfg.withTau(taus[k]);
+            Trajectory ema = new FlowIntegrator(toT).integrate(fieldWithTau(c, ck), s.withTargetEqualToEncoder());
+            if (ema.outcome() == Outcome.DIVERGED) {
+                return Evaluation.violated(Cause.NOT_CONVERGING, "error_ratio", Double.NaN, String.format(Locale.ROOT,
+                        "EMA(τ = %.0f) diverged before t = 1 while SG did not", taus[k]));
+            }
+            if (ema.finalTime() < 1.0 - 1e-9) {
+                return Evaluation.inconclusive(Cause.of(ema.outcome() == Outcome.CONVERGED ? Outcome.HORIZON_REACHED
+                        : ema.outcome()), "error_ratio", Double.NaN, "EMA(τ = " + taus[k] + ") stopped early");
+            }
+            double[] th = ema.finalState().toArray();
+            double sum = 0;
+            for (int i = 0; i < ref.length; i++) {
+                sum += (th[i] - ref[i]) * (th[i] - ref[i]);
+            }
+            e[k] = Math.sqrt(sum);
+        }
+        double floor = 1e3 * settings.relativeTolerance() * (1 + Matrices.norm(ref));
+        double ratio = e[2] / e[1];
+        if (e[1] > floor && e[2] <= e[1] / 3 && e[1] <= e[0] / 3) {
+            return Evaluation.holds("error_ratio", ratio);
+        }
+        if (e[1] > 10 * floor && (e[2] > e[1] || e[1] > e[0])) {
+            return Evaluation.violated(Cause.NOT_CONVERGING, "error_ratio", ratio, String.format(Locale.ROOT,
+                    "EMA does not approach SG as τ grows: e(10) = %.3g, e(100) = %.3g, e(1000) = %.3g", e[0], e[1],
+                    e[2]));
+        }
+        return Evaluation.inconclusive(Cause.BETWEEN_THRESHOLDS, "error_ratio", ratio, String.format(Locale.ROOT,
+                "e(10) = %.3g, e(100) = %.3g, e(1000) = %.3g near the floor %.3g or decaying slowly", e[0], e[1],
+                e[2], floor));
+    }
+
+    /** @return the case's EMA field (exact or mutated, as the case's dynamics) for another τ */
+    private static VectorField fieldWithTau(Case c, Configuration withTau) {
+        return c.dynamics().field(Flow.EMA, withTau);
+    }
 }

@@ -100,6 +100,8 @@ public final class ScenarioGenerators {
             case T5_EQUIVARIANCE -> g.withFlows(Flow.GD, Flow.SG, Flow.EMA).atGenericPoints().scenarios();
             case T7_COLLAPSED_ATTRACTING -> noisy.withLambdas(0.0).withFlows(Flow.SG).atGenericPoints().scenarios();
             case E3 -> noisy.withLambdas(0.0).withFlows(Flow.SG).scenarios();
+            case T2_NON_REAL -> noisy.withLambdas(0.0).withFlows(Flow.SG, Flow.EMA).scenarios();
+            case SG_LIMIT_OF_EMA -> g.withFlows(Flow.SG).scenarios();
         };
     }
 

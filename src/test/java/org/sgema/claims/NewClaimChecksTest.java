@@ -85,4 +85,35 @@ class NewClaimChecksTest {
         }
         org.junit.jupiter.api.Assertions.assertTrue(held, "no HOLDS in 10 encoder-dominated starts");
     }
+
+    @Test
+    void emaApproachesSgAsTauGrowsUnlessTheTargetRunsAway() {
+        Configuration c = new ConfigurationSpec(4, 2, ConfigurationSpec.Views.ASYMMETRIC, ConfigurationSpec.Spectra.WELL,
+                0, 1, 1, 2).toConfiguration();
+        State s = RandomConfigurations.fanInState(2, 4, false, 1.0, new Random(3));
+        IntegrationSettings settings = IntegrationSettings.defaults();
+        Evaluation exact = NewClaimChecks.sgLimitOfEma(new Case(c, s, Flow.SG, 0), settings);
+        assertEquals(Verdict.HOLDS, exact.verdict(), exact.toString());
+        // with dB̄/dt = −τ(B − B̄) the target runs away faster as τ grows
+        Evaluation away = NewClaimChecks.sgLimitOfEma(new Case(c, s, Flow.SG, 0, Mutation.EMA_TAU_SIGN_FLIPPED), settings);
+        assertEquals(Verdict.VIOLATED, away.verdict(), away.toString());
+    }
+
+    @Test
+    void aNonRealSpectrumIsFoundAtSomeEmaEquilibrium() {
+        boolean found = false;
+        for (long seed = 0; seed < 20 && !found; seed++) {
+            ConfigurationSpec spec = new ConfigurationSpec(5, 2, ConfigurationSpec.Views.SYMMETRIC,
+                    ConfigurationSpec.Spectra.WELL, 0, 1, 0.5, seed);
+            Evaluation e = NewClaimChecks.nonRealSpectrum(new Scenario(spec, new InitSpec(1.0, InitSpec.Tilt.NONE, 0),
+                    Flow.EMA, seed).toCase());
+            found = e.verdict() == Verdict.VIOLATED;
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(found, "no EMA equilibrium with a non-real eigenvalue in 20 tries");
+        // scalar EMA has a real spectrum (p² ≥ 4q): never a witness
+        Configuration scalar = Configuration.views(scalar(1), scalar(0.5), scalar(1), 1);
+        Evaluation real = NewClaimChecks.nonRealSpectrum(new Case(scalar, State.of(scalar(0.3), scalar(0.7),
+                scalar(0.7)), Flow.EMA, 1));
+        assertEquals(Verdict.HOLDS, real.verdict(), real.toString());
+    }
 }

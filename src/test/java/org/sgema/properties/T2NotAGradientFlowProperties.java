@@ -32,4 +32,9 @@ class T2NotAGradientFlowProperties {
     void theObjectiveNeverRisesAlongSg() {
         ClaimChecks.check(Claim.T2_ENERGY_RISES);
     }
+
+    @Test
+    void someEquilibriaHaveNonRealSpectra() {
+        ClaimChecks.check(Claim.T2_NON_REAL);
+    }
 }

@@ -27,4 +27,9 @@ class T4SgInvariantProperties {
     void theInvariantIsConservedAlongEmaToo() {
         ClaimChecks.check(Claim.T4_EMA_INVARIANT);
     }
+
+    @Test
+    void emaTendsToSgAsTauGrows() {
+        ClaimChecks.check(Claim.SG_LIMIT_OF_EMA);
+    }
 }
