@@ -65,6 +65,8 @@ public enum Cause {
     COLLAPSED_LIMIT(Verdict.HYPOTHESIS_NOT_MET, "collapsed limit"),
     /** A is singular at the limit: such equilibria need not lie on V */
     SINGULAR_PREDICTOR(Verdict.HYPOTHESIS_NOT_MET, "singular A"),
+    /** the chosen component of V is the leading one */
+    TOP_COMPONENT(Verdict.HYPOTHESIS_NOT_MET, "top component"),
     /** Δ(0) has no negative eigenvalue: no lower bound */
     NO_NEGATIVE_EIGENVALUE(Verdict.HYPOTHESIS_NOT_MET, "no negative eigenvalue of Δ(0)"),
     /** the closed forms are for m = n = 1, λ = 0 */
@@ -116,6 +118,10 @@ public enum Cause {
     NON_REAL_SPECTRUM(Verdict.VIOLATED, "non-real spectrum"),
     /** a family of runs does not approach its limit */
     NOT_CONVERGING(Verdict.VIOLATED, "not converging"),
+    /** two points of one GL(m)-orbit have different stability */
+    STABILITY_VARIES(Verdict.VIOLATED, "stability varies on an orbit"),
+    /** a point off the top component attracts */
+    ATTRACTING_OFF_TOP(Verdict.VIOLATED, "attracting off the top component"),
     /** the check threw */
     EXCEPTION(Verdict.VIOLATED, "exception");
 

@@ -243,4 +243,79 @@ public final class NewClaimChecks {
     private static VectorField fieldWithTau(Case c, Configuration withTau) {
         return c.dynamics().field(Flow.EMA, withTau);
     }
+
+    /**
+     * FINDING [T7] "stability is not a property of a whole component": checked as the statement it
+     * refutes, "two points of one GL(m)-orbit of V (SG, λ = 0) have the same classification", at
+     * {@code G₁} (well conditioned) and {@code G₂ = diag(10^{u_i}) G} (u ∈ [−1, 1], seeded by the
+     * case) on a random component. One NORMALLY_ATTRACTING and one UNSTABLE is a witness.
+     */
+    public static Evaluation orbitStability(Case c) {
+        Configuration cfg = c.configuration();
+        if (cfg.lambda() != 0) {
+            return Evaluation.hypothesisNotMet(Cause.WEIGHT_DECAY_NONZERO, "λ > 0: V describes λ = 0");
+        }
+        Random rnd = new Random(c.seed());
+        var blocks = org.sgema.equilibria.EquilibriumVariety.blocks(cfg);
+        int[] chosen = org.sgema.equilibria.EquilibriumVariety.randomBlocks(blocks, cfg.m(), rnd);
+        if (chosen == null) {
+            return Evaluation.hypothesisNotMet(Cause.NO_INVARIANT_SUBSPACE, "no real invariant subspace of dimension m");
+        }
+        DMatrixRMaj g1 = org.sgema.equilibria.EquilibriumVariety.randomG(cfg.m(), rnd);
+        DMatrixRMaj g2 = org.sgema.equilibria.EquilibriumVariety.randomG(cfg.m(), rnd);
+        for (int i = 0; i < cfg.m(); i++) {
+            double scale = Math.pow(10, 2 * rnd.nextDouble() - 1);
+            for (int j = 0; j < cfg.m(); j++) {
+                g2.set(i, j, g2.get(i, j) * scale);
+            }
+        }
+        VectorField f = c.field(Flow.SG);
+        StabilityClassifier classifier = new StabilityClassifier();
+        Stability s1 = classifier.classify(f, org.sgema.equilibria.EquilibriumVariety.point(cfg, blocks, chosen, g1));
+        Stability s2 = classifier.classify(f, org.sgema.equilibria.EquilibriumVariety.point(cfg, blocks, chosen, g2));
+        var v1 = s1.verdict();
+        var v2 = s2.verdict();
+        if (v1 == org.sgema.stability.StabilityVerdict.INCONCLUSIVE
+                || v2 == org.sgema.stability.StabilityVerdict.INCONCLUSIVE) {
+            return Evaluation.inconclusive(Cause.CLASSIFICATION_UNDECIDED, "max_re_difference", Double.NaN,
+                    "classification undecided at G₁ or G₂: " + s1.reason() + " / " + s2.reason());
+        }
+        double metric = Math.abs(s1.maxRealNonZero() - s2.maxRealNonZero());
+        return v1 != v2
+                ? Evaluation.violated(Cause.STABILITY_VARIES, "max_re_difference", metric, String.format(Locale.ROOT,
+                        "on one GL(m)-orbit: %s at G₁ (max Re %.3g), %s at G₂ (max Re %.3g)", v1,
+                        s1.maxRealNonZero(), v2, s2.maxRealNonZero()))
+                : Evaluation.holds("max_re_difference", metric);
+    }
+
+    /**
+     * FINDING [T7] "components other than the top-μ one can contain attracting points": checked
+     * as the statement it refutes, "no point of a non-leading component of V (SG, λ = 0) is
+     * normally attracting", at a random non-leading component and G (seeded by the case).
+     */
+    public static Evaluation attractingOffTop(Case c) {
+        Configuration cfg = c.configuration();
+        if (cfg.lambda() != 0) {
+            return Evaluation.hypothesisNotMet(Cause.WEIGHT_DECAY_NONZERO, "λ > 0: V describes λ = 0");
+        }
+        Random rnd = new Random(c.seed());
+        var blocks = org.sgema.equilibria.EquilibriumVariety.blocks(cfg);
+        int[] chosen = org.sgema.equilibria.EquilibriumVariety.randomBlocks(blocks, cfg.m(), rnd);
+        if (chosen == null) {
+            return Evaluation.hypothesisNotMet(Cause.NO_INVARIANT_SUBSPACE, "no real invariant subspace of dimension m");
+        }
+        if (java.util.Arrays.equals(chosen, org.sgema.equilibria.EquilibriumVariety.leadingBlocks(blocks, cfg.m()))) {
+            return Evaluation.hypothesisNotMet(Cause.TOP_COMPONENT, "the chosen component is the leading one");
+        }
+        State p = org.sgema.equilibria.EquilibriumVariety.point(cfg, blocks, chosen,
+                org.sgema.equilibria.EquilibriumVariety.randomG(cfg.m(), rnd));
+        Stability st = new StabilityClassifier().classify(c.field(Flow.SG), p);
+        return switch (st.verdict()) {
+            case NORMALLY_ATTRACTING -> Evaluation.violated(Cause.ATTRACTING_OFF_TOP, "max_re_nonzero",
+                    st.maxRealNonZero(), "a point of a non-leading component is normally attracting: " + st);
+            case UNSTABLE -> Evaluation.holds("max_re_nonzero", st.maxRealNonZero());
+            case INCONCLUSIVE -> Evaluation.inconclusive(Cause.CLASSIFICATION_UNDECIDED, "max_re_nonzero",
+                    st.maxRealNonZero(), st.reason());
+        };
+    }
 }

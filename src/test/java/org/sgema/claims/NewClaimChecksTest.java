@@ -116,4 +116,24 @@ class NewClaimChecksTest {
                 scalar(0.7)), Flow.EMA, 1));
         assertEquals(Verdict.HOLDS, real.verdict(), real.toString());
     }
+
+    @Test
+    void theOrbitAndComponentFindingsReachBothVerdicts() {
+        // scalar SG: every point of V attracts (eigenvalues 0 and −αb²c), so the orbit never varies
+        Configuration scalar = Configuration.views(scalar(1), scalar(0.5), scalar(1), 1);
+        Evaluation same = NewClaimChecks.orbitStability(new Case(scalar, State.of(scalar(0.3), scalar(0.7)), Flow.SG, 4));
+        assertEquals(Verdict.HOLDS, same.verdict(), same.toString());
+        boolean holds = false;
+        boolean witness = false;
+        for (long seed = 0; seed < 40 && !(holds && witness); seed++) {
+            ConfigurationSpec spec = new ConfigurationSpec(3, 1, ConfigurationSpec.Views.ASYMMETRIC,
+                    ConfigurationSpec.Spectra.WELL, 0, 1, 1, seed);
+            Evaluation e = NewClaimChecks.attractingOffTop(new Scenario(spec, new InitSpec(1.0, InitSpec.Tilt.NONE, 0),
+                    Flow.SG, seed).toCase());
+            holds |= e.verdict() == Verdict.HOLDS;
+            witness |= e.verdict() == Verdict.VIOLATED;
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(holds && witness,
+                "off-top components: both unstable and attracting points in 40 tries");
+    }
 }

@@ -22,4 +22,14 @@ class T7StabilityProperties {
     void someCollapsedPointsAttract() {
         ClaimChecks.check(Claim.T7_COLLAPSED_ATTRACTING);
     }
+
+    @Test
+    void stabilityVariesAlongOneOrbit() {
+        ClaimChecks.check(Claim.T7_ORBIT_VARIES);
+    }
+
+    @Test
+    void someNonLeadingComponentsAttract() {
+        ClaimChecks.check(Claim.T7_ATTRACTING_OFF_TOP);
+    }
 }
