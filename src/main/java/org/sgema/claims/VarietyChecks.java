@@ -281,6 +281,61 @@ public final class VarietyChecks {
     }
 
     /**
+     * EMPIRICAL: with weight decay the equilibria are isolated modulo O(m): at a full-rank SG limit
+     * (λ &gt; 0), polished onto F = 0 (Levenberg–Marquardt), the local dimension {@code N − rank J}
+     * is the O(m)-orbit's, {@code m(m − 1)/2}. The nullity is decided with the rules of
+     * [T5]-local-dimension (zero singular values at round-off, a gap of 1e3), else INCONCLUSIVE.
+     * Measured as a rate. Metric: nullity − m(m − 1)/2.
+     */
+    public static Evaluation weightDecayDimension(Case c, IntegrationSettings settings) {
+        Configuration cfg = c.configuration();
+        if (cfg.lambda() <= 0) {
+            return Evaluation.hypothesisNotMet(Cause.WEIGHT_DECAY_ZERO, "λ = 0");
+        }
+        VectorField f = c.field(Flow.SG);
+        Trajectory t = new FlowIntegrator(settings).integrate(f, c.initial());
+        if (t.outcome() != Outcome.CONVERGED) {
+            return Evaluation.inconclusive(Cause.of(t.outcome()), "nullity_minus_orbit", Double.NaN,
+                    "run ended " + t.outcome());
+        }
+        int m = cfg.m();
+        double[] sv = RankEstimate.singularValues(t.finalState().encoder());
+        if (sv[m - 1] <= 1e-4 * Matrices.norm(c.initial().encoder())) {
+            return Evaluation.hypothesisNotMet(Cause.COLLAPSED_LIMIT, String.format(Locale.ROOT,
+                    "limit has s_m(B) = %.3g: rank-deficient limits have smaller orbits", sv[m - 1]));
+        }
+        org.sgema.equilibria.EquilibriumProjector.Projection proj =
+                new org.sgema.equilibria.EquilibriumProjector().project(f, t.finalState());
+        if (!proj.converged()) {
+            return Evaluation.inconclusive(Cause.PROJECTION_FAILED, "nullity_minus_orbit", Double.NaN, String.format(
+                    Locale.ROOT, "the limit does not polish onto F = 0 (residual %.3g)", proj.residual()));
+        }
+        return nullityVerdict(f.jacobian(proj.state().toArray()), m * (m - 1) / 2, "nullity_minus_orbit");
+    }
+
+    /**
+     * The local-dimension decision: {@code N − rank J} against {@code expected}, INCONCLUSIVE when
+     * a singular value counted as zero is above round-off ({@value #ROUND_OFF}‖J‖) or the gap between
+     * the zero and non-zero singular values is below 1e3.
+     */
+    static Evaluation nullityVerdict(DMatrixRMaj j, int expected, String metric) {
+        RankEstimate r = RankEstimate.of(j);
+        double s1 = NormOps_DDRM.normP2(j);
+        if (r.largestZero() > ROUND_OFF * s1) {
+            return Evaluation.inconclusive(Cause.AMBIGUOUS_NULLITY, metric, r.nullity() - expected,
+                    String.format(Locale.ROOT, "a singular value %.3g·‖J‖ counted as zero is far above round-off",
+                            r.largestZero() / s1));
+        }
+        if (r.gap() < 1e3) {
+            return Evaluation.inconclusive(Cause.SMALL_GAP, metric, r.nullity() - expected,
+                    String.format(Locale.ROOT, "singular-value gap %.3g too small", r.gap()));
+        }
+        return r.nullity() == expected ? Evaluation.holds(metric, 0)
+                : Evaluation.violated(Cause.NULLITY_MISMATCH, metric, r.nullity() - expected,
+                        String.format(Locale.ROOT, "local dimension %d ≠ %d (%s)", r.nullity(), expected, r));
+    }
+
+    /**
      * λ &gt; 0: at SG limit points {@code AᵀA = αBBᵀ}. The relative imbalance at the limit is judged
      * against fixed tolerances (not against {@code ‖F‖}, since {@code AᵀF_A − αF_B Bᵀ = −λΔ} holds
      * at every state and so cannot fail):

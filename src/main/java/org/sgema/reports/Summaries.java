@@ -169,7 +169,8 @@ final class Summaries {
             case THEOREM -> "no VIOLATED; " + inconclusive;
             case FINDING -> "a witness exists";
             case EMPIRICAL -> c == Claim.E1 ? "no clear VIOLATED; " + inconclusive
-                    : c == Claim.E3 ? "measured (rate of the contrast)" : "GD: 100 % collapse; SG/EMA: measured";
+                    : c == Claim.E3 ? "measured (rate of the contrast)"
+                    : c == Claim.E4 ? "measured (rate of isolated limits)" : "GD: 100 % collapse; SG/EMA: measured";
         };
     }
 

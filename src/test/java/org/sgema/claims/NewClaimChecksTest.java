@@ -136,4 +136,23 @@ class NewClaimChecksTest {
         org.junit.jupiter.api.Assertions.assertTrue(holds && witness,
                 "off-top components: both unstable and attracting points in 40 tries");
     }
+
+    @Test
+    void weightDecayLimitsAreIsolatedModuloOmAndTheNullityDecisionCanFail() {
+        IntegrationSettings settings = IntegrationSettings.defaults().withHorizon(5000);
+        int holds = 0;
+        for (long seed = 0; seed < 12; seed++) {
+            ConfigurationSpec spec = new ConfigurationSpec(4, 2, ConfigurationSpec.Views.ASYMMETRIC,
+                    ConfigurationSpec.Spectra.WELL, 0.01, 1, 1, seed);
+            Case exact = new Scenario(spec, new InitSpec(1.0, InitSpec.Tilt.ENCODER, seed), Flow.SG, 0).toCase();
+            holds += VarietyChecks.weightDecayDimension(exact, settings).verdict() == Verdict.HOLDS ? 1 : 0;
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(holds > 0, "no isolated λ > 0 limit in 12 tries");
+        // the decision itself: diag(0, 0, −1, −2) has nullity 2, so expecting 1 is VIOLATED, 2 HOLDS
+        DMatrixRMaj j = org.ejml.dense.row.CommonOps_DDRM.diag(0, 0, -1, -2);
+        assertEquals(Verdict.VIOLATED, VarietyChecks.nullityVerdict(j, 1, "n").verdict());
+        assertEquals(Verdict.HOLDS, VarietyChecks.nullityVerdict(j, 2, "n").verdict());
+        DMatrixRMaj fuzzy = org.ejml.dense.row.CommonOps_DDRM.diag(1e-9, 0, -1, -2);
+        assertEquals(Cause.AMBIGUOUS_NULLITY, VarietyChecks.nullityVerdict(fuzzy, 2, "n").cause());
+    }
 }

@@ -37,4 +37,9 @@ class T5EquilibriumVarietyProperties {
     void theFieldsAreOrthogonallyEquivariant() {
         ClaimChecks.check(Claim.T5_EQUIVARIANCE);
     }
+
+    @Test
+    void weightDecayLimitsAreIsolatedModuloOm() {
+        ClaimChecks.check(Claim.E4);
+    }
 }
