@@ -106,9 +106,15 @@ public final class ObjectiveAtEquilibria {
         Trajectory t = new FlowIntegrator(IntegrationSettings.defaults().withHorizon(dt)
                 .withConvergenceTolerance(1e-300)).integrate(f, q);
         double rise = Objective.e0(cfg, t.finalState()) - Objective.e0(cfg, q);
-        return rise > 0 ? Evaluation.violated(Cause.ENERGY_RISES, "dE0_dt_relative", rate / scale,
-                String.format(java.util.Locale.ROOT, "E0 rises along SG: dE0/dt = %.3g, ΔE0 = %.3g over t = %.3g",
-                        rate, rise, t.finalTime()))
-                : Evaluation.inconclusive(Cause.NO_RISE, "dE0_dt_relative", rate / scale, "dE0/dt > 0 but E0 did not rise over the run");
+        // the observed rise must be the predicted one, ΔE0 ≈ (dE0/dt)·Δt, to first order in Δt
+        double predicted = rate * t.finalTime();
+        if (rise > 0 && Math.abs(rise - predicted) <= 0.5 * predicted) {
+            return Evaluation.violated(Cause.ENERGY_RISES, "dE0_dt_relative", rate / scale,
+                    String.format(java.util.Locale.ROOT, "E0 rises along SG: dE0/dt = %.3g, ΔE0 = %.3g over t = %.3g "
+                            + "(predicted %.3g)", rate, rise, t.finalTime(), predicted));
+        }
+        return Evaluation.inconclusive(Cause.NO_RISE, "dE0_dt_relative", rate / scale, String.format(
+                java.util.Locale.ROOT, "dE0/dt > 0 but ΔE0 = %.3g over the run is not the predicted %.3g", rise,
+                predicted));
     }
 }

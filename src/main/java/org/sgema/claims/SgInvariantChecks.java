@@ -128,8 +128,15 @@ public final class SgInvariantChecks {
             rank++;
         }
         if (rank < cfg.m()) {
+            // a witness must be a collapse that lasts: the collapsed limit itself attracts
+            org.sgema.stability.Stability st = new org.sgema.stability.StabilityClassifier()
+                    .classify(c.field(Flow.SG), t.finalState());
+            if (st.verdict() != org.sgema.stability.StabilityVerdict.NORMALLY_ATTRACTING) {
+                return Evaluation.inconclusive(Cause.CLASSIFICATION_UNDECIDED, "final_rank", rank,
+                        "SG collapsed to rank " + rank + ", but the limit is not shown to attract: " + st.reason());
+            }
             return Evaluation.violated(Cause.COLLAPSED, "final_rank", rank, String.format(Locale.ROOT,
-                    "SG converged to rank B = %d < m = %d (%s collapse), ‖B‖ = %.3g",
+                    "SG converged to rank B = %d < m = %d (%s collapse), ‖B‖ = %.3g, and the limit attracts",
                     rank, cfg.m(), rank == 0 ? "complete" : "dimensional", Matrices.norm(t.finalState().encoder())));
         }
         return Evaluation.holds("final_rank", rank);
