@@ -42,6 +42,8 @@ public enum Cause {
     NOT_LEFT(Verdict.INCONCLUSIVE, "not left in time"),
     /** the stop tolerance and second-order terms do not resolve the predicted limit */
     LIMIT_UNRESOLVED(Verdict.INCONCLUSIVE, "predicted limit unresolved"),
+    /** the classified local dimension differs from the equilibrium manifold's predicted one */
+    DIMENSION_MISMATCH(Verdict.INCONCLUSIVE, "dimension mismatch"),
     /** dE0/dt > 0 at the point, but E0 did not rise over the run */
     NO_RISE(Verdict.INCONCLUSIVE, "no rise over the run"),
 

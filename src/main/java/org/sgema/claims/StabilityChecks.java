@@ -15,6 +15,7 @@ import org.sgema.integration.Outcome;
 import org.sgema.integration.Trajectory;
 import org.sgema.model.Configuration;
 import org.sgema.numerics.Matrices;
+import org.sgema.numerics.RankEstimate;
 import org.sgema.numerics.SpectralProjector;
 import org.sgema.model.RandomConfigurations;
 import org.sgema.model.State;
@@ -243,10 +244,31 @@ public final class StabilityChecks {
         State limit = proj.converged() ? proj.state() : t.finalState();
         Stability st = new StabilityClassifier().classify(f, limit);
         return switch (st.verdict()) {
-            case NORMALLY_ATTRACTING -> Evaluation.holds("max_re_nonzero", st.maxRealNonZero());
+            case NORMALLY_ATTRACTING -> predictedDimension(cfg, limit, st, Matrices.norm(c.initial().encoder()));
             case INCONCLUSIVE -> Evaluation.inconclusive(Cause.CLASSIFICATION_UNDECIDED, "max_re_nonzero", st.maxRealNonZero(), st.reason());
             case UNSTABLE -> saddleOrViolation(st, integrator, settings, f, t.finalState(), limit);
         };
+    }
+
+    /**
+     * [T7](a): a normally attracting point sits on a manifold of equilibria of the dimension the
+     * classification counted. Where the theory predicts that dimension it must match: m² for
+     * λ = 0 (V is a union of GL(m)-orbits, also at rank-deficient limits), m(m − 1)/2 for λ &gt; 0
+     * at a full-rank limit ({@code s_m(B) > 1e-4‖B(0)‖}; the O(m)-orbit). Otherwise the attraction
+     * is not established:
+     * INCONCLUSIVE. Elsewhere (λ &gt; 0, rank-deficient) the count stands.
+     */
+    static Evaluation predictedDimension(Configuration cfg, State limit, Stability st, double reference) {
+        int m = cfg.m();
+        double[] sv = RankEstimate.singularValues(limit.encoder());
+        boolean fullRank = sv[m - 1] > 1e-4 * reference;
+        int predicted = cfg.lambda() == 0 ? m * m : fullRank ? m * (m - 1) / 2 : -1;
+        if (predicted >= 0 && st.localDimension() != predicted) {
+            return Evaluation.inconclusive(Cause.DIMENSION_MISMATCH, "max_re_nonzero", st.maxRealNonZero(),
+                    String.format(Locale.ROOT, "classified attracting with local dimension %d, but the equilibria "
+                            + "here form a manifold of dimension %d", st.localDimension(), predicted));
+        }
+        return Evaluation.holds("max_re_nonzero", st.maxRealNonZero());
     }
 
     /**

@@ -133,4 +133,19 @@ class StabilityChecksTest {
         Evaluation clear = StabilityChecks.scalar(new Case(c, State.of(scalar(0.3), scalar(0.7), scalar(0.7)), Flow.EMA, 0));
         assertEquals(Verdict.HOLDS, clear.verdict(), clear.toString());
     }
+
+    @Test
+    void anAttractingClassificationWithTheWrongManifoldDimensionIsNotAccepted() {
+        Configuration c = Configuration.views(scalar(1), scalar(0.5), scalar(1), 1).withLambda(0.1);
+        State p = State.of(scalar(0.4), scalar(0.6));
+        Stability right = new Stability(org.sgema.stability.StabilityVerdict.NORMALLY_ATTRACTING, "", 0, 0, null, 0, 1e-7,
+                -0.5, 1e3, null);
+        Stability wrong = new Stability(org.sgema.stability.StabilityVerdict.NORMALLY_ATTRACTING, "", 0, 1, null, 1, 1e-7,
+                -0.5, 1e3, null);
+        // λ > 0, m = 1, full rank: the O(1)-orbit is a point, dimension 0
+        assertEquals(Verdict.HOLDS, StabilityChecks.predictedDimension(c, p, right, 0.6).verdict());
+        assertEquals(Cause.DIMENSION_MISMATCH, StabilityChecks.predictedDimension(c, p, wrong, 0.6).cause());
+        // λ = 0: dimension m² = 1
+        assertEquals(Verdict.HOLDS, StabilityChecks.predictedDimension(c.withLambda(0), p, wrong, 0.6).verdict());
+    }
 }
