@@ -124,6 +124,8 @@ public enum Cause {
     STABILITY_VARIES(Verdict.VIOLATED, "stability varies on an orbit"),
     /** a point off the top component attracts */
     ATTRACTING_OFF_TOP(Verdict.VIOLATED, "attracting off the top component"),
+    /** no constant metric makes GD a gradient flow (the control fails) */
+    NO_METRIC_FOR_GD(Verdict.VIOLATED, "no metric for GD"),
     /** the check threw */
     EXCEPTION(Verdict.VIOLATED, "exception");
 

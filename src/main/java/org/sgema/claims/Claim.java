@@ -91,6 +91,9 @@ public enum Claim {
     E4("E4", ClaimKind.EMPIRICAL, Score.ABS,
             "with λ > 0, full-rank SG limits are isolated modulo O(m): local dimension m(m − 1)/2",
             VarietyChecks::weightDecayDimension),
+    E5("E5", ClaimKind.EMPIRICAL, Score.NEG_LOG,
+            "no constant metric (any symmetric Q) makes SG/EMA a gradient at 3 generic points; GD has one (control)",
+            (c, s) -> NewClaimChecks.anyConstantMetric(c)),
     E1("E1", ClaimKind.EMPIRICAL, Score.METRIC, "limit points of SG and EMA from random inits are normally attracting",
             StabilityChecks::limitPoint),
     E2("E2", ClaimKind.EMPIRICAL, Score.METRIC, "collapse rates of GD (100 % when σ > 0), SG and EMA from random inits",
@@ -133,6 +136,10 @@ public enum Claim {
     public double score(Evaluation e) {
         if (e.verdict() == Verdict.HYPOTHESIS_NOT_MET) {
             return Double.NaN;
+        }
+        if (this == E5 && e.cause() == Cause.NO_METRIC_FOR_GD || this == E5 && e.metric() < 1e-12) {
+            // GD, the control: a large σ_min/σ_max is closer to violation
+            return Score.LOG_ERROR.of(e.metric());
         }
         if (this == T7_PERTURBATION && e.metricName().equals("distance_over_eps")) {
             // the unstable branch: how far the perturbation got; less is closer to violation
@@ -179,7 +186,7 @@ public enum Claim {
      * (GD's collapse is [T3]).
      */
     public boolean violationFails(org.sgema.flows.Flow flow) {
-        return !(this == E2 && flow != org.sgema.flows.Flow.GD) && this != E3 && this != E4;
+        return !((this == E2 || this == E5) && flow != org.sgema.flows.Flow.GD) && this != E3 && this != E4;
     }
 
     /**
@@ -187,7 +194,7 @@ public enum Claim {
      * violations do not fail it, if it has any, else every flow.
      */
     public boolean rated(org.sgema.flows.Flow flow) {
-        return this == E2 ? !violationFails(flow) : true;
+        return this == E2 ? !violationFails(flow) : this == E5 ? flow != org.sgema.flows.Flow.GD : true;
     }
 
     /** @return the claim with this ID */

@@ -318,4 +318,84 @@ public final class NewClaimChecks {
                     st.maxRealNonZero(), st.reason());
         };
     }
+
+    /**
+     * EMPIRICAL, [T2] beyond block metrics: no constant metric at all makes SG or EMA a gradient
+     * flow. A gradient flow {@code F = −P⁻¹∇f} has {@code PJ = −H} symmetric, so P solves the
+     * linear problem
+     * <pre>
+     *   Q J_k = J_kᵀ Q,  Q = Qᵀ,  k = 1..3   (J_k at the case's point and two random points, each / ‖J_k‖)
+     * </pre>
+     * whose matrix M acts on the N(N+1)/2 entries of Q. For SG and EMA: HOLDS if
+     * {@code σ_min(M) > 1e-6 σ_max(M)} (no nonzero Q), VIOLATED if {@code σ_min < 1e-12 σ_max}
+     * with a gap of 1e3 to the next (a metric exists; measured, not failing). For GD (the control,
+     * failing on violation) a Q exists: {@code diag(I/α, I)}; the roles are reversed.
+     * Metric: {@code σ_min/σ_max}.
+     */
+    public static Evaluation anyConstantMetric(Case c) {
+        Configuration cfg = c.configuration();
+        Random rnd = new Random(c.seed());
+        VectorField f = c.field();
+        int n = f.dimension();
+        java.util.List<DMatrixRMaj> js = new java.util.ArrayList<>();
+        js.add(f.jacobian(c.initial().toArray()));
+        for (int k = 1; k < 3; k++) {
+            js.add(f.jacobian(org.sgema.model.RandomConfigurations.gaussianState(cfg.m(), cfg.n(), c.flow().hasTarget(),
+                    1.0, rnd).toArray()));
+        }
+        int unknowns = n * (n + 1) / 2;
+        int perPoint = n * (n - 1) / 2;
+        DMatrixRMaj mat = new DMatrixRMaj(3 * perPoint, unknowns);
+        for (int k = 0; k < 3; k++) {
+            DMatrixRMaj j = js.get(k);
+            double scale = Math.max(Matrices.norm(j), 1e-300);
+            int col = 0;
+            for (int a = 0; a < n; a++) {
+                for (int b = a; b < n; b++, col++) {
+                    int row = k * perPoint;
+                    for (int i = 0; i < n; i++) {
+                        for (int jj = i + 1; jj < n; jj++, row++) {
+                            // (QJ − JᵀQ)_{i,jj} for Q = E_ab + E_ba (or E_aa)
+                            double v = 0;
+                            if (i == a) {
+                                v += j.get(b, jj);
+                            }
+                            if (i == b && a != b) {
+                                v += j.get(a, jj);
+                            }
+                            if (jj == b) {
+                                v -= j.get(a, i);
+                            }
+                            if (jj == a && a != b) {
+                                v -= j.get(b, i);
+                            }
+                            mat.set(row, col, v / scale);
+                        }
+                    }
+                }
+            }
+        }
+        double[] sv = RankEstimate.singularValues(mat);
+        double ratio = sv[sv.length - 1] / Math.max(sv[0], 1e-300);
+        double gap = sv.length > 1 ? sv[sv.length - 2] / Math.max(sv[sv.length - 1], 1e-300) : Double.POSITIVE_INFINITY;
+        boolean metricExists = ratio < 1e-12 && gap >= 1e3;
+        boolean noMetric = ratio > 1e-6;
+        if (c.flow() == Flow.GD) {
+            if (noMetric) {
+                return Evaluation.violated(Cause.NO_METRIC_FOR_GD, "min_singular_ratio", ratio, String.format(
+                        Locale.ROOT, "no symmetric Q with QJ = JᵀQ for GD (σ_min/σ_max = %.3g): the control fails", ratio));
+            }
+            return ratio < 1e-12 ? Evaluation.holds("min_singular_ratio", ratio)
+                    : Evaluation.inconclusive(Cause.BETWEEN_THRESHOLDS, "min_singular_ratio", ratio,
+                            String.format(Locale.ROOT, "σ_min/σ_max = %.3g between 1e-12 and 1e-6", ratio));
+        }
+        if (noMetric) {
+            return Evaluation.holds("min_singular_ratio", ratio);
+        }
+        return metricExists
+                ? Evaluation.violated(Cause.SYMMETRIZABLE, "min_singular_ratio", ratio, String.format(Locale.ROOT,
+                        "a constant symmetric Q with QJ_k = J_kᵀQ at 3 points exists (σ_min/σ_max = %.3g)", ratio))
+                : Evaluation.inconclusive(Cause.BETWEEN_THRESHOLDS, "min_singular_ratio", ratio, String.format(
+                        Locale.ROOT, "σ_min/σ_max = %.3g (gap %.3g): no clear decision", ratio, gap));
+    }
 }

@@ -104,6 +104,7 @@ public final class ScenarioGenerators {
             case SG_LIMIT_OF_EMA -> g.withFlows(Flow.SG).scenarios();
             case T7_ORBIT_VARIES, T7_ATTRACTING_OFF_TOP -> noisy.withLambdas(0.0).withFlows(Flow.SG).scenarios();
             case E4 -> g.withLambdas(0.01, 0.1, 0.5).withFlows(Flow.SG).scenarios();
+            case E5 -> g.withFlows(Flow.GD, Flow.SG, Flow.EMA).atGenericPoints().withMaxDimensions(5, 2).scenarios();
         };
     }
 

@@ -170,7 +170,8 @@ final class Summaries {
             case FINDING -> "a witness exists";
             case EMPIRICAL -> c == Claim.E1 ? "no clear VIOLATED; " + inconclusive
                     : c == Claim.E3 ? "measured (rate of the contrast)"
-                    : c == Claim.E4 ? "measured (rate of isolated limits)" : "GD: 100 % collapse; SG/EMA: measured";
+                    : c == Claim.E4 ? "measured (rate of isolated limits)"
+                    : c == Claim.E5 ? "GD: a metric always; SG/EMA: measured" : "GD: 100 % collapse; SG/EMA: measured";
         };
     }
 

@@ -155,4 +155,18 @@ class NewClaimChecksTest {
         DMatrixRMaj fuzzy = org.ejml.dense.row.CommonOps_DDRM.diag(1e-9, 0, -1, -2);
         assertEquals(Cause.AMBIGUOUS_NULLITY, VarietyChecks.nullityVerdict(fuzzy, 2, "n").cause());
     }
+
+    @Test
+    void aConstantMetricExistsExactlyForGradientFlows() {
+        Configuration c = RandomConfigurations.asymmetric(RandomConfigurations.logSpaced(6, 2.0, 10.0), 2,
+                new Random(8)).withAlpha(1.7).withLambda(0.1);
+        State s = RandomConfigurations.gaussianState(2, 3, false, 1.0, new Random(9));
+        assertEquals(Verdict.HOLDS, NewClaimChecks.anyConstantMetric(new Case(c, s, Flow.GD, 1)).verdict(), "GD: Q exists");
+        assertEquals(Verdict.HOLDS, NewClaimChecks.anyConstantMetric(new Case(c, s, Flow.SG, 1)).verdict(), "SG: none");
+        // an "SG" that is GD has a metric; a GD with α in the wrong equation has none
+        assertEquals(Verdict.VIOLATED, NewClaimChecks.anyConstantMetric(new Case(c, s, Flow.SG, 1,
+                Mutation.SG_KEEPS_TARGET_BRANCH)).verdict());
+        assertEquals(Cause.NO_METRIC_FOR_GD, NewClaimChecks.anyConstantMetric(new Case(c, s, Flow.GD, 1,
+                Mutation.ALPHA_IN_ENCODER_EQUATION)).cause());
+    }
 }

@@ -37,4 +37,9 @@ class T2NotAGradientFlowProperties {
     void someEquilibriaHaveNonRealSpectra() {
         ClaimChecks.check(Claim.T2_NON_REAL);
     }
+
+    @Test
+    void noConstantMetricAtAllSymmetrizesSgOrEma() {
+        ClaimChecks.check(Claim.E5);
+    }
 }
