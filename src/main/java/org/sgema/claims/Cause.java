@@ -69,6 +69,8 @@ public enum Cause {
     SINGULAR_PREDICTOR(Verdict.HYPOTHESIS_NOT_MET, "singular A"),
     /** the chosen component of V is the leading one */
     TOP_COMPONENT(Verdict.HYPOTHESIS_NOT_MET, "top component"),
+    /** too many components of V to enumerate */
+    TOO_MANY_COMPONENTS(Verdict.HYPOTHESIS_NOT_MET, "too many components"),
     /** Δ(0) has no negative eigenvalue: no lower bound */
     NO_NEGATIVE_EIGENVALUE(Verdict.HYPOTHESIS_NOT_MET, "no negative eigenvalue of Δ(0)"),
     /** the closed forms are for m = n = 1, λ = 0 */
@@ -126,6 +128,8 @@ public enum Cause {
     ATTRACTING_OFF_TOP(Verdict.VIOLATED, "attracting off the top component"),
     /** no constant metric makes GD a gradient flow (the control fails) */
     NO_METRIC_FOR_GD(Verdict.VIOLATED, "no metric for GD"),
+    /** the components of V differ from the invariant subspaces of Mᵀ */
+    COMPONENT_COUNT(Verdict.VIOLATED, "component count"),
     /** the check threw */
     EXCEPTION(Verdict.VIOLATED, "exception");
 

@@ -51,6 +51,10 @@ public enum Claim {
             (c, s) -> VarietyChecks.localDimension(c)),
     T5_GL_TANGENT("T5-gl-tangent", ClaimKind.THEOREM, Score.LOG_ERROR, "the GL(m) directions ([X, A], XB) span ker J (λ = 0)",
             (c, s) -> VarietyChecks.glTangent(c)),
+    T5_COMPONENTS("T5-components", ClaimKind.THEOREM, Score.LOG_ERROR,
+            "with distinct eigenvalues of Mᵀ the full-rank components of V are its m-dim invariant subspaces: "
+                    + "Σ C(r, m−2j)C(p, j) of them, and every point of V reached by projection lies on one",
+            (c, s) -> VarietyChecks.components(c)),
     T5_LIMIT_POINTS("T5-limit-points", ClaimKind.THEOREM, Score.LOG_ERROR,
             "full-rank limits of SG/EMA (λ = 0) lie on V: rowspace(B) Mᵀ-invariant, spec A ⊂ spec Mᵀ, B̄ = B",
             VarietyChecks::limitPoints),

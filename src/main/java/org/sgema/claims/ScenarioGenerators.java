@@ -86,7 +86,8 @@ public final class ScenarioGenerators {
             case T2_ASYMMETRY -> g.withFlows(Flow.SG, Flow.EMA).atGenericPoints().scenarios();
             case T2_POINTWISE -> g.withFlows(Flow.SG).atGenericPoints().scenarios();
             case T2_STOKES -> g.withFlows(Flow.GD, Flow.SG, Flow.EMA).atGenericPoints().scenarios();
-            case T2_GRADIENT, T2_ENERGY_RISES, T5_PARAMETERIZATION, T5_LOCAL_DIMENSION, T5_GL_TANGENT, T6_SPECTRUM ->
+            case T2_GRADIENT, T2_ENERGY_RISES, T5_PARAMETERIZATION, T5_LOCAL_DIMENSION, T5_GL_TANGENT, T6_SPECTRUM,
+                 T5_COMPONENTS ->
                     noisy.withLambdas(0.0).scenarios();
             case T3_BOUND -> noisy.withFlows(Flow.GD).scenarios();
             case T3_SIGMA_ZERO -> g.withFlows(Flow.GD).withViews(Views.IDENTICAL).scenarios();

@@ -42,4 +42,9 @@ class T5EquilibriumVarietyProperties {
     void weightDecayLimitsAreIsolatedModuloOm() {
         ClaimChecks.check(Claim.E4);
     }
+
+    @Test
+    void theFullRankComponentsAreTheInvariantSubspaces() {
+        ClaimChecks.check(Claim.T5_COMPONENTS);
+    }
 }
