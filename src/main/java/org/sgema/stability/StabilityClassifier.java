@@ -21,7 +21,8 @@ import org.sgema.model.State;
  *   INCONCLUSIVE         otherwise (the gap, or the count mismatch, is reported)
  * </pre>
  * Defaults: rankTol = 1e-8, zeroTol = 1e-7, minGap = 100. A non-semisimple zero (a Jordan
- * block) shows as more near-zero eigenvalues (of size ~√ε) than the nullity: INCONCLUSIVE.
+ * block) shows as more near-zero eigenvalues (of size ~√ε) than the nullity, and independently
+ * as {@code nullity(J²) > nullity(J)}: either makes the point INCONCLUSIVE.
  */
 public final class StabilityClassifier {
     private final double rankTolerance;
@@ -132,11 +133,29 @@ public final class StabilityClassifier {
         } else if (maxRe < -zeroTol || zeros == n) {
             verdict = zeros == n ? StabilityVerdict.INCONCLUSIVE : StabilityVerdict.NORMALLY_ATTRACTING;
             reason = zeros == n ? "J is numerically zero" : "";
+            if (verdict == StabilityVerdict.NORMALLY_ATTRACTING && d > 0 && !semisimpleZero(jacobian, d)) {
+                verdict = StabilityVerdict.INCONCLUSIVE;
+                reason = "0 is not semisimple: nullity(J²) > nullity(J)";
+            }
         } else {
             verdict = StabilityVerdict.INCONCLUSIVE;
             reason = String.format(Locale.ROOT, "eigenvalue on the imaginary axis (max real part %.4g)", maxRe);
         }
         return new Stability(verdict, reason, residual, d, rank, zeros, zeroTol,
                 maxRe, gap, spectrum);
+    }
+
+    /**
+     * A second, independent test that 0 is a semisimple eigenvalue of multiplicity d (no Jordan
+     * block): {@code nullity(J²) = nullity(J) = d}, by SVD of J² with the same relative tolerance
+     * squared.
+     *
+     * @param jacobian J (not modified)
+     * @return whether J² has the same nullity d
+     */
+    boolean semisimpleZero(DMatrixRMaj jacobian, int d) {
+        DMatrixRMaj square = new DMatrixRMaj(jacobian.numRows, jacobian.numCols);
+        org.ejml.dense.row.CommonOps_DDRM.mult(jacobian, jacobian, square);
+        return RankEstimate.of(square, Math.min(rankTolerance * rankTolerance * 1e4, rankTolerance)).nullity() == d;
     }
 }
