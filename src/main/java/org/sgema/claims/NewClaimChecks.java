@@ -252,15 +252,13 @@ public final class NewClaimChecks {
      */
     public static Evaluation orbitStability(Case c) {
         Configuration cfg = c.configuration();
-        if (cfg.lambda() != 0) {
-            return Evaluation.hypothesisNotMet(Cause.WEIGHT_DECAY_NONZERO, "λ > 0: V describes λ = 0");
+        Component comp = Component.of(c);
+        if (comp.skip() != null) {
+            return comp.skip();
         }
-        Random rnd = new Random(c.seed());
-        var blocks = org.sgema.equilibria.EquilibriumVariety.blocks(cfg);
-        int[] chosen = org.sgema.equilibria.EquilibriumVariety.randomBlocks(blocks, cfg.m(), rnd);
-        if (chosen == null) {
-            return Evaluation.hypothesisNotMet(Cause.NO_INVARIANT_SUBSPACE, "no real invariant subspace of dimension m");
-        }
+        Random rnd = comp.random();
+        var blocks = comp.blocks();
+        int[] chosen = comp.chosen();
         DMatrixRMaj g1 = org.sgema.equilibria.EquilibriumVariety.randomG(cfg.m(), rnd);
         DMatrixRMaj g2 = org.sgema.equilibria.EquilibriumVariety.randomG(cfg.m(), rnd);
         for (int i = 0; i < cfg.m(); i++) {
@@ -295,15 +293,13 @@ public final class NewClaimChecks {
      */
     public static Evaluation attractingOffTop(Case c) {
         Configuration cfg = c.configuration();
-        if (cfg.lambda() != 0) {
-            return Evaluation.hypothesisNotMet(Cause.WEIGHT_DECAY_NONZERO, "λ > 0: V describes λ = 0");
+        Component comp = Component.of(c);
+        if (comp.skip() != null) {
+            return comp.skip();
         }
-        Random rnd = new Random(c.seed());
-        var blocks = org.sgema.equilibria.EquilibriumVariety.blocks(cfg);
-        int[] chosen = org.sgema.equilibria.EquilibriumVariety.randomBlocks(blocks, cfg.m(), rnd);
-        if (chosen == null) {
-            return Evaluation.hypothesisNotMet(Cause.NO_INVARIANT_SUBSPACE, "no real invariant subspace of dimension m");
-        }
+        Random rnd = comp.random();
+        var blocks = comp.blocks();
+        int[] chosen = comp.chosen();
         if (java.util.Arrays.equals(chosen, org.sgema.equilibria.EquilibriumVariety.leadingBlocks(blocks, cfg.m()))) {
             return Evaluation.hypothesisNotMet(Cause.TOP_COMPONENT, "the chosen component is the leading one");
         }
@@ -397,5 +393,30 @@ public final class NewClaimChecks {
                         "a constant symmetric Q with QJ_k = J_kᵀQ at 3 points exists (σ_min/σ_max = %.3g)", ratio))
                 : Evaluation.inconclusive(Cause.BETWEEN_THRESHOLDS, "min_singular_ratio", ratio, String.format(
                         Locale.ROOT, "σ_min/σ_max = %.3g (gap %.3g): no clear decision", ratio, gap));
+    }
+
+    /**
+     * A random full-rank component of V (λ = 0) chosen with the case's seed, or why there is none.
+     *
+     * @param blocks the eigen-blocks of Mᵀ
+     * @param chosen the blocks of the component
+     * @param random the case's random source, after the choice
+     * @param skip the evaluation to return instead, or null
+     */
+    private record Component(java.util.List<org.sgema.equilibria.EigenBlock> blocks, int[] chosen, Random random,
+                             Evaluation skip) {
+        static Component of(Case c) {
+            Configuration cfg = c.configuration();
+            if (cfg.lambda() != 0) {
+                return new Component(null, null, null,
+                        Evaluation.hypothesisNotMet(Cause.WEIGHT_DECAY_NONZERO, "λ > 0: V describes λ = 0"));
+            }
+            Random rnd = new Random(c.seed());
+            var blocks = org.sgema.equilibria.EquilibriumVariety.blocks(cfg);
+            int[] chosen = org.sgema.equilibria.EquilibriumVariety.randomBlocks(blocks, cfg.m(), rnd);
+            return chosen == null ? new Component(null, null, null, Evaluation.hypothesisNotMet(
+                    Cause.NO_INVARIANT_SUBSPACE, "no real invariant subspace of dimension m"))
+                    : new Component(blocks, chosen, rnd, null);
+        }
     }
 }

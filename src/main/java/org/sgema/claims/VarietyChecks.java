@@ -450,15 +450,12 @@ public final class VarietyChecks {
      */
     public static Evaluation weightDecayDimension(Case c, IntegrationSettings settings) {
         Configuration cfg = c.configuration();
-        if (cfg.lambda() <= 0) {
-            return Evaluation.hypothesisNotMet(Cause.WEIGHT_DECAY_ZERO, "λ = 0");
+        DecayLimit limit = DecayLimit.of(c, settings, "nullity_minus_orbit");
+        if (limit.skip() != null) {
+            return limit.skip();
         }
         VectorField f = c.field(Flow.SG);
-        Trajectory t = new FlowIntegrator(settings).integrate(f, c.initial());
-        if (t.outcome() != Outcome.CONVERGED) {
-            return Evaluation.inconclusive(Cause.of(t.outcome()), "nullity_minus_orbit", Double.NaN,
-                    "run ended " + t.outcome());
-        }
+        Trajectory t = limit.trajectory();
         int m = cfg.m();
         double[] sv = RankEstimate.singularValues(t.finalState().encoder());
         if (sv[m - 1] <= 1e-4 * Matrices.norm(c.initial().encoder())) {
@@ -507,16 +504,26 @@ public final class VarietyChecks {
      * the balance trivially: HYPOTHESIS_NOT_MET. Metric: the relative imbalance.
      */
     public static Evaluation weightDecayBalance(Case c, IntegrationSettings settings) {
-        Configuration cfg = c.configuration();
-        if (cfg.lambda() <= 0) {
-            return Evaluation.hypothesisNotMet(Cause.WEIGHT_DECAY_ZERO, "λ = 0");
+        DecayLimit limit = DecayLimit.of(c, settings, "relative_balance");
+        return limit.skip() != null ? limit.skip()
+                : balance(c.configuration(), c.initial(), limit.trajectory().finalState());
+    }
+
+    /**
+     * The SG run (λ &gt; 0) from the case's initial state to its limit, or why there is none.
+     *
+     * @param trajectory the converged run, or null
+     * @param skip the evaluation to return instead (λ = 0, or the run did not converge), or null
+     */
+    private record DecayLimit(Trajectory trajectory, Evaluation skip) {
+        static DecayLimit of(Case c, IntegrationSettings settings, String metric) {
+            if (c.configuration().lambda() <= 0) {
+                return new DecayLimit(null, Evaluation.hypothesisNotMet(Cause.WEIGHT_DECAY_ZERO, "λ = 0"));
+            }
+            Trajectory t = new FlowIntegrator(settings).integrate(c.field(Flow.SG), c.initial());
+            return t.outcome() == Outcome.CONVERGED ? new DecayLimit(t, null) : new DecayLimit(null,
+                    Evaluation.inconclusive(Cause.of(t.outcome()), metric, Double.NaN, "run ended " + t.outcome()));
         }
-        VectorField f = c.field(Flow.SG);
-        Trajectory t = new FlowIntegrator(settings).integrate(f, c.initial());
-        if (t.outcome() != Outcome.CONVERGED) {
-            return Evaluation.inconclusive(Cause.of(t.outcome()), "relative_balance", Double.NaN, "run ended " + t.outcome());
-        }
-        return balance(cfg, c.initial(), t.finalState());
     }
 
     /** The [T5] balance verdict at a limit {@code end} of a run from {@code start} (see {@link #weightDecayBalance}). */

@@ -14,6 +14,7 @@ import org.sgema.model.Objective;
 import org.sgema.model.RandomConfigurations;
 import org.sgema.model.SgInvariant;
 import org.sgema.model.State;
+import org.sgema.testing.FieldWrapper;
 
 /** Integration outcomes, the [T4] invariant along SG and the [T3] Euler identity. */
 class FlowIntegratorTest {
@@ -98,27 +99,13 @@ class FlowIntegratorTest {
         assertTrue(Matrices.norm(t.finalState().encoder()) < 1e-6, t::toString);
     }
 
-    /** A deliberately wrong field: the SG field with its sign flipped (anti-gradient-like). */
-    static final class Reversed implements VectorField {
-        private final VectorField inner;
-
+    /**
+     * A deliberately wrong field: the SG field with its sign flipped (anti-gradient-like), and its
+     * Jacobian left unflipped on purpose, so the Jacobian cross-check must catch it.
+     */
+    static final class Reversed extends FieldWrapper {
         Reversed(VectorField inner) {
-            this.inner = inner;
-        }
-
-        @Override
-        public Flow flow() {
-            return inner.flow();
-        }
-
-        @Override
-        public Configuration configuration() {
-            return inner.configuration();
-        }
-
-        @Override
-        public int dimension() {
-            return inner.dimension();
+            super(inner);
         }
 
         @Override
@@ -127,11 +114,6 @@ class FlowIntegratorTest {
             for (int i = 0; i < out.length; i++) {
                 out[i] = -out[i];
             }
-        }
-
-        @Override
-        public void jacobianTimes(double[] theta, double[] v, double[] out) {
-            inner.jacobianTimes(theta, v, out);
         }
 
         @Override
