@@ -190,7 +190,11 @@ public enum Claim {
      * (GD's collapse is [T3]).
      */
     public boolean violationFails(org.sgema.flows.Flow flow) {
-        return !((this == E2 || this == E5) && flow != org.sgema.flows.Flow.GD) && this != E3 && this != E4;
+        return switch (this) {
+            case E2, E5 -> flow == org.sgema.flows.Flow.GD;   // GD is the claimed control, SG/EMA are measured
+            case E3, E4 -> false;                               // measured rates
+            default -> true;
+        };
     }
 
     /**
@@ -198,7 +202,10 @@ public enum Claim {
      * violations do not fail it, if it has any, else every flow.
      */
     public boolean rated(org.sgema.flows.Flow flow) {
-        return this == E2 ? !violationFails(flow) : this == E5 ? flow != org.sgema.flows.Flow.GD : true;
+        return switch (this) {
+            case E2, E5 -> flow != org.sgema.flows.Flow.GD;
+            default -> true;
+        };
     }
 
     /** @return the claim with this ID */

@@ -39,11 +39,14 @@ import org.sgema.model.ConfigurationSpec.Views;
 class MutationCheckTest {
     private static final int CASES = 8;
 
-    /** How to draw cases for one claim: flows, λ = 0 or not (or λ > 0 only), scalar or not, generic points or not. */
+    /**
+     * How to draw cases for one claim: flows, λ = 0 or not (or λ > 0 only), scalar or not, generic
+     * points or not, and the horizon of its runs.
+     */
     private record Template(Claim claim, Flow[] flows, boolean zeroLambda, boolean scalar, boolean generic,
-                            boolean positiveLambda) {
+                            boolean positiveLambda, double horizon) {
         Template(Claim claim, Flow[] flows, boolean zeroLambda, boolean scalar, boolean generic) {
-            this(claim, flows, zeroLambda, scalar, generic, false);
+            this(claim, flows, zeroLambda, scalar, generic, false, 200);
         }
     }
 
@@ -61,8 +64,9 @@ class MutationCheckTest {
             new Template(Claim.T5_GL_TANGENT, new Flow[] {Flow.SG}, true, false, false),
             new Template(Claim.T6_SPECTRUM, new Flow[] {Flow.SG}, true, false, false),
             new Template(Claim.T7_SCALAR, new Flow[] {Flow.EMA}, true, true, true),
-            new Template(Claim.T5_LIMIT_POINTS, new Flow[] {Flow.SG, Flow.EMA}, true, false, false),
-            new Template(Claim.T5_WEIGHT_DECAY, new Flow[] {Flow.SG}, false, false, false, true),
+            new Template(Claim.T5_LIMIT_POINTS, new Flow[] {Flow.SG, Flow.EMA}, true, false, false, false,
+                    5000),
+            new Template(Claim.T5_WEIGHT_DECAY, new Flow[] {Flow.SG}, false, false, false, true, 200),
             new Template(Claim.T7_PERTURBATION, new Flow[] {Flow.SG, Flow.EMA}, true, false, false),
             new Template(Claim.T4_EMA_INVARIANT, new Flow[] {Flow.EMA}, false, false, false),
             new Template(Claim.T5_EQUIVARIANCE, new Flow[] {Flow.GD, Flow.SG, Flow.EMA}, false, false, true),
@@ -89,7 +93,7 @@ class MutationCheckTest {
         }
         // short, deterministic runs: a mutant that blows up stops at a small divergence limit or
         // an evaluation budget (never a wall-clock cap, which would make the matrix timing-dependent)
-        var settings = RunProfile.load("quick").integration().withHorizon(200).withDivergenceLimit(1e4)
+        var settings = RunProfile.load("quick").integration().withDivergenceLimit(1e4)
                 .withMaxEvaluations(200_000);
         List<String> rows = new ArrayList<>();
         rows.add("dynamics,claim,cases,violated,first_violation");
@@ -108,8 +112,7 @@ class MutationCheckTest {
             Random rnd = new Random(7 + t.claim().ordinal());
             int violated = 0;
             String first = "";
-            // limit points must be reached: their template gets a longer horizon
-            var cellSettings = t.claim() == Claim.T5_LIMIT_POINTS ? settings.withHorizon(5000) : settings;
+            var cellSettings = settings.withHorizon(t.horizon());
             for (int k = 0; k < CASES; k++) {
                 Evaluation e = t.claim().check(draw(t, rnd).withDynamics(dyn), cellSettings);
                 if (e.verdict() == Verdict.VIOLATED) {
