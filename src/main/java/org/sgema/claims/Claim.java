@@ -135,18 +135,18 @@ public enum Claim {
 
     /**
      * @return the score of a try for targeted search: {@link #score()} of its key metric, NaN
-     *     when the hypothesis was not met or the metric is undefined
+     *     when the hypothesis was not met or the metric is undefined. Two claims score branches
+     *     differently: [E5]'s GD control (a large σ_min/σ_max is closer to violation, the reverse of
+     *     SG/EMA) and [T7]-perturbation's unstable branch (a short excursion is closer to violation)
      */
-    public double score(Evaluation e) {
+    public double score(org.sgema.flows.Flow flow, Evaluation e) {
         if (e.verdict() == Verdict.HYPOTHESIS_NOT_MET) {
             return Double.NaN;
         }
-        if (this == E5 && e.cause() == Cause.NO_METRIC_FOR_GD || this == E5 && e.metric() < 1e-12) {
-            // GD, the control: a large σ_min/σ_max is closer to violation
+        if (this == E5 && flow == org.sgema.flows.Flow.GD) {
             return Score.LOG_ERROR.of(e.metric());
         }
         if (this == T7_PERTURBATION && e.metricName().equals("distance_over_eps")) {
-            // the unstable branch: how far the perturbation got; less is closer to violation
             return Score.NEG_LOG.of(e.metric());
         }
         return score.of(e.metric());

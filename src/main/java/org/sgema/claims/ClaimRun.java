@@ -296,7 +296,7 @@ public final class ClaimRun {
      */
     private static Outcome outcome(Claim claim, Tried t) {
         Evaluation e = t.evaluation();
-        double score = claim.score(e);
+        double score = claim.score(t.scenario().flow(), e);
         if (e.verdict() == Verdict.VIOLATED && claim.violationFails(t.scenario().flow())) {
             // a finding needs any witness; a theorem's failures differ by their cause
             String origin = claim.kind() == ClaimKind.FINDING ? claim.id() + " witness"
