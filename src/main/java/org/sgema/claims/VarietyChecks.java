@@ -313,10 +313,19 @@ public final class VarietyChecks {
             return Evaluation.hypothesisNotMet(Cause.REPEATED_EIGENVALUES, String.format(Locale.ROOT,
                     "Mᵀ has nearly repeated eigenvalues (gap %.2g)", minGap));
         }
+        // real or complex: |Im| ≤ 1e-12·max(1, |μ|) real (the enumeration's own cut), ≥ 1e-8 complex;
+        // in between the two counts could disagree by rounding alone
         int real = 0;
         int pairs = 0;
         for (int k = 0; k < n; k++) {
-            if (spec.im(k) == 0) {
+            double im = Math.abs(spec.im(k));
+            double scale = Math.max(1.0, Math.hypot(spec.re(k), spec.im(k)));
+            if (im > 1e-12 * scale && im < 1e-8 * scale) {
+                return Evaluation.inconclusive(Cause.BETWEEN_THRESHOLDS, "max_subspace_distance", Double.NaN,
+                        String.format(Locale.ROOT, "an eigenvalue of Mᵀ has |Im| = %.3g: neither clearly real nor "
+                                + "complex", im));
+            }
+            if (im <= 1e-12 * scale) {
                 real++;
             } else if (spec.im(k) > 0) {
                 pairs++;

@@ -109,4 +109,28 @@ class ChecksCanFailTest {
         assertEquals(-1, CollapseRates.collapseRank(new double[] {2e-6, 9e-7}, 1.0), "2e-6 | 9e-7: no gap at the cut");
         assertEquals(0, CollapseRates.collapseRank(new double[] {1e-12, 1e-13}, 1.0));
     }
+
+    @Test
+    void componentsAndTheRankBoundFailOnDynamicsThatDisagreeWithTheTheory() {
+        // T5-components: with Cxy transposed the projected equilibria leave the invariant subspaces of Mᵀ
+        boolean components = false;
+        // T4-rank-bound: SG that keeps the target branch (that is, GD) lets B shrink below the bound
+        boolean rank = false;
+        org.sgema.integration.IntegrationSettings settings = org.sgema.integration.IntegrationSettings.defaults()
+                .withHorizon(200);
+        for (long seed = 0; seed < 30 && !(components && rank); seed++) {
+            org.sgema.model.ConfigurationSpec spec = new org.sgema.model.ConfigurationSpec(4, 2,
+                    org.sgema.model.ConfigurationSpec.Views.ASYMMETRIC, org.sgema.model.ConfigurationSpec.Spectra.WELL,
+                    0, 1, 1, seed);
+            Case generic = new Scenario(spec, new InitSpec(1.0, InitSpec.Tilt.NONE, seed), Flow.SG, seed).toCase();
+            components |= VarietyChecks.components(generic.withDynamics(org.sgema.flows.Mutation.CXY_TRANSPOSED))
+                    .verdict() == Verdict.VIOLATED;
+            Case encoderHeavy = new Scenario(spec, new InitSpec(1.0, InitSpec.Tilt.ENCODER, seed), Flow.SG, seed)
+                    .toCase();
+            rank |= SgInvariantChecks.rankBound(encoderHeavy.withDynamics(org.sgema.flows.Mutation.SG_KEEPS_TARGET_BRANCH),
+                    settings).verdict() == Verdict.VIOLATED;
+        }
+        assertTrue(components, "T5-components never VIOLATED under Cxy transposed in 30 seeds");
+        assertTrue(rank, "T4-rank-bound never VIOLATED under SG = GD in 30 seeds");
+    }
 }
