@@ -44,6 +44,8 @@ public enum Cause {
     LIMIT_UNRESOLVED(Verdict.INCONCLUSIVE, "predicted limit unresolved"),
     /** the classified local dimension differs from the equilibrium manifold's predicted one */
     DIMENSION_MISMATCH(Verdict.INCONCLUSIVE, "dimension mismatch"),
+    /** the measured quantity is at its round-off floor: an order or exponent cannot be fitted */
+    AT_FLOOR(Verdict.INCONCLUSIVE, "at the round-off floor"),
     /** dE0/dt > 0 at the point, but E0 did not rise over the run */
     NO_RISE(Verdict.INCONCLUSIVE, "no rise over the run"),
 
@@ -73,6 +75,10 @@ public enum Cause {
     TOO_MANY_COMPONENTS(Verdict.HYPOTHESIS_NOT_MET, "too many components"),
     /** Δ(0) has no negative eigenvalue: no lower bound */
     NO_NEGATIVE_EIGENVALUE(Verdict.HYPOTHESIS_NOT_MET, "no negative eigenvalue of Δ(0)"),
+    /** the equilibrium is not normally attracting (the statement is about attracting ones) */
+    NOT_ATTRACTING(Verdict.HYPOTHESIS_NOT_MET, "not attracting"),
+    /** the EMA momentum β = 1 − ητ the check needs falls outside [0, 1) */
+    MOMENTUM_OUT_OF_RANGE(Verdict.HYPOTHESIS_NOT_MET, "momentum out of range"),
     /** the closed forms are for m = n = 1, λ = 0 */
     NOT_SCALAR(Verdict.HYPOTHESIS_NOT_MET, "not scalar"),
 
@@ -130,6 +136,16 @@ public enum Cause {
     NO_METRIC_FOR_GD(Verdict.VIOLATED, "no metric for GD"),
     /** the components of V differ from the invariant subspaces of Mᵀ */
     COMPONENT_COUNT(Verdict.VIOLATED, "component count"),
+    /** training below the predicted critical rate left, or above it stayed */
+    CRITICAL_RATE_MISPREDICTED(Verdict.VIOLATED, "critical rate mispredicted"),
+    /** a training step differs from the Euler step θ + ηF(θ) (τ = (1 − β)/η) */
+    MAP_NOT_EULER(Verdict.VIOLATED, "map is not the Euler step"),
+    /** a discretization error does not shrink at its order as η → 0 */
+    WRONG_ORDER(Verdict.VIOLATED, "wrong order in η"),
+    /** the limit of training is not an equilibrium of the flow */
+    OFF_EQUILIBRIUM(Verdict.VIOLATED, "limit off the equilibria"),
+    /** the minibatch spread does not scale like √(η/b) */
+    SPREAD_EXPONENT(Verdict.VIOLATED, "spread exponent"),
     /** the check threw */
     EXCEPTION(Verdict.VIOLATED, "exception");
 

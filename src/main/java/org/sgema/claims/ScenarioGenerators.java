@@ -72,9 +72,10 @@ public final class ScenarioGenerators {
                 case T4_INVARIANT -> g.withFlows(Flow.SG).digits();
                 case T5_LIMIT_POINTS, T7_PERTURBATION -> g.withFlows(Flow.SG, Flow.EMA).withLambdas(0.0).digits();
                 case E1 -> g.withFlows(Flow.SG, Flow.EMA).digits();
+                case D_CRITICAL_RATE -> g.withFlows(Flow.SG, Flow.EMA).withLambdas(0.0).digits();
                 default -> throw new org.sgema.model.InvalidInputException("source",
                         claim.id() + " is not checked on the digits (only T3-bound, T4-invariant, T5-limit-points, "
-                                + "T7-perturbation and E1 are)");
+                                + "T7-perturbation, E1 and D-critical-rate are)");
             };
         }
         if (!source.equals(ClaimRun.SYNTHETIC)) {
@@ -106,6 +107,14 @@ public final class ScenarioGenerators {
             case T7_ORBIT_VARIES, T7_ATTRACTING_OFF_TOP -> noisy.withLambdas(0.0).withFlows(Flow.SG).scenarios();
             case E4 -> g.withLambdas(0.01, 0.1, 0.5).withFlows(Flow.SG).scenarios();
             case E5 -> g.withFlows(Flow.GD, Flow.SG, Flow.EMA).atGenericPoints().withMaxDimensions(5, 2).scenarios();
+            case D_FIXED_POINTS -> noisy.withFlows(Flow.SG, Flow.EMA).withMaxDimensions(8, 3).scenarios();
+            case D_CRITICAL_RATE -> noisy.withLambdas(0.0).withFlows(Flow.SG, Flow.EMA).withMaxDimensions(8, 3)
+                    .scenarios();
+            case D_INVARIANT_DRIFT -> g.withFlows(Flow.SG).withMaxDimensions(8, 3).scenarios();
+            case D_GD_COLLAPSE -> noisy.withFlows(Flow.GD).withMaxDimensions(8, 3).scenarios();
+            case D_EMA_LIMIT -> g.withFlows(Flow.EMA).withMaxDimensions(8, 3).scenarios();
+            case D_MINIBATCH_SPREAD -> noisy.withLambdas(0.0).withSpectra(Spectra.WELL).withFlows(Flow.SG)
+                    .withMaxDimensions(6, 2).scenarios();
         };
     }
 

@@ -29,7 +29,7 @@ public enum Flow {
     }
 
     /** @return a new vector field of this flow for the configuration */
-    public VectorField field(Configuration configuration) {
+    public MomentField field(Configuration configuration) {
         return new LinearSslField(configuration, this);
     }
 

@@ -22,7 +22,7 @@ import org.sgema.model.InvalidInputException;
  * All products go through preallocated EJML workspaces: {@link #evaluate} and
  * {@link #jacobianTimes} allocate nothing.
  */
-final class LinearSslField implements VectorField {
+final class LinearSslField implements MomentField {
     private final Configuration configuration;
     private final Flow flow;
     private final Mutation mutation;
@@ -128,8 +128,30 @@ final class LinearSslField implements VectorField {
     }
 
     @Override
-    public VectorField copy() {
+    public MomentField copy() {
         return new LinearSslField(configuration, flow, mutation);
+    }
+
+    /**
+     * Copies new moments into the field's own matrices, through the same swaps as the
+     * configuration's moments when the field is a mutant (Cxy transposed, Cxx and Cyy swapped).
+     */
+    @Override
+    public void useMoments(DMatrixRMaj newCxx, DMatrixRMaj newCxy, DMatrixRMaj newCyy) {
+        if (newCxx.numRows != n || newCxx.numCols != n || newCxy.numRows != n || newCxy.numCols != n
+                || newCyy.numRows != n || newCyy.numCols != n) {
+            throw new InvalidInputException("moments", "expected " + n + "×" + n + " matrices");
+        }
+        boolean swapMoments = mutation == Mutation.CXX_CYY_SWAPPED;
+        cxx.setTo(swapMoments ? newCyy : newCxx);
+        cyy.setTo(swapMoments ? newCxx : newCyy);
+        if (mutation == Mutation.CXY_TRANSPOSED) {
+            CommonOps_DDRM.transpose(newCxy, cxy);
+            cyx.setTo(newCxy);
+        } else {
+            cxy.setTo(newCxy);
+            CommonOps_DDRM.transpose(newCxy, cyx);
+        }
     }
 
     private void requireLength(String name, double[] x) {

@@ -30,7 +30,7 @@ public enum Mutation implements Dynamics {
     PREDICTOR_TRANSPOSED_IN_RESIDUAL;
 
     @Override
-    public VectorField field(Flow flow, Configuration configuration) {
+    public MomentField field(Flow flow, Configuration configuration) {
         return new LinearSslField(configuration, flow, this);
     }
 }

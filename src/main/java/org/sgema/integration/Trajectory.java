@@ -40,7 +40,22 @@ public final class Trajectory {
         this.wallMillis = wallMillis;
     }
 
-    /** @return the settings of the run */
+    /**
+     * A trajectory of a discrete map (training steps), recorded in the same form as an
+     * integrated one: {@code times[i] = k_i η}, the states at those steps, the field evaluations
+     * and steps taken. It has no integration settings.
+     */
+    public static Trajectory ofSteps(Flow flow, Configuration configuration, Outcome outcome, String reason,
+                                     double[] times, double[][] states, long evaluations, int steps,
+                                     long wallMillis) {
+        if (times.length != states.length || times.length == 0) {
+            throw new IllegalArgumentException("times and states: same non-zero length expected");
+        }
+        return new Trajectory(flow, configuration, null, outcome, reason, times, states, evaluations, steps,
+                wallMillis);
+    }
+
+    /** @return the settings of the run (null for a discrete map's run, {@link #ofSteps}) */
     public IntegrationSettings settings() {
         return settings;
     }
