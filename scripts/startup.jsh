@@ -6,6 +6,7 @@ import org.sgema.flows.*;
 import org.sgema.integration.*;
 import org.sgema.equilibria.*;
 import org.sgema.stability.*;
+import org.sgema.training.*;
 import org.sgema.claims.*;
 import org.sgema.config.*;
 import static org.sgema.shell.Explore.*;

@@ -269,12 +269,11 @@ public final class DiscreteChecks {
         if (!(below.stayed() && above.left())) {
             return Evaluation.inconclusive(Cause.BETWEEN_THRESHOLDS, metric, Double.NaN, "undecided: " + seen);
         }
-        double rhoNear = CriticalRate.growthPerStep(st, 1.002 * etaStar);
-        long fine = (long) Math.min(MAX_STEPS / 4, Math.max(steps, Math.ceil(2 * Math.log(1e2) / Math.log(rhoNear))));
-        double[] bracket = CriticalRate.bisect(f, theta, start, 0.8 * etaStar, 1.25 * etaStar, fine, rule, floor, 14);
+        long fine = Math.max(steps, Math.min(20_000L, 2_000_000L / theta.length));
+        double[] bracket = CriticalRate.bisect(f, theta, start, 0.8 * etaStar, 1.25 * etaStar, fine, rule, floor, 16);
         double observed = 0.5 * (bracket[0] + bracket[1]);
         return new Evaluation(Verdict.HOLDS, Cause.NONE, metric, observed / etaStar - 1, String.format(Locale.ROOT,
-                "η* = %.5g, observed η in [%.5g, %.5g] (%d steps per run)", etaStar, bracket[0], bracket[1], fine));
+                "η* = %.6g, observed η in [%.6g, %.6g] (%d steps per run)", etaStar, bracket[0], bracket[1], fine));
     }
 
     /** @return a point of the leading component of V with a random well-conditioned G, or null */

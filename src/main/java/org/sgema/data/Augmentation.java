@@ -18,6 +18,16 @@ public sealed interface Augmentation {
     /** @return the moments after this stage, given those before it (inputs not modified) */
     Moments apply(Moments in);
 
+    /**
+     * Applies this stage to one view: a draw whose second moments are those {@link #apply}
+     * states. Allocates nothing.
+     *
+     * @param in the view before the stage (not modified)
+     * @param out the view after it (modified; must not be {@code in})
+     * @param random the source of the stage's randomness
+     */
+    void sample(double[] in, double[] out, java.util.SplittableRandom random);
+
     /** The second moments of a pair of views. */
     record Moments(DMatrixRMaj cxx, DMatrixRMaj cxy, DMatrixRMaj cyy) {
         /** @return the moments of identical views of a signal with moment S */
@@ -48,6 +58,14 @@ public sealed interface Augmentation {
                 cyy.add(i, i, variance);
             }
             return new Moments(cxx, in.cxy().copy(), cyy);
+        }
+
+        @Override
+        public void sample(double[] in, double[] out, java.util.SplittableRandom random) {
+            double sd = Math.sqrt(variance);
+            for (int i = 0; i < in.length; i++) {
+                out[i] = in[i] + sd * random.nextGaussian();
+            }
         }
 
         @Override
@@ -87,6 +105,13 @@ public sealed interface Augmentation {
             DMatrixRMaj out = c.copy();
             CommonOps_DDRM.scale(f, out);
             return out;
+        }
+
+        @Override
+        public void sample(double[] in, double[] out, java.util.SplittableRandom random) {
+            for (int i = 0; i < in.length; i++) {
+                out[i] = random.nextDouble() < keep ? in[i] : 0;
+            }
         }
 
         @Override
@@ -157,6 +182,20 @@ public sealed interface Augmentation {
             CommonOps_DDRM.mult(mean, in.cxy(), tmp);
             CommonOps_DDRM.multTransB(tmp, mean, cxy);
             return new Moments(cxx, cxy, cyy);
+        }
+
+        /** Shifts the image by one of the shifts, drawn uniformly: {@code out[r, c] = in[r − dr, c − dc]}, 0 outside. */
+        @Override
+        public void sample(double[] in, double[] out, java.util.SplittableRandom random) {
+            int[] s = shifts.get(random.nextInt(shifts.size()));
+            int side = Digits.SIDE;
+            for (int r = 0; r < side; r++) {
+                for (int c = 0; c < side; c++) {
+                    int sr = r - s[0];
+                    int sc = c - s[1];
+                    out[r * side + c] = sr >= 0 && sr < side && sc >= 0 && sc < side ? in[sr * side + sc] : 0;
+                }
+            }
         }
 
         @Override

@@ -83,6 +83,16 @@ final class HtmlPage {
                     .append(TableFormat.html(digits.accuracy()))
                     .append("<div class=\"wide\">").append(TableFormat.html(digits.runs())).append("</div>");
         }
+        TrainingSection training = c.training();
+        h.append("<h2 id=\"finite-learning-rates\">Finite learning rates</h2>\n<p class=\"caption\">Discrete ")
+                .append("training θ ← θ + ηF(θ) (EMA: momentum β = 1 − ητ), theory notes [D]. An attracting equilibrium ")
+                .append("stops attracting at η* = min 2|Re μ|/|μ|² over the non-zero eigenvalues of J; the observed ")
+                .append("rate comes from training from a perturbation (bisection). Orders and exponents are the ")
+                .append("[D] claims' fitted key metrics.</p>\n")
+                .append(TableFormat.html(training.exponents()))
+                .append("<div class=\"chart\" id=\"chart-finite-learning-rates\">").append(training.chart())
+                .append("</div>\n<div class=\"wide\">").append(TableFormat.html(training.criticalRates()))
+                .append("</div>\n");
         h.append("<h2 id=\"by-source\">By claim and source</h2>\n").append(TableFormat.html(c.bySource()));
         h.append("<h2 id=\"by-flow\">By claim and flow</h2>\n").append(TableFormat.html(c.byFlow()));
         h.append("<h2 id=\"by-dimension\">By dimension</h2>\n").append(TableFormat.html(c.byDimension()));

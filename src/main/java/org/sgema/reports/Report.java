@@ -52,8 +52,8 @@ public final class Report {
      * @param collapse the [E2] rates by initial scale, τ, λ and α
      */
     record Contents(RawRuns runs, Table claims, Table causes, List<Table> collapse, Table bySource, Table byFlow,
-                    Table byDimension, Table mutations, DigitsSection digits, Table bench, Map<String, String> charts,
-                    String provenance) {
+                    Table byDimension, Table mutations, DigitsSection digits, TrainingSection training, Table bench,
+                    Map<String, String> charts, String provenance) {
     }
 
     /** Builds every report file from {@code reports/raw}; returns the path of {@code index.html}. */
@@ -90,8 +90,9 @@ public final class Report {
                 Summaries.countsBy(tries, "by claim and source", "claim", "source"),
                 Summaries.countsBy(tries, "by claim and flow", "claim", "flow"),
                 Summaries.countsBy(tries, "by dimension", "n", "m"),
-                killMatrix(csvTable(rawDir.resolve("mutations.csv"))), digits, bench(dir.resolve("bench/bench.csv")),
-                charts, provenance(runs));
+                killMatrix(csvTable(rawDir.resolve("mutations.csv"))), digits, TrainingSection.compute(tries, showcase),
+                bench(dir.resolve("bench/bench.csv")), charts, provenance(runs));
+        AtomicFiles.write(dir.resolve("charts").resolve("finite-learning-rates.svg"), c.training().chart());
         for (var e : charts.entrySet()) {
             AtomicFiles.write(dir.resolve("charts").resolve(e.getKey() + ".svg"), e.getValue());
         }
@@ -203,6 +204,12 @@ public final class Report {
                     .append("fan-in B.\n\n").append(TableFormat.markdown(digits.accuracy()))
                     .append("\nRuns:\n\n").append(TableFormat.markdown(digits.runs()));
         }
+        md.append("\n## Finite learning rates\n\nDiscrete training θ ← θ + ηF(θ) (EMA: momentum β = 1 − ητ), ")
+                .append("theory notes [D]. An attracting equilibrium stops attracting at η* = min 2|Re μ|/|μ|²; ")
+                .append("the observed rate comes from training from a perturbation (bisection).\n\n")
+                .append(TableFormat.markdown(c.training().exponents())).append("\n")
+                .append(TableFormat.markdown(c.training().criticalRates()))
+                .append("\n![‖B_k‖ at several learning rates](charts/finite-learning-rates.svg)\n");
         md.append("\n## Breakdown by claim and source\n\n").append(TableFormat.markdown(c.bySource()));
         md.append("\n## Breakdown by claim and flow\n\n").append(TableFormat.markdown(c.byFlow()));
         md.append("\n## Breakdown by dimension\n\n").append(TableFormat.markdown(c.byDimension()));

@@ -26,6 +26,11 @@ import org.sgema.reports.Plots;
 import org.sgema.numerics.Spectrum;
 import org.sgema.stability.Stability;
 import org.sgema.stability.StabilityClassifier;
+import org.sgema.training.CriticalRate;
+import org.sgema.training.DiscreteTraining;
+import org.sgema.training.GaussianViews;
+import org.sgema.training.TrainingSettings;
+import org.sgema.training.TrainingStep;
 
 /**
  * Short helpers for interactive exploration ({@code scripts/jshell} imports them statically).
@@ -81,6 +86,31 @@ public final class Explore {
     public static Trajectory run(Configuration c, Flow f, State s, double horizon) {
         return new FlowIntegrator(IntegrationSettings.defaults().withHorizon(horizon)).integrate(f.field(c),
                 matching(s, f));
+    }
+
+    /**
+     * Discrete training {@code θ ← θ + ηF(θ)} (EMA: momentum β = 1 − ητ) with the exact moments,
+     * until the step is below 1e-9 (1 + ‖θ‖) per unit η or {@code steps} are spent.
+     */
+    public static Trajectory train(Configuration c, Flow f, State s, double eta, long steps) {
+        return new DiscreteTraining(TrainingSettings.defaults().withLearningRate(eta).withMaxSteps(steps))
+                .train(f.field(c), matching(s, f));
+    }
+
+    /** Minibatch training: b Gaussian view pairs with the configuration's moments per step. */
+    public static Trajectory train(Configuration c, Flow f, State s, double eta, long steps, int batch, long seed) {
+        return new DiscreteTraining(TrainingSettings.defaults().withLearningRate(eta).withMaxSteps(steps)
+                .withBatch(batch)).train(f.field(c), matching(s, f), new GaussianViews(c), seed);
+    }
+
+    /** @return {@code η* = min 2|Re μ|/|μ|²} at an equilibrium (NaN if it is not attracting) */
+    public static double criticalRate(Configuration c, Flow f, State point) {
+        return CriticalRate.predicted(classify(c, f, point));
+    }
+
+    /** @return the EMA rate τ = (1 − β)/η that a momentum β at learning rate η corresponds to */
+    public static double tauOf(double eta, double momentum) {
+        return TrainingStep.tau(eta, momentum);
     }
 
     /** Adds (B̄ = B) or drops the target so that the state fits the flow. */

@@ -19,13 +19,14 @@ import org.sgema.stability.Stability;
  * tangent part of δ does not enter {@code F ≈ Jδ}, so the ratio grows like {@code ρ(η)^{S/2}} with
  * {@code ρ(η) = max |1 + ημ|} when some mode expands, and stays bounded otherwise:
  * <pre>
- *   left      ‖θ_k − θ*‖ ≥ 10⁴ ‖δ‖ or ‖F_k‖ ≥ 10⁵ ‖F_0‖ at some k, a non-finite iterate,
+ *   left      ‖θ_k − θ*‖ ≥ 10³ ‖δ‖ or ‖F_k‖ ≥ 10⁵ ‖F_0‖ at some k, a non-finite iterate,
  *             or ‖F_S‖/‖F_{S/2}‖ &gt; 10
  *   stayed    ‖F_S‖/‖F_{S/2}‖ ≤ 2, or ‖F_S‖ at the round-off floor
  *   otherwise undecided
  * </pre>
- * The distance is watched at every step: a run that leaves can settle at another equilibrium
- * (F small again) within a few steps. The thresholds are fixed numbers, not taken from the
+ * The distance is watched at every step: a run that leaves θ* does not diverge near η*, it
+ * settles at another equilibrium of V, at a distance that grows like η/η* − 1 (F small again):
+ * only the distance tells it left. The thresholds are fixed numbers, not taken from the
  * prediction.</p>
  */
 public final class CriticalRate {
@@ -78,7 +79,7 @@ public final class CriticalRate {
      * @param eta the learning rate
      * @param steps steps taken
      * @param ratio {@code ‖F_S‖/‖F_{S/2}‖} (+∞ when it blew up)
-     * @param blowUp whether the run went {@code 10⁴‖δ‖} away from θ*, {@code ‖F_k‖ ≥ 10⁵‖F_0‖}, or an
+     * @param blowUp whether the run went {@code 10³‖δ‖} away from θ*, {@code ‖F_k‖ ≥ 10⁵‖F_0‖}, or an
      *     iterate was not finite
      * @param atFloor whether {@code ‖F_S‖} is at the round-off floor
      */
@@ -118,7 +119,7 @@ public final class CriticalRate {
         for (int i = 0; i < start.length; i++) {
             far += (start[i] - center[i]) * (start[i] - center[i]);
         }
-        far = 1e8 * far;   // (10⁴ ‖δ‖)²
+        far = 1e6 * far;   // (10³ ‖δ‖)²
         double[] theta = start.clone();
         double[] next = new double[theta.length];
         double[] f = new double[theta.length];
@@ -155,8 +156,10 @@ public final class CriticalRate {
     }
 
     /**
-     * Narrows {@code [low, high]} (low stayed, high left) by bisection on what training does, to
-     * at most {@code iterations} halvings; stops early at an undecided midpoint.
+     * Narrows {@code [low, high]} (low stayed, high left) by bisection on what training does over
+     * S steps each, to at most {@code iterations} halvings; stops at an undecided midpoint. "Stayed"
+     * means "did not grow 2× in the last S/2 steps", so the bracket can sit above η* by about
+     * {@code ln 2 / (S/2)} in {@code ln ρ}: the longer the runs, the closer.
      *
      * @return the final bracket {@code {low, high}}
      */

@@ -109,6 +109,48 @@ class SgemaCommandTest extends ScratchRoot {
     }
 
     @Test
+    void trainEndsWhereTheFlowEndsAtASmallLearningRate() throws Exception {
+        Run flow = run("integrate", "--config", file("config.json"), "--state", file("state.json"), "--flow", "ema");
+        Run train = run("train", "--config", file("config.json"), "--state", file("state.json"), "--flow", "ema",
+                "--lr", "0.01", "--momentum", "0.995", "--out", file("train.csv"));
+        assertEquals(0, train.code(), train.err());
+        JsonNode o = json.readTree(train.out());
+        assertEquals("CONVERGED", o.get("outcome").asText(), o.toString());
+        assertEquals(0.5, o.get("tau").asDouble(), 1e-12, "τ = (1 − β)/η");
+        assertEquals(0.995, o.get("momentum").asDouble(), 1e-12);
+        assertTrue(o.get("fieldNorm").asDouble() < 1e-8, o.toString());
+        // the same equilibrium as the flow's (EMA is not a gradient flow, but both converge to the limit of its path)
+        JsonNode a = json.readTree(flow.out()).get("state").get("B");
+        JsonNode b = o.get("state").get("B");
+        double gap = 0;
+        for (int i = 0; i < a.size(); i++) {
+            for (int j = 0; j < a.get(i).size(); j++) {
+                gap = Math.max(gap, Math.abs(a.get(i).get(j).asDouble() - b.get(i).get(j).asDouble()));
+            }
+        }
+        assertTrue(gap < 0.05, "discrete EMA at η = 0.01 ends near the flow's limit: " + gap);
+        assertTrue(Files.readAllLines(root.resolve("train.csv")).get(0).startsWith("t,step,B_norm"));
+        Run batch = run("train", "--config", file("config.json"), "--state", file("state.json"), "--flow", "sg",
+                "--lr", "0.05", "--batch", "16", "--steps", "500", "--seed", "3");
+        assertEquals(0, batch.code(), batch.err());
+        assertEquals("HORIZON_REACHED", json.readTree(batch.out()).get("outcome").asText());
+        Run again = run("train", "--config", file("config.json"), "--state", file("state.json"), "--flow", "sg",
+                "--lr", "0.05", "--batch", "16", "--steps", "500", "--seed", "3");
+        assertEquals(json.readTree(batch.out()).get("state"), json.readTree(again.out()).get("state"), "seeded");
+        for (String[] bad : new String[][] {{"--lr", "0"}, {"--lr", "0.1", "--momentum", "0.9"},
+                {"--lr", "0.1", "--batch", "-1"}, {"--lr", "0.1", "--batch", "4", "--data", "mnist"},
+                {"--lr", "0.1", "--batch", "4", "--data", "digits"}}) {
+            String[] args = new String[7 + bad.length];
+            String[] head = {"train", "--config", file("config.json"), "--state", file("state.json"), "--flow", "sg"};
+            System.arraycopy(head, 0, args, 0, 7);
+            System.arraycopy(bad, 0, args, 7, bad.length);
+            Run r = run(args);
+            assertEquals(2, r.code(), String.join(" ", bad) + ": " + r.err());
+            assertEquals(1, r.err().strip().lines().count(), "one line: " + r.err());
+        }
+    }
+
+    @Test
     void integratePrintsTheOutcomeAndWritesTheTrajectory() throws Exception {
         for (String flow : new String[] {"gd", "sg", "ema"}) {
             Run r = run("integrate", "--config", file("config.json"), "--state", file("state.json"), "--flow", flow,
