@@ -71,7 +71,10 @@ class MutationCheckTest {
             new Template(Claim.T4_EMA_INVARIANT, new Flow[] {Flow.EMA}, false, false, false),
             new Template(Claim.T5_EQUIVARIANCE, new Flow[] {Flow.GD, Flow.SG, Flow.EMA}, false, false, true),
             new Template(Claim.SG_LIMIT_OF_EMA, new Flow[] {Flow.SG}, false, false, false),
-            new Template(Claim.T5_COMPONENTS, new Flow[] {Flow.SG}, true, false, false));
+            new Template(Claim.T5_COMPONENTS, new Flow[] {Flow.SG}, true, false, false),
+            new Template(Claim.D_INVARIANT_DRIFT, new Flow[] {Flow.SG}, false, false, false),
+            new Template(Claim.D_GD_COLLAPSE, new Flow[] {Flow.GD}, false, false, false),
+            new Template(Claim.D_CRITICAL_RATE, new Flow[] {Flow.SG, Flow.EMA}, true, false, false));
 
     private static Case draw(Template t, Random rnd) {
         int n = t.scalar() ? 1 : 1 + rnd.nextInt(5);
