@@ -52,8 +52,36 @@ public final class DiscreteChecks {
 
     /** @return {@code 1/‖J(θ)‖₂}, the time scale of the fastest mode at θ */
     static double timeScale(VectorField f, double[] theta) {
-        double norm = NormOps_DDRM.normP2(f.jacobian(theta));
+        double norm = spectralNorm(f.jacobian(theta));
         return 1 / Math.max(norm, 1e-300);
+    }
+
+    /**
+     * @return {@code ‖M‖₂}
+     * @throws ArithmeticException if M is not finite or its SVD fails (the claim reports the try
+     *     INCONCLUSIVE, numerical failure)
+     */
+    static double spectralNorm(DMatrixRMaj m) {
+        for (double v : m.data) {
+            if (!Double.isFinite(v)) {
+                throw new ArithmeticException("a matrix with non-finite entries (the state blew up)");
+            }
+        }
+        try {
+            return NormOps_DDRM.normP2(m);
+        } catch (RuntimeException e) {
+            throw new ArithmeticException("SVD failed: " + e.getMessage());
+        }
+    }
+
+    /** @return the singular values of M (any order) */
+    static double[] singularValues(DMatrixRMaj m) {
+        spectralNorm(m);
+        try {
+            return SingularOps_DDRM.singularValues(m.copy());
+        } catch (RuntimeException e) {
+            throw new ArithmeticException("SVD failed: " + e.getMessage());
+        }
     }
 
     /** @return the largest η ≤ {@code eta} with β = 1 − ητ ≥ 1/2 (EMA), else {@code eta} */
@@ -111,7 +139,7 @@ public final class DiscreteChecks {
         String what;
         if (cfg.lambda() == 0) {
             double sMin = Double.POSITIVE_INFINITY;
-            for (double v : SingularOps_DDRM.singularValues(a.copy())) {
+            for (double v : singularValues(a)) {
                 sMin = Math.min(sMin, v);
             }
             if (sMin <= 1e-6 * (1 + Matrices.norm(a))) {
@@ -231,6 +259,10 @@ public final class DiscreteChecks {
         }
         State star = c.flow().hasTarget() ? sg.withTargetEqualToEncoder() : sg;
         VectorField f = c.field();
+        Evaluation notEquilibrium = requireEquilibrium(f, star, metric);
+        if (notEquilibrium != null) {
+            return notEquilibrium;
+        }
         Stability st = new StabilityClassifier().classify(f, star);
         if (st.verdict() == StabilityVerdict.INCONCLUSIVE) {
             return Evaluation.inconclusive(Cause.CLASSIFICATION_UNDECIDED, metric, Double.NaN, st.reason());
@@ -256,7 +288,7 @@ public final class DiscreteChecks {
         long steps = Math.max(64, (long) Math.ceil(stepsNeeded));
         double[] theta = star.toArray();
         double[] start = org.sgema.model.RandomConfigurations.perturbed(theta, 1e-7, rnd);
-        double normJ = NormOps_DDRM.normP2(f.jacobian(theta));
+        double normJ = spectralNorm(f.jacobian(theta));
         double floor = 1e-12 * normJ * (1 + Matrices.norm(theta));
         CriticalRate.Observation below = CriticalRate.observe(f, theta, start, 0.8 * etaStar, steps, rule, floor);
         CriticalRate.Observation above = CriticalRate.observe(f, theta, start, 1.25 * etaStar, steps, rule, floor);
@@ -274,6 +306,28 @@ public final class DiscreteChecks {
         double observed = 0.5 * (bracket[0] + bracket[1]);
         return new Evaluation(Verdict.HOLDS, Cause.NONE, metric, observed / etaStar - 1, String.format(Locale.ROOT,
                 "η* = %.6g, observed η in [%.6g, %.6g] (%d steps per run)", etaStar, bracket[0], bracket[1], fine));
+    }
+
+    /**
+     * The points of V built from its parameterization are equilibria ([T5]); a field for which
+     * one is not (a wrong field) cannot have its critical rate checked there.
+     *
+     * @return null if {@code ‖F(θ*)‖ ≤ 1e-10 ‖J‖(1 + ‖θ*‖)}; VIOLATED (not an equilibrium) above
+     *     1e-6 of that scale; INCONCLUSIVE between
+     */
+    static Evaluation requireEquilibrium(VectorField f, State point, String metric) {
+        double[] theta = point.toArray();
+        double residual = Matrices.norm(f.evaluate(theta));
+        double scale = spectralNorm(f.jacobian(theta)) * (1 + Matrices.norm(theta)) + Double.MIN_NORMAL;
+        if (residual <= 1e-10 * scale) {
+            return null;
+        }
+        String what = String.format(Locale.ROOT, "‖F(θ*)‖ = %.3g at a point of V (scale ‖J‖(1 + ‖θ*‖) = %.3g)",
+                residual, scale);
+        return residual > 1e-6 * scale
+                ? Evaluation.violated(Cause.OFF_EQUILIBRIUM, metric, Double.NaN, "a point of V is not an equilibrium "
+                        + "of the field: " + what)
+                : Evaluation.inconclusive(Cause.BETWEEN_THRESHOLDS, metric, Double.NaN, what);
     }
 
     /** @return a point of the leading component of V with a random well-conditioned G, or null */
@@ -381,7 +435,7 @@ public final class DiscreteChecks {
                 CommonOps_DDRM.multTransA(fa, fa, e);
                 CommonOps_DDRM.multTransB(fb, fb, e2);
                 CommonOps_DDRM.addEquals(e, -alpha, e2);
-                allowed = decay * allowed + eta * eta * NormOps_DDRM.normP2(e);
+                allowed = decay * allowed + eta * eta * spectralNorm(e);
             }
             step.apply(theta, next);
             double[] swap = theta;
@@ -394,7 +448,7 @@ public final class DiscreteChecks {
             if (checkBound) {
                 DMatrixRMaj b = new DMatrixRMaj(m, n);
                 System.arraycopy(theta, m * m, b.data, 0, m * n);
-                double[] sv = SingularOps_DDRM.singularValues(b);
+                double[] sv = singularValues(b);
                 java.util.Arrays.sort(sv);   // ascending
                 double round = 1e-12 * scale0 * (k + 1);
                 for (int i = 0; i < nu.length && nu[i] < 0; i++) {
@@ -641,6 +695,10 @@ public final class DiscreteChecks {
             return Evaluation.hypothesisNotMet(Cause.NO_INVARIANT_SUBSPACE, "no leading real invariant subspace of dimension m");
         }
         VectorField exact = c.field(Flow.SG);
+        Evaluation notEquilibrium = requireEquilibrium(exact, star, metric);
+        if (notEquilibrium != null) {
+            return notEquilibrium;
+        }
         Stability st = new StabilityClassifier().classify(exact, star);
         if (st.verdict() == StabilityVerdict.INCONCLUSIVE) {
             return Evaluation.inconclusive(Cause.CLASSIFICATION_UNDECIDED, metric, Double.NaN, st.reason());
