@@ -188,6 +188,24 @@ public enum Claim {
         };
     }
 
+    /**
+     * @return the hypothesis the check needed beyond the reference's statement of the claim (the
+     *     report's first screen lists them), or empty
+     */
+    public String extraHypothesis() {
+        return switch (this) {
+            case T3_BOUND -> "σ > 0 (views not identical): with σ = 0 GD has non-collapsed limits ([T3]-sigma-zero)";
+            case T4_RANK_BOUND -> "Δ(0) has a negative eigenvalue (otherwise there is no bound)";
+            case T5_LIMIT_POINTS -> "A invertible at the limit: SG equilibria with singular A need not lie on V";
+            case T5_LOCAL_DIMENSION, T5_COMPONENTS -> "distinct eigenvalues of Mᵀ (repeated ones change the count)";
+            case T5_WEIGHT_DECAY -> "a limit other than (0, 0) (most runs with λ ≥ 0.1 collapse completely)";
+            case E1 -> "a converged run (slow EMA runs reach the horizon first)";
+            case D_CRITICAL_RATE -> "a normally attracting equilibrium; for EMA, 1.25η*τ < 1 (a momentum β ≥ 0)";
+            case D_MINIBATCH_SPREAD -> "small noise (η/b small): at b = 8 and η = 0.1η* the spread saturates";
+            default -> "";
+        };
+    }
+
     /** @return the one-line statement */
     public String statement() {
         return statement;

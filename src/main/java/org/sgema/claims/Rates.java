@@ -24,6 +24,7 @@ public final class Rates {
         double denom = 1 + z * z / n;
         double centre = (p + z * z / (2.0 * n)) / denom;
         double half = z * Math.sqrt(p * (1 - p) / n + z * z / (4.0 * n * n)) / denom;
-        return new double[] {Math.max(0, centre - half), Math.min(1, centre + half)};
+        // at k = 0 (k = n) the bound is exactly 0 (1); the formula leaves a rounding residue
+        return new double[] {k == 0 ? 0.0 : Math.max(0, centre - half), k == n ? 1.0 : Math.min(1, centre + half)};
     }
 }

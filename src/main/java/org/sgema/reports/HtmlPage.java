@@ -38,12 +38,20 @@ final class HtmlPage {
         h.append("<h1>Theorem-check report: linear non-contrastive SSL under GD, SG and EMA</h1>\n");
         h.append("<p class=\"headline\" id=\"headline\">").append(TableFormat.escape(Report.headline(claims)))
                 .append("</p>\n");
-        h.append("<h2 id=\"claims\">Claims</h2>\n<p class=\"caption\">One row per claim of the theory notes ")
-                .append("(section 3). THEOREM: any VIOLATED try fails it. EMPIRICAL: a rate with its 95 % Wilson ")
-                .append("interval. FINDING: checked as the statement it refutes, so a VIOLATED try is the witness.</p>\n");
-        Table shown = Summaries.display(claims);
-        h.append("<div class=\"wide\">").append(TableFormat.html(shown, shown.columnNames(), "result")).append("</div>");
-        h.append("<h2 id=\"findings\">Findings and failures</h2>\n<ul>\n");
+        h.append("<h2 id=\"glance\">At a glance</h2>\n<ul class=\"glance\">\n");
+        h.append("<li><b>Hold</b>: ").append(TableFormat.escape(Report.holding(claims))).append("</li>\n");
+        h.append("<li><b>Needed an extra hypothesis</b>:<ul>\n");
+        for (org.sgema.claims.Claim cl : org.sgema.claims.Claim.values()) {
+            if (!cl.extraHypothesis().isEmpty()) {
+                h.append("<li>").append(TableFormat.escape(cl.id())).append(": ")
+                        .append(TableFormat.escape(cl.extraHypothesis())).append("</li>\n");
+            }
+        }
+        h.append("</ul></li>\n");
+        List<String[]> fails = Report.findingsAndFailures(runs).stream().filter(f -> !f[1].equals("witness")).toList();
+        h.append("<li><b>Failed</b>: ").append(fails.isEmpty() ? "none" : fails.size() + " (below)").append("</li>\n");
+        h.append("</ul>\n");
+        h.append("<h2 id=\"findings\">Findings (counterexamples) and failures</h2>\n<ul>\n");
         List<String[]> ff = Report.findingsAndFailures(runs);
         if (ff.isEmpty()) {
             h.append("<li>None.</li>\n");
@@ -61,7 +69,13 @@ final class HtmlPage {
             }
             h.append("</li>\n");
         }
-        h.append("</ul>\n<h2 id=\"inconclusive\">Why tries were INCONCLUSIVE</h2>\n<p class=\"caption\">")
+        h.append("</ul>\n");
+        h.append("<h2 id=\"claims\">Claims</h2>\n<p class=\"caption\">One row per claim of the theory notes ")
+                .append("(section 3). THEOREM: any VIOLATED try fails it. EMPIRICAL: a rate with its 95 % Wilson ")
+                .append("interval. FINDING: checked as the statement it refutes, so a VIOLATED try is the witness.</p>\n");
+        Table shown = Summaries.display(claims);
+        h.append("<div class=\"wide\">").append(TableFormat.html(shown, shown.columnNames(), "result")).append("</div>");
+        h.append("<h2 id=\"inconclusive\">Why tries were INCONCLUSIVE</h2>\n<p class=\"caption\">")
                 .append("Numerical trouble is a verdict, not a crash: runs that hit the horizon or the wall-clock cap, ")
                 .append("diverged, or whose spectra did not separate zero from non-zero.</p>\n")
                 .append(TableFormat.html(c.causes()));
@@ -82,6 +96,23 @@ final class HtmlPage {
                     .append("baselines PCA to m dimensions and a random fan-in B. Charts above: accuracy and ‖B(t)‖.</p>\n")
                     .append(TableFormat.html(digits.accuracy()))
                     .append("<div class=\"wide\">").append(TableFormat.html(digits.runs())).append("</div>");
+        }
+        h.append("<h2 id=\"phase-diagrams\">Phase diagrams</h2>\n<p class=\"caption\">Complete-collapse rate of ")
+                .append("each flow over a grid of hyper-parameters (<code>scripts/sgema sweep</code>, on this machine ")
+                .append("or Apache Spark); hatched cells: no try decided; * : some tries undecided. Rates over the ")
+                .append("decided tries; the cells, with Wilson intervals and rank distributions, are in ")
+                .append("<code>reports/sweeps/NAME/cells.csv</code>.</p>\n");
+        if (c.sweeps().isEmpty()) {
+            h.append("<p>No sweep has run (the ci sweep runs in <code>mvn verify</code>).</p>\n");
+        }
+        for (PhaseDiagrams.Diagram d : c.sweeps()) {
+            h.append("<h3>").append(TableFormat.escape(d.name())).append("</h3>\n<p class=\"caption\">")
+                    .append(TableFormat.escape(d.caption())).append("</p>\n");
+            for (var e : d.heatmaps().entrySet()) {
+                h.append("<div class=\"heatmap\" id=\"heatmap-").append(TableFormat.escape(d.name())).append('-')
+                        .append(TableFormat.escape(e.getKey().replace(".svg", ""))).append("\">")
+                        .append(e.getValue()).append("</div>\n");
+            }
         }
         TrainingSection training = c.training();
         h.append("<h2 id=\"finite-learning-rates\">Finite learning rates</h2>\n<p class=\"caption\">Discrete ")

@@ -52,8 +52,8 @@ public final class Report {
      * @param collapse the [E2] rates by initial scale, τ, λ and α
      */
     record Contents(RawRuns runs, Table claims, Table causes, List<Table> collapse, Table bySource, Table byFlow,
-                    Table byDimension, Table mutations, DigitsSection digits, TrainingSection training, Table bench,
-                    Map<String, String> charts, String provenance) {
+                    Table byDimension, Table mutations, DigitsSection digits, TrainingSection training,
+                    List<PhaseDiagrams.Diagram> sweeps, Table bench, Map<String, String> charts, String provenance) {
     }
 
     /** Builds every report file from {@code reports/raw}; returns the path of {@code index.html}. */
@@ -91,7 +91,7 @@ public final class Report {
                 Summaries.countsBy(tries, "by claim and flow", "claim", "flow"),
                 Summaries.countsBy(tries, "by dimension", "n", "m"),
                 killMatrix(csvTable(rawDir.resolve("mutations.csv"))), digits, TrainingSection.compute(tries, showcase),
-                bench(dir.resolve("bench/bench.csv")), charts, provenance(runs));
+                PhaseDiagrams.read(dir.resolve("sweeps")), bench(dir.resolve("bench/bench.csv")), charts, provenance(runs));
         AtomicFiles.write(dir.resolve("charts").resolve("finite-learning-rates.svg"), c.training().chart());
         for (var e : charts.entrySet()) {
             AtomicFiles.write(dir.resolve("charts").resolve(e.getKey() + ".svg"), e.getValue());
@@ -147,6 +147,34 @@ public final class Report {
                 failed == 0 ? "all pass" : failed + " FAIL");
     }
 
+    /**
+     * @return which claims hold: the THEOREMs that passed, and the EMPIRICAL claims that passed
+     *     with their rates (as "E1 1.000 [0.94, 1]"), or "none run"
+     */
+    static String holding(Table claims) {
+        List<String> theorems = new ArrayList<>();
+        List<String> empirical = new ArrayList<>();
+        for (int r = 0; r < claims.rowCount(); r++) {
+            if (!claims.stringColumn("result").get(r).equals("PASS")) {
+                continue;
+            }
+            String id = claims.stringColumn("claim").get(r);
+            String kind = claims.stringColumn("kind").get(r);
+            if (kind.equals("THEOREM")) {
+                theorems.add(id);
+            } else if (kind.equals("EMPIRICAL")) {
+                double rate = claims.doubleColumn("rate").get(r);
+                empirical.add(Double.isNaN(rate) ? id : String.format(Locale.ROOT, "%s %.3f [%.2f, %.2f]", id, rate,
+                        claims.doubleColumn("wilson_low").get(r), claims.doubleColumn("wilson_high").get(r)));
+            }
+        }
+        if (theorems.isEmpty() && empirical.isEmpty()) {
+            return "none run";
+        }
+        return theorems.size() + " theorems (" + String.join(", ", theorems) + ")"
+                + (empirical.isEmpty() ? "" : "; empirical rates " + String.join("; ", empirical));
+    }
+
     static List<String[]> findingsAndFailures(RawRuns runs) {
         List<String[]> out = new ArrayList<>();
         for (JsonNode m : runs.metas()) {
@@ -166,11 +194,15 @@ public final class Report {
         Table claims = c.claims();
         StringBuilder md = new StringBuilder();
         md.append("# Theorem-check report\n\n**").append(headline(claims)).append("**\n\n");
-        md.append("Verdicts per claim (theory notes, section 3; catalogue in `properties/CLAIMS.md`). ")
-                .append("For FINDING claims a VIOLATED try is a witness. Rates are HOLDS / (HOLDS + VIOLATED) ")
-                .append("with 95 % Wilson intervals.\n\n");
-        md.append(TableFormat.markdown(Summaries.display(claims))).append('\n');
-        md.append("## Findings and failures\n\n");
+        md.append("## At a glance\n\n* **Hold**: ").append(holding(claims)).append("\n* **Needed an extra hypothesis**:\n");
+        for (Claim cl : Claim.values()) {
+            if (!cl.extraHypothesis().isEmpty()) {
+                md.append("  * ").append(cl.id()).append(": ").append(cl.extraHypothesis()).append('\n');
+            }
+        }
+        long failed = findingsAndFailures(runs).stream().filter(f -> !f[1].equals("witness")).count();
+        md.append("* **Failed**: ").append(failed == 0 ? "none" : failed + " (below)").append("\n\n");
+        md.append("## Findings (counterexamples) and failures\n\n");
         List<String[]> ff = findingsAndFailures(runs);
         if (ff.isEmpty()) {
             md.append("None.\n\n");
@@ -188,6 +220,11 @@ public final class Report {
             }
             md.append('\n');
         }
+        md.append("\n## Claims\n\n");
+        md.append("Verdicts per claim (theory notes, section 3; catalogue in `properties/CLAIMS.md`). ")
+                .append("For FINDING claims a VIOLATED try is a witness. Rates are HOLDS / (HOLDS + VIOLATED) ")
+                .append("with 95 % Wilson intervals.\n\n");
+        md.append(TableFormat.markdown(Summaries.display(claims))).append('\n');
         md.append("\n## Why tries were INCONCLUSIVE\n\n").append(TableFormat.markdown(c.causes()));
         md.append("\n## Charts\n\n");
         for (String name : c.charts().keySet()) {
@@ -203,6 +240,17 @@ public final class Report {
                     .append("probe accuracy of `B s` on held-out images, against PCA to m dimensions and a random ")
                     .append("fan-in B.\n\n").append(TableFormat.markdown(digits.accuracy()))
                     .append("\nRuns:\n\n").append(TableFormat.markdown(digits.runs()));
+        }
+        md.append("\n## Phase diagrams\n\nComplete-collapse rate per cell (`scripts/sgema sweep`); hatched "
+                + "cells: no try decided.\n");
+        if (c.sweeps().isEmpty()) {
+            md.append("\nNo sweep has run (the ci sweep runs in `mvn verify`).\n");
+        }
+        for (PhaseDiagrams.Diagram d : c.sweeps()) {
+            md.append("\n").append(d.caption()).append("\n\n");
+            for (String f : d.heatmaps().keySet()) {
+                md.append("![").append(f).append("](sweeps/").append(d.name()).append('/').append(f).append(")\n");
+            }
         }
         md.append("\n## Finite learning rates\n\nDiscrete training θ ← θ + ηF(θ) (EMA: momentum β = 1 − ητ), ")
                 .append("theory notes [D]. An attracting equilibrium stops attracting at η* = min 2|Re μ|/|μ|²; ")
