@@ -69,6 +69,7 @@ final class SweepCommand implements Callable<Integer> {
             throw new InvalidInputException("--master", "expected local[N], spark://host:port or spark-submit");
         }
         try {
+            Class.forName("org.apache.spark.SparkConf");
             Class<?> c = Class.forName(SPARK_EXECUTOR);
             return (SweepExecutor) c.getConstructor(String.class).newInstance(master);
         } catch (ClassNotFoundException | NoClassDefFoundError e) {

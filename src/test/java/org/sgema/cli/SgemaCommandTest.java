@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.List;
 import java.util.Random;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -106,6 +107,38 @@ class SgemaCommandTest extends ScratchRoot {
             assertEquals(Sgema.BAD_INPUT, r.code(), String.join(" ", args) + ": " + r.err());
             assertEquals(1, r.err().strip().lines().count(), r.err());
         }
+    }
+
+    @Test
+    void sweepWritesCellsAndRejectsABadSpecWithOneLine() throws Exception {
+        Files.writeString(root.resolve("sweep.json"), """
+                {"flows": ["sg"], "n": 3, "m": 1, "tries": 2, "seed": 4, "grid": {"lambda": [0.0, 0.5]}}
+                """);
+        Run r = run("sweep", file("sweep.json"), "--out", file("sw"), "--threads", "2");
+        assertEquals(0, r.code(), r.err());
+        JsonNode o = json.readTree(r.out());
+        assertEquals(2, o.get("cells").asInt());
+        assertEquals(4, o.get("runs").asInt());
+        List<String> cells = Files.readAllLines(root.resolve("sw").resolve("cells.csv"));
+        assertEquals(3, cells.size(), "a header and one row per cell");
+        assertTrue(cells.get(0).startsWith("flow,lambda,tries,complete,dimensional,none,undecided,complete_rate,"));
+        assertTrue(Files.exists(root.resolve("sw").resolve("heatmap-sg-lambda.svg")), "a one-axis strip");
+        String[][] bad = {{"{\"flows\": [\"sg\"], \"n\": 3, \"m\": 1, \"tries\": 2, \"grid\": {\"eta\": [1]}}",
+                "grid.eta"}, {"{\"flows\": [\"sg\"], \"n\": 3, \"m\": 1, \"grid\": {\"tau\": [1]}}", "tries"},
+                {"{\"flows\": [\"sg\"], \"n\": 3, \"m\": 1, \"tries\": 2, \"grid\": {\"tau\": [0]}}", "grid.tau"},
+                {"[1, 2", "malformed JSON"}};
+        for (String[] b : bad) {
+            Files.writeString(root.resolve("bad.json"), b[0]);
+            Run e = run("sweep", file("bad.json"), "--out", file("bad"));
+            assertEquals(2, e.code(), b[0] + ": " + e.err());
+            assertEquals(1, e.err().strip().lines().count(), "one line: " + e.err());
+            assertTrue(e.err().contains("bad.json") && e.err().contains(b[1]), e.err());
+        }
+        assertEquals(2, run("sweep", file("sweep.json"), "--threads", "0").code());
+        Run noSpark = run("sweep", file("sweep.json"), "--out", file("sw2"), "--master", "local[2]");
+        // the default build has no Spark: exit 2, and the message says how to get it
+        assertEquals(2, noSpark.code(), noSpark.err());
+        assertTrue(noSpark.err().contains("--master") && noSpark.err().contains("spark"), noSpark.err());
     }
 
     @Test
