@@ -149,10 +149,22 @@ public final class RunProfile {
 
     /**
      * @return the fewest decided (HOLDS or VIOLATED) tries a THEOREM or EMPIRICAL run needs to pass:
-     *     {@code decided.min.RUN}, else {@code decided.min.SOURCE}, else {@code decided.min} (default 1)
+     *     {@code decided.min.RUN}, else {@code decided.min.SOURCE}, else {@code decided.min} (default 1).
+     *     Under the smoke-run override {@code sgema.tries} it keeps its share of the profile's tries,
+     *     {@code ⌈decided.min · override / tries.RUN⌉} (at least 1, at most decided.min): the same
+     *     fraction of decided tries, for a run the profile did not size
      */
     public int decidedMin(String runId) {
-        return intValue("decided.min." + runId, intValue("decided.min." + source(runId), intValue("decided.min", 1)));
+        int configured = intValue("decided.min." + runId, intValue("decided.min." + source(runId),
+                intValue("decided.min", 1)));
+        String override = System.getProperty("sgema.tries");
+        if (override == null || override.isBlank()) {
+            return configured;
+        }
+        int profileTries = intValue("tries." + runId, intValue("tries." + source(runId) + ".default",
+                intValue("tries.default", 50)));
+        long scaled = (long) Math.ceil((double) configured * tries(runId) / Math.max(1, profileTries));
+        return (int) Math.max(1, Math.min(configured, scaled));
     }
 
     /** @return integration settings of this profile (horizon, wall-clock cap per try) */
