@@ -516,9 +516,7 @@ public final class DiscreteChecks {
         if (b0 == 0) {
             return Evaluation.hypothesisNotMet(Cause.ENCODER_ZERO, "B(0) = 0");
         }
-        IntegrationSettings tight = settings.withTolerances(1e-12, 1e-14).withHorizon(time)
-                .withConvergenceTolerance(1e-300);
-        Trajectory flow = new FlowIntegrator(tight).integrate(f, s0);
+        Trajectory flow = reference(f, s0, time, settings);
         if (flow.finalTime() < time * (1 - 1e-12)) {
             return Evaluation.inconclusive(Cause.of(flow.outcome() == Outcome.CONVERGED ? Outcome.HORIZON_REACHED
                     : flow.outcome()), metric, Double.NaN, "the reference flow stopped at t = " + flow.finalTime());
@@ -565,13 +563,27 @@ public final class DiscreteChecks {
             return Evaluation.inconclusive(Cause.AT_FLOOR, metric, Double.NaN, "rate errors at the reference's tolerance: "
                     + what);
         }
-        double p = Math.log(err[1] / err[2]) / Math.log(2);
+        return firstOrder(metric, Math.log(err[1] / err[2]) / Math.log(2),
+                "the training rate does not approach the flow's as η → 0", what);
+    }
+
+    /** @return the flow from s0 to exactly t = time (DP8(5,3), rtol 1e-12, no convergence stop): the reference */
+    private static Trajectory reference(VectorField f, State s0, double time, IntegrationSettings settings) {
+        return new FlowIntegrator(settings.withTolerances(1e-12, 1e-14).withHorizon(time)
+                .withConvergenceTolerance(1e-300)).integrate(f, s0);
+    }
+
+    /**
+     * The verdict on a fitted order p of an error that should vanish at first order in η:
+     * HOLDS if |p − 1| ≤ 0.3, VIOLATED ({@link Cause#WRONG_ORDER}) if p &lt; 0.4, INCONCLUSIVE between.
+     */
+    static Evaluation firstOrder(String metric, double p, String violation, String what) {
         if (Math.abs(p - 1) <= 0.3) {
             return new Evaluation(Verdict.HOLDS, Cause.NONE, metric, p, what);
         }
         if (p < 0.4) {
-            return Evaluation.violated(Cause.WRONG_ORDER, metric, p, String.format(Locale.ROOT,
-                    "the training rate does not approach the flow's as η → 0 (order %.3f): %s", p, what));
+            return Evaluation.violated(Cause.WRONG_ORDER, metric, p, String.format(Locale.ROOT, "%s (order %.3f): %s",
+                    violation, p, what));
         }
         return Evaluation.inconclusive(Cause.BETWEEN_THRESHOLDS, metric, p, what);
     }
@@ -623,9 +635,7 @@ public final class DiscreteChecks {
                     eta0, TrainingStep.momentum(eta0, cfg.tau()), cfg.tau(), gap));
         }
         double time = 100 * eta0;
-        IntegrationSettings tight = settings.withTolerances(1e-12, 1e-14).withHorizon(time)
-                .withConvergenceTolerance(1e-300);
-        Trajectory flow = new FlowIntegrator(tight).integrate(f, s0);
+        Trajectory flow = reference(f, s0, time, settings);
         if (flow.finalTime() < time * (1 - 1e-12)) {
             return Evaluation.inconclusive(Cause.of(flow.outcome() == Outcome.CONVERGED ? Outcome.HORIZON_REACHED
                     : flow.outcome()), metric, Double.NaN, "the reference flow stopped at t = " + flow.finalTime());
@@ -652,15 +662,8 @@ public final class DiscreteChecks {
         if (err[2] <= 10 * floor || err[1] <= 10 * floor) {
             return Evaluation.inconclusive(Cause.AT_FLOOR, metric, Double.NaN, "errors at the reference's tolerance: " + what);
         }
-        double p = Math.log(err[1] / err[2]) / Math.log(2);
-        if (Math.abs(p - 1) <= 0.3) {
-            return new Evaluation(Verdict.HOLDS, Cause.NONE, metric, p, what);
-        }
-        if (p < 0.4) {
-            return Evaluation.violated(Cause.WRONG_ORDER, metric, p, String.format(Locale.ROOT,
-                    "discrete EMA does not approach the EMA flow as η → 0 (order %.3f): %s", p, what));
-        }
-        return Evaluation.inconclusive(Cause.BETWEEN_THRESHOLDS, metric, p, what);
+        return firstOrder(metric, Math.log(err[1] / err[2]) / Math.log(2),
+                "discrete EMA does not approach the EMA flow as η → 0", what);
     }
 
     // ------------------------------------------------------------------------------------
