@@ -42,6 +42,10 @@ try {
   await has('the ‖B(t)‖ chart', '#chart-encoder-norms svg');
   await has('the finite learning rates section', '#finite-learning-rates');
   const maps = await has('phase-diagram heatmaps', '.heatmap svg');
+  // the first screen, as a reader opens the page (before any element screenshot scrolls it)
+  await page.screenshot({ path: shot, fullPage: false });
+  if (statSync(shot).size > 0) ok(`screenshot of the first screen ${shot} (${Math.round(statSync(shot).size / 1024)} KB)`);
+  else bad('no screenshot');
   // the first screen leads: "At a glance" and the findings come before the claims table
   const order = await page.evaluate(() => {
     const y = id => document.getElementById(id)?.getBoundingClientRect().top ?? -1;
@@ -62,9 +66,6 @@ try {
     await page.locator('.heatmap').first().screenshot({ path: heatShot });
     ok(`heatmap screenshot ${heatShot} (${Math.round(statSync(heatShot).size / 1024)} KB)`);
   }
-  await page.screenshot({ path: shot, fullPage: false });
-  if (statSync(shot).size > 0) ok(`screenshot ${shot} (${Math.round(statSync(shot).size / 1024)} KB)`);
-  else bad('no screenshot');
   const external = [...new Set(requests.filter(u => !u.startsWith('file:') && !u.startsWith('data:')))];
   if (external.length === 0) ok(`no network request by the page (${requests.length} local)`);
   else bad('the page requested: ' + external.join(' '));
