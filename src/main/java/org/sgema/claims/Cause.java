@@ -144,6 +144,8 @@ public enum Cause {
     WRONG_ORDER(Verdict.VIOLATED, "wrong order in η"),
     /** the limit of training is not an equilibrium of the flow */
     OFF_EQUILIBRIUM(Verdict.VIOLATED, "limit off the equilibria"),
+    /** training above η* left θ* and settled on another equilibrium, stable for the map */
+    SETTLED_ELSEWHERE(Verdict.VIOLATED, "settled on another equilibrium"),
     /** the minibatch spread does not scale like √(η/b) */
     SPREAD_EXPONENT(Verdict.VIOLATED, "spread exponent"),
     /** the check threw */

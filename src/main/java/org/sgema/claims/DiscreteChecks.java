@@ -330,6 +330,82 @@ public final class DiscreteChecks {
                 : Evaluation.inconclusive(Cause.BETWEEN_THRESHOLDS, metric, Double.NaN, what);
     }
 
+    // ------------------------------------------------------------------------------------
+    // D-self-stabilization
+
+    /**
+     * FINDING [D] "above η*, training leaves θ* but does not diverge: it settles on another
+     * equilibrium of V that is stable for the map (η ≤ η*(θ'))", checked as the statement it
+     * refutes, "training above η* does not settle near V". At a normally attracting point θ* of
+     * the leading component (λ = 0, as [D-critical-rate]), trains from θ* + δ at η = 1.05η*:
+     * <pre>
+     *   CONVERGED at ‖θ' − θ*‖ ≥ 100‖δ‖, θ' NORMALLY_ATTRACTING, η ≤ η*(θ')(1 + 1e-3)   VIOLATED (the witness)
+     *   DIVERGED, or HORIZON_REACHED                                                HOLDS (no settling)
+     *   anything else (back near θ*, θ' unclassified, η above η*(θ'))               INCONCLUSIVE
+     * </pre>
+     * Metric: η*(θ')/η.
+     */
+    public static Evaluation selfStabilization(Case c, IntegrationSettings settings) {
+        Configuration cfg = c.configuration();
+        String metric = "critical_rate_at_limit_over_eta";
+        if (cfg.lambda() != 0) {
+            return Evaluation.hypothesisNotMet(Cause.WEIGHT_DECAY_NONZERO, "λ > 0: the points of V are equilibria for λ = 0");
+        }
+        Random rnd = new Random(c.seed());
+        State sg = leadingPoint(cfg, rnd);
+        if (sg == null) {
+            return Evaluation.hypothesisNotMet(Cause.NO_INVARIANT_SUBSPACE, "no leading real invariant subspace of dimension m");
+        }
+        State star = c.flow().hasTarget() ? sg.withTargetEqualToEncoder() : sg;
+        VectorField f = c.field();
+        Evaluation notEquilibrium = requireEquilibrium(f, star, metric);
+        if (notEquilibrium != null) {
+            return notEquilibrium;
+        }
+        StabilityClassifier classifier = new StabilityClassifier();
+        Stability st = classifier.classify(f, star);
+        if (st.verdict() == StabilityVerdict.INCONCLUSIVE) {
+            return Evaluation.inconclusive(Cause.CLASSIFICATION_UNDECIDED, metric, Double.NaN, st.reason());
+        }
+        if (st.verdict() != StabilityVerdict.NORMALLY_ATTRACTING) {
+            return Evaluation.hypothesisNotMet(Cause.NOT_ATTRACTING, "θ* is " + st.verdict());
+        }
+        double etaStar = CriticalRate.predicted(st);
+        double eta = 1.05 * etaStar;
+        if (!(etaStar > 0) || !Double.isFinite(etaStar)) {
+            return Evaluation.inconclusive(Cause.NOT_FINITE, metric, Double.NaN, "η* = " + etaStar);
+        }
+        if (c.flow().hasTarget() && eta * cfg.tau() >= 1) {
+            return Evaluation.hypothesisNotMet(Cause.MOMENTUM_OUT_OF_RANGE, String.format(Locale.ROOT,
+                    "1.05 η* τ = %.3g ≥ 1: training above η* would need a negative momentum", eta * cfg.tau()));
+        }
+        double[] theta = star.toArray();
+        double[] start = org.sgema.model.RandomConfigurations.perturbed(theta, 1e-7, rnd);
+        double delta = Matrices.distance(start, theta);
+        TrainingSettings ts = TrainingSettings.defaults().withLearningRate(eta).withMaxSteps(MAX_STEPS)
+                .withConvergenceTolerance(settings.convergenceTolerance()).withDivergenceLimit(1e6)
+                .withWallClockMillis(settings.wallClockMillis());
+        Trajectory t = new DiscreteTraining(ts).train(f, State.fromArray(cfg.m(), cfg.n(), c.flow().hasTarget(),
+                start));
+        if (t.outcome() == Outcome.DIVERGED || t.outcome() == Outcome.HORIZON_REACHED) {
+            return Evaluation.holds(metric, Double.NaN);
+        }
+        if (t.outcome() != Outcome.CONVERGED) {
+            return Evaluation.inconclusive(Cause.of(t.outcome()), metric, Double.NaN, t.reason());
+        }
+        double moved = Matrices.distance(t.finalState().toArray(), theta);
+        Stability at = classifier.classify(f, t.finalState());
+        double etaThere = at.verdict() == StabilityVerdict.NORMALLY_ATTRACTING ? CriticalRate.predicted(at) : Double.NaN;
+        String what = String.format(Locale.ROOT, "training at η = 1.05η* = %.6g settled after %d steps at %.3g (%.3g‖δ‖) "
+                + "from θ*, on a point classified %s with η* = %.6g there", eta, t.steps(), moved, moved / delta,
+                at.verdict(), etaThere);
+        if (moved >= 100 * delta && at.verdict() == StabilityVerdict.NORMALLY_ATTRACTING
+                && eta <= etaThere * (1 + 1e-3)) {
+            return Evaluation.violated(Cause.SETTLED_ELSEWHERE, metric, etaThere / eta, what);
+        }
+        return Evaluation.inconclusive(Cause.BETWEEN_THRESHOLDS, metric, etaThere / eta, what);
+    }
+
     /** @return a point of the leading component of V with a random well-conditioned G, or null */
     static State leadingPoint(Configuration cfg, Random rnd) {
         if (cfg.m() > cfg.n()) {

@@ -108,8 +108,8 @@ public final class ScenarioGenerators {
             case E4 -> g.withLambdas(0.01, 0.1, 0.5).withFlows(Flow.SG).scenarios();
             case E5 -> g.withFlows(Flow.GD, Flow.SG, Flow.EMA).atGenericPoints().withMaxDimensions(5, 2).scenarios();
             case D_FIXED_POINTS -> noisy.withFlows(Flow.SG, Flow.EMA).withMaxDimensions(8, 3).scenarios();
-            case D_CRITICAL_RATE -> noisy.withLambdas(0.0).withFlows(Flow.SG, Flow.EMA).withMaxDimensions(8, 3)
-                    .scenarios();
+            case D_CRITICAL_RATE, D_SELF_STABILIZATION -> noisy.withLambdas(0.0).withFlows(Flow.SG, Flow.EMA)
+                    .withMaxDimensions(8, 3).scenarios();
             case D_INVARIANT_DRIFT -> g.withFlows(Flow.SG).withMaxDimensions(8, 3).scenarios();
             case D_GD_COLLAPSE -> noisy.withFlows(Flow.GD).withMaxDimensions(8, 3).scenarios();
             case D_EMA_LIMIT -> g.withFlows(Flow.EMA).withMaxDimensions(8, 3).scenarios();

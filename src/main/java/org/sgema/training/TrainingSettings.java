@@ -70,6 +70,12 @@ public record TrainingSettings(double learningRate, long maxSteps, int batch, do
         return new TrainingSettings(learningRate, maxSteps, batch, tol, divergenceLimit, maxRecords, wallClockMillis);
     }
 
+    /** @return a copy that stops DIVERGED when ‖θ‖ exceeds this limit */
+    public TrainingSettings withDivergenceLimit(double limit) {
+        return new TrainingSettings(learningRate, maxSteps, batch, convergenceTolerance, limit, maxRecords,
+                wallClockMillis);
+    }
+
     /** @return a copy keeping at most this many states */
     public TrainingSettings withMaxRecords(int records) {
         return new TrainingSettings(learningRate, maxSteps, batch, convergenceTolerance, divergenceLimit, records,

@@ -97,6 +97,20 @@ class DiscreteChecksTest {
     }
 
     @Test
+    void aboveTheCriticalRateTrainingSettlesOnAnotherStableEquilibrium() {
+        // the FINDING's witness: at 1.05η* training leaves θ* and converges where η*(θ') ≥ η
+        for (int k = 0; k < 12; k++) {
+            Evaluation e = DiscreteChecks.selfStabilization(caseOf(k, Flow.SG, false), SETTINGS);
+            if (e.verdict() == Verdict.VIOLATED) {
+                assertEquals(Cause.SETTLED_ELSEWHERE, e.cause());
+                assertTrue(e.metric() >= 1 - 1e-3, "η*(θ')/η = " + e.metric());
+                return;
+            }
+        }
+        fail("no case settled elsewhere at 1.05η*");
+    }
+
+    @Test
     void theDirectEquationsAreTheField() {
         // an independent computation of F: the equations written out from the moments agree with the field
         for (int k = 0; k < 6; k++) {

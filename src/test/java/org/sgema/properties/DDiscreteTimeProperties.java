@@ -25,6 +25,11 @@ class DDiscreteTimeProperties {
     }
 
     @Test
+    void aboveTheCriticalRateTrainingSettlesElsewhereOnV() {
+        ClaimChecks.check(Claim.D_SELF_STABILIZATION);
+    }
+
+    @Test
     void theSgInvariantDriftsAtSecondOrderPerStep() {
         ClaimChecks.check(Claim.D_INVARIANT_DRIFT);
     }

@@ -39,6 +39,13 @@ public final class SparkExecutor implements SweepExecutor {
             List<TryResult> out = sc.parallelize(tries, tries.size()).map(t -> SweepRunner.run(spec, t)).collect();
             progress.accept(out.size());
             return out;
+        } catch (IllegalStateException e) {
+            if (String.valueOf(e.getMessage()).contains("SparkContext has been shutdown")) {
+                // the standalone client gave up on the master (it retries for about a minute)
+                throw new org.sgema.model.InvalidInputException("--master", "Spark master " + master
+                        + " did not take the job (is it running and reachable from here?)");
+            }
+            throw e;
         }
     }
 
