@@ -39,9 +39,14 @@ final class SweepCommand implements Callable<Integer> {
             + "(the master spark-submit was given)")
     String master;
 
+    @Option(names = "--shard", description = "run only shard i of k (i/k, tries whose index is i mod k); "
+            + "scripts/sgema report merges the shards of a folder once all k are there")
+    String shard;
+
     @Override
     public Integer call() {
         SweepSpec s = SweepSpec.read(spec);
+        int[] sh = shard == null ? new int[] {0, 1} : parseShard(shard);
         if (threads != null && master != null) {
             throw new InvalidInputException("--threads", "is for the embedded run; with --master, Spark decides");
         }
@@ -50,10 +55,20 @@ final class SweepCommand implements Callable<Integer> {
                 : spark(master);
         Path dir = out != null ? out : RunProfile.root().resolve("reports").resolve("sweeps")
                 .resolve(spec.getFileName().toString().replaceFirst("\\.json$", ""));
-        Sweep.Result r = Sweep.run(s, executor, System.err);
-        Sweep.write(r, dir);
+        Sweep.Result r = Sweep.run(s, executor, System.err, sh[0], sh[1]);
+        if (sh[1] == 1) {
+            Sweep.write(r, dir);
+        } else {
+            Sweep.writeShard(r, dir, sh[0], sh[1]);
+            if (Sweep.merge(dir) != null) {
+                System.err.println("[sweep] every shard is in " + dir + ": merged into cells.csv and the heatmaps");
+            }
+        }
         ObjectNode o = new ObjectMapper().createObjectNode();
         o.put("out", dir.toString());
+        if (sh[1] > 1) {
+            o.put("shard", sh[0] + "/" + sh[1]);
+        }
         o.put("executor", r.executor());
         o.put("cells", s.cells());
         o.put("runs", r.results().size());
@@ -62,6 +77,22 @@ final class SweepCommand implements Callable<Integer> {
         o.put("wallMillis", r.wallMillis());
         System.out.println(o.toString());
         return 0;
+    }
+
+    static int[] parseShard(String text) {
+        String[] p = text.trim().split("/");
+        try {
+            if (p.length == 2) {
+                int i = Integer.parseInt(p[0].trim());
+                int k = Integer.parseInt(p[1].trim());
+                if (k >= 1 && i >= 0 && i < k) {
+                    return new int[] {i, k};
+                }
+            }
+        } catch (NumberFormatException e) {
+            // fall through
+        }
+        throw new InvalidInputException("--shard", "expected i/k with 0 ≤ i < k, e.g. 0/4, got '" + text + "'");
     }
 
     static SweepExecutor spark(String master) {

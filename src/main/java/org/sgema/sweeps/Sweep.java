@@ -54,7 +54,19 @@ public final class Sweep {
 
     /** Runs every try on the executor, logging progress about every 10 s to {@code log} (may be null). */
     public static Result run(SweepSpec spec, SweepExecutor executor, PrintStream log) {
-        List<SweepTry> tries = tries(spec);
+        return run(spec, executor, log, 0, 1);
+    }
+
+    /**
+     * Runs shard i of k: the tries whose index is i modulo k (k = 1: all). A shard's result has
+     * no cells; {@link #writeShard} stores it and {@link #merge} joins the shards.
+     */
+    public static Result run(SweepSpec spec, SweepExecutor executor, PrintStream log, int shard, int shards) {
+        if (shards < 1 || shard < 0 || shard >= shards) {
+            throw new org.sgema.model.InvalidInputException("--shard", "expected i/k with 0 ≤ i < k, got " + shard
+                    + "/" + shards);
+        }
+        List<SweepTry> tries = tries(spec).stream().filter(t -> t.index() % shards == shard).toList();
         if (log != null) {
             log.printf(Locale.ROOT, "[sweep] %d cells × %d flows × %d tries = %d runs on %s%n", spec.cells(),
                     spec.flows().size(), spec.tries(), tries.size(), executor.describe());
@@ -79,7 +91,7 @@ public final class Sweep {
                     + " tries");
         }
         for (int i = 0; i < results.size(); i++) {
-            if (results.get(i).index() != i) {
+            if (results.get(i).index() != tries.get(i).index()) {
                 throw new IllegalStateException("the executor returned the results out of order at " + i);
             }
         }
@@ -87,7 +99,98 @@ public final class Sweep {
             log.printf(Locale.ROOT, "[sweep] %d runs in %.1f s on %s%n", tries.size(), millis / 1e3,
                     executor.describe());
         }
-        return new Result(spec, results, summarize(spec, results), executor.describe(), millis);
+        return new Result(spec, results, shards == 1 ? summarize(spec, results) : List.of(), executor.describe(),
+                millis);
+    }
+
+    /** Writes a shard's tries and metadata: {@code tries-shard-I-of-K.csv}, {@code sweep-shard-I-of-K.json}. */
+    public static void writeShard(Result r, Path dir, int shard, int shards) {
+        String tag = "shard-" + shard + "-of-" + shards;
+        AtomicFiles.write(dir.resolve("tries-" + tag + ".csv"), triesCsv(r));
+        AtomicFiles.write(dir.resolve("sweep-" + tag + ".json"), meta(r).toPrettyString() + "\n");
+    }
+
+    /**
+     * Joins the shards in {@code dir} once all k of them are there: reads their tries, checks
+     * that every try is present once and that the specs agree, and writes the whole sweep's files.
+     *
+     * @return the merged result, or null if no complete set of shards is there
+     */
+    public static Result merge(Path dir) {
+        java.util.Map<Integer, List<Path>> byCount = new java.util.TreeMap<>();
+        try (var files = java.nio.file.Files.list(dir)) {
+            for (Path f : files.toList()) {
+                var m = java.util.regex.Pattern.compile("sweep-shard-(\\d+)-of-(\\d+)\\.json")
+                        .matcher(f.getFileName().toString());
+                if (m.matches()) {
+                    byCount.computeIfAbsent(Integer.parseInt(m.group(2)), k -> new ArrayList<>()).add(f);
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot list " + dir, e);
+        }
+        for (var e : byCount.entrySet()) {
+            int k = e.getKey();
+            if (e.getValue().size() != k) {
+                continue;
+            }
+            ObjectMapper json = new ObjectMapper();
+            SweepSpec spec = null;
+            List<TryResult> all = new ArrayList<>();
+            long millis = 0;
+            for (int i = 0; i < k; i++) {
+                Path meta = dir.resolve("sweep-shard-" + i + "-of-" + k + ".json");
+                if (!java.nio.file.Files.exists(meta)) {
+                    return null;
+                }
+                com.fasterxml.jackson.databind.JsonNode o = org.sgema.io.JsonFiles.read(meta);
+                SweepSpec si = SweepSpec.parse(o.get("spec"));
+                if (spec != null && !spec.equals(si)) {
+                    throw new org.sgema.model.InvalidInputException(meta.toString(), "its spec differs from shard 0's");
+                }
+                spec = si;
+                millis += o.path("wallMillis").asLong();
+                all.addAll(readTries(dir.resolve("tries-shard-" + i + "-of-" + k + ".csv"), spec));
+            }
+            all.sort(java.util.Comparator.comparingInt(TryResult::index));
+            for (int i = 0; i < all.size(); i++) {
+                if (all.get(i).index() != i) {
+                    throw new org.sgema.model.InvalidInputException(dir.toString(), "the shards lack try " + i
+                            + " or repeat it");
+                }
+            }
+            if (all.size() != tries(spec).size()) {
+                throw new org.sgema.model.InvalidInputException(dir.toString(), "the shards hold " + all.size()
+                        + " tries, the spec has " + tries(spec).size());
+            }
+            Result r = new Result(spec, all, summarize(spec, all), "merged from " + k + " shards", millis);
+            write(r, dir);
+            return r;
+        }
+        return null;
+    }
+
+    /** @return the tries of a {@code tries.csv} written by {@link #triesCsv} */
+    static List<TryResult> readTries(Path file, SweepSpec spec) {
+        List<TryResult> out = new ArrayList<>();
+        int axes = spec.axes().size();
+        try {
+            List<String> lines = java.nio.file.Files.readAllLines(file);
+            for (String line : lines.subList(1, lines.size())) {
+                String[] c = line.split(",", -1);
+                int at = 4 + axes;
+                out.add(new TryResult(Integer.parseInt(c[0]), Integer.parseInt(c[1]),
+                        Flow.valueOf(c[2].toUpperCase(Locale.ROOT)), Integer.parseInt(c[3]),
+                        Collapse.valueOf(c[at].toUpperCase(Locale.ROOT)), Integer.parseInt(c[at + 1]), c[at + 2],
+                        c[at + 3].isEmpty() ? Double.NaN : Double.parseDouble(c[at + 3]), Long.parseLong(c[at + 4]),
+                        Long.parseLong(c[at + 5])));
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + file, e);
+        } catch (RuntimeException e) {
+            throw new org.sgema.model.InvalidInputException(file.toString(), "is not a shard's tries.csv: " + e);
+        }
+        return out;
     }
 
     /** @return one summary per cell and flow, in order */
@@ -161,13 +264,8 @@ public final class Sweep {
         return out;
     }
 
-    /** Writes every output file into {@code dir}. */
-    public static void write(Result r, Path dir) {
-        AtomicFiles.write(dir.resolve("cells.csv"), cellsCsv(r));
-        AtomicFiles.write(dir.resolve("tries.csv"), triesCsv(r));
-        for (var e : heatmaps(r).entrySet()) {
-            AtomicFiles.write(dir.resolve(e.getKey()), e.getValue());
-        }
+    /** @return sweep.json's object: the spec (readable by {@link SweepSpec#parse}), executor, counts, wall time */
+    static ObjectNode meta(Result r) {
         ObjectMapper json = new ObjectMapper();
         ObjectNode o = json.createObjectNode();
         ObjectNode spec = o.putObject("spec");
@@ -195,6 +293,16 @@ public final class Sweep {
         o.put("wallMillis", r.wallMillis());
         long undecided = r.results().stream().filter(t -> t.collapse() == Collapse.UNDECIDED).count();
         o.put("undecided", undecided);
-        AtomicFiles.write(dir.resolve("sweep.json"), o.toPrettyString() + "\n");
+        return o;
+    }
+
+    /** Writes every output file into {@code dir}. */
+    public static void write(Result r, Path dir) {
+        AtomicFiles.write(dir.resolve("cells.csv"), cellsCsv(r));
+        AtomicFiles.write(dir.resolve("tries.csv"), triesCsv(r));
+        for (var e : heatmaps(r).entrySet()) {
+            AtomicFiles.write(dir.resolve(e.getKey()), e.getValue());
+        }
+        AtomicFiles.write(dir.resolve("sweep.json"), meta(r).toPrettyString() + "\n");
     }
 }

@@ -123,6 +123,14 @@ class SgemaCommandTest extends ScratchRoot {
         assertEquals(3, cells.size(), "a header and one row per cell");
         assertTrue(cells.get(0).startsWith("flow,lambda,tries,complete,dimensional,none,undecided,complete_rate,"));
         assertTrue(Files.exists(root.resolve("sw").resolve("heatmap-sg-lambda.svg")), "a one-axis strip");
+        // two shards into one folder: the second merges them into the same cells
+        assertEquals(0, run("sweep", file("sweep.json"), "--out", file("sh"), "--shard", "1/2").code());
+        assertTrue(!Files.exists(root.resolve("sh").resolve("cells.csv")), "one shard of two: no cells yet");
+        Run last = run("sweep", file("sweep.json"), "--out", file("sh"), "--shard", "0/2");
+        assertEquals(0, last.code(), last.err());
+        assertEquals(Files.readString(root.resolve("sw").resolve("cells.csv")),
+                Files.readString(root.resolve("sh").resolve("cells.csv")));
+        assertEquals(2, run("sweep", file("sweep.json"), "--shard", "2/2").code(), "i < k");
         String[][] bad = {{"{\"flows\": [\"sg\"], \"n\": 3, \"m\": 1, \"tries\": 2, \"grid\": {\"eta\": [1]}}",
                 "grid.eta"}, {"{\"flows\": [\"sg\"], \"n\": 3, \"m\": 1, \"grid\": {\"tau\": [1]}}", "tries"},
                 {"{\"flows\": [\"sg\"], \"n\": 3, \"m\": 1, \"tries\": 2, \"grid\": {\"tau\": [0]}}", "grid.tau"},

@@ -47,6 +47,24 @@ class SweepTest {
     }
 
     @Test
+    void shardsMergeIntoTheSameCells(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        SweepSpec s = spec(SMALL);
+        Sweep.Result whole = Sweep.run(s, new LocalExecutor(2), null);
+        org.junit.jupiter.api.Assertions.assertNull(Sweep.merge(dir), "nothing to merge yet");
+        for (int i = 0; i < 3; i++) {
+            Sweep.writeShard(Sweep.run(s, new LocalExecutor(1), null, i, 3), dir, i, 3);
+            if (i < 2) {
+                org.junit.jupiter.api.Assertions.assertNull(Sweep.merge(dir), "shard " + (i + 1) + " of 3 is missing");
+            }
+        }
+        Sweep.Result merged = Sweep.merge(dir);
+        assertEquals(Sweep.cellsCsv(whole), Sweep.cellsCsv(merged));
+        assertEquals(Sweep.cellsCsv(whole), java.nio.file.Files.readString(dir.resolve("cells.csv")));
+        assertTrue(merged.executor().contains("3 shards"));
+        assertThrows(InvalidInputException.class, () -> Sweep.run(s, new LocalExecutor(1), null, 3, 3));
+    }
+
+    @Test
     void undecidedCellsAreMarkedInTheHeatmap() throws Exception {
         // a horizon far too short: every try is undecided (HORIZON_REACHED)
         SweepSpec s = spec(SMALL.replace("\"horizon\": 3000", "\"horizon\": 0.01"));
