@@ -6,7 +6,6 @@ import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.NormOps_DDRM;
-import org.ejml.dense.row.SingularOps_DDRM;
 import org.sgema.equilibria.EquilibriumVariety;
 import org.sgema.flows.Flow;
 import org.sgema.flows.MomentField;
@@ -16,8 +15,11 @@ import org.sgema.integration.IntegrationSettings;
 import org.sgema.integration.Outcome;
 import org.sgema.integration.Trajectory;
 import org.sgema.model.Configuration;
+import org.sgema.model.Objective;
+import org.sgema.model.SgInvariant;
 import org.sgema.model.State;
 import org.sgema.numerics.Matrices;
+import org.sgema.numerics.RankEstimate;
 import org.sgema.stability.Stability;
 import org.sgema.stability.StabilityClassifier;
 import org.sgema.stability.StabilityVerdict;
@@ -74,15 +76,6 @@ public final class DiscreteChecks {
         }
     }
 
-    /** @return the singular values of M (any order) */
-    static double[] singularValues(DMatrixRMaj m) {
-        spectralNorm(m);
-        try {
-            return SingularOps_DDRM.singularValues(m.copy());
-        } catch (RuntimeException e) {
-            throw new ArithmeticException("SVD failed: " + e.getMessage());
-        }
-    }
 
     /** @return the largest η ≤ {@code eta} with β = 1 − ητ ≥ 1/2 (EMA), else {@code eta} */
     private static double capForMomentum(Flow flow, Configuration c, double eta) {
@@ -132,37 +125,31 @@ public final class DiscreteChecks {
         double phi = tol * (1 + Matrices.norm(s.toArray()));
         DMatrixRMaj a = s.predictor();
         DMatrixRMaj b = s.encoder();
-        DMatrixRMaj target = c.flow().hasTarget() ? s.target() : b;
         double scale = 1 + Matrices.norm(a) * Matrices.norm(b) * Matrices.norm(cfg.cxx())
-                + Matrices.norm(target) * Matrices.norm(cfg.cxy());
-        double ratio;
-        String what;
+                + Matrices.norm(s.target()) * Matrices.norm(cfg.cxy());
+        // the flow's equations written out from the moments, at any λ and any A
+        double direct = equationResidual(cfg, s) / (phi + 1e-13 * scale * (1 + Matrices.norm(b))
+                + 1e-13 * cfg.lambda() * (1 + Matrices.norm(s.toArray())));
+        double ratio = direct;
+        String what = String.format(Locale.ROOT, "the flow's equations, computed from the moments, are off by %.3g × φ",
+                direct);
         if (cfg.lambda() == 0) {
-            double sMin = Double.POSITIVE_INFINITY;
-            for (double v : singularValues(a)) {
-                sMin = Math.min(sMin, v);
-            }
+            double[] svA = RankEstimate.singularValues(a);
+            double sMin = svA[svA.length - 1];
             if (sMin <= 1e-6 * (1 + Matrices.norm(a))) {
-                double direct = equationResidual(cfg, a, b, target, c.flow().hasTarget())
-                        / (phi + 1e-13 * scale * (1 + Matrices.norm(b)));
                 if (direct > 100) {
                     return Evaluation.violated(Cause.OFF_EQUILIBRIUM, metric, direct, "training at η = " + fmt(eta)
-                            + " stopped where the flow's equations, computed from the moments, are off by "
-                            + fmt(direct) + " × φ");
+                            + " stopped at a point that is not an equilibrium of the flow: " + what);
                 }
                 return Evaluation.hypothesisNotMet(Cause.SINGULAR_PREDICTOR, "A is singular at the limit (s_min = "
                         + fmt(sMin) + "): such equilibria need not have R = 0");
             }
-            DMatrixRMaj ab = new DMatrixRMaj(cfg.m(), cfg.n());
-            CommonOps_DDRM.mult(a, b, ab);
-            DMatrixRMaj r = new DMatrixRMaj(cfg.m(), cfg.n());
-            CommonOps_DDRM.mult(ab, cfg.cxx(), r);
-            DMatrixRMaj tc = new DMatrixRMaj(cfg.m(), cfg.n());
-            CommonOps_DDRM.mult(target, cfg.cyx(), tc);
-            CommonOps_DDRM.subtractEquals(r, tc);
-            double bound = phi / sMin + 1e-13 * scale;
-            ratio = Matrices.norm(r) / bound;
-            what = String.format(Locale.ROOT, "‖R‖ = %.3g vs φ/s_min(A) = %.3g", Matrices.norm(r), phi / sMin);
+            double r = Matrices.norm(Objective.residual(cfg, s));
+            double onV = r / (phi / sMin + 1e-13 * scale);
+            if (onV > ratio) {
+                ratio = onV;
+                what = String.format(Locale.ROOT, "‖R‖ = %.3g vs φ/s_min(A) = %.3g", r, phi / sMin);
+            }
             if (c.flow().hasTarget()) {
                 double gap = Matrices.distance(s.encoder().data, s.target().data);
                 double r2 = gap / (phi / cfg.tau() + 1e-13 * (1 + Matrices.norm(b)));
@@ -172,24 +159,14 @@ public final class DiscreteChecks {
                 }
             }
         } else {
-            DMatrixRMaj delta = new DMatrixRMaj(cfg.m(), cfg.m());
-            CommonOps_DDRM.multTransA(a, a, delta);
-            DMatrixRMaj bb = new DMatrixRMaj(cfg.m(), cfg.m());
-            CommonOps_DDRM.multTransB(b, b, bb);
-            CommonOps_DDRM.addEquals(delta, -cfg.alpha(), bb);
+            double delta = Matrices.norm(SgInvariant.delta(cfg.alpha(), s));
             double bound = phi * (Matrices.norm(a) + cfg.alpha() * Matrices.norm(b)) / cfg.lambda()
                     + 1e-13 * (1 + Matrices.norm(a) * Matrices.norm(a) + cfg.alpha() * Matrices.norm(b)
                     * Matrices.norm(b));
-            ratio = Matrices.norm(delta) / bound;
-            what = String.format(Locale.ROOT, "‖AᵀA − αBBᵀ‖ = %.3g vs φ(‖A‖ + α‖B‖)/λ = %.3g", Matrices.norm(delta),
-                    bound);
-        }
-        double direct = equationResidual(cfg, a, b, target, c.flow().hasTarget())
-                / (phi + 1e-13 * scale * (1 + Matrices.norm(b)) + 1e-13 * cfg.lambda() * (1 + Matrices.norm(s.toArray())));
-        if (direct > ratio) {
-            ratio = direct;
-            what = String.format(Locale.ROOT, "the flow's equations, computed from the moments, are off by %.3g × φ",
-                    direct);
+            if (delta / bound > ratio) {
+                ratio = delta / bound;
+                what = String.format(Locale.ROOT, "‖AᵀA − αBBᵀ‖ = %.3g vs φ(‖A‖ + α‖B‖)/λ = %.3g", delta, bound);
+            }
         }
         if (ratio <= 2) {
             return Evaluation.holds(metric, ratio);
@@ -202,32 +179,23 @@ public final class DiscreteChecks {
     }
 
     /**
-     * @return {@code ‖(−αRBᵀ − λA, −AᵀR − λB, τ(B − B̄))‖} with {@code R = A B Cxx − B̄ Cyx}, written
-     *     out from the configuration's moments (independent of the field implementation; no
-     *     target branch, so SG or EMA)
+     * @return {@code ‖(−αRBᵀ − λA, −AᵀR − λB, τ(B − B̄))‖} with {@code R = A B Cxx − B̄ Cyx}
+     *     ({@link Objective#residual}), written out from the configuration's moments (independent
+     *     of the field implementation; no target branch, so SG, or EMA when the state has B̄)
      */
-    static double equationResidual(Configuration cfg, DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj target,
-                                   boolean ema) {
-        int m = cfg.m();
-        int n = cfg.n();
-        DMatrixRMaj r = new DMatrixRMaj(m, n);
-        DMatrixRMaj ab = new DMatrixRMaj(m, n);
-        CommonOps_DDRM.mult(a, b, ab);
-        CommonOps_DDRM.mult(ab, cfg.cxx(), r);
-        DMatrixRMaj tc = new DMatrixRMaj(m, n);
-        CommonOps_DDRM.mult(target, cfg.cyx(), tc);
-        CommonOps_DDRM.subtractEquals(r, tc);
-        DMatrixRMaj ea = new DMatrixRMaj(m, m);
-        CommonOps_DDRM.multTransB(r, b, ea);
-        CommonOps_DDRM.scale(-cfg.alpha(), ea);
+    static double equationResidual(Configuration cfg, State s) {
+        DMatrixRMaj a = s.predictor();
+        DMatrixRMaj b = s.encoder();
+        DMatrixRMaj r = Objective.residual(cfg, s);
+        DMatrixRMaj ea = new DMatrixRMaj(cfg.m(), cfg.m());
+        CommonOps_DDRM.multTransB(-cfg.alpha(), r, b, ea);
         CommonOps_DDRM.addEquals(ea, -cfg.lambda(), a);
-        DMatrixRMaj eb = new DMatrixRMaj(m, n);
-        CommonOps_DDRM.multTransA(a, r, eb);
-        CommonOps_DDRM.scale(-1, eb);
+        DMatrixRMaj eb = new DMatrixRMaj(cfg.m(), cfg.n());
+        CommonOps_DDRM.multTransA(-1, a, r, eb);
         CommonOps_DDRM.addEquals(eb, -cfg.lambda(), b);
         double sum = sq(NormOps_DDRM.normF(ea)) + sq(NormOps_DDRM.normF(eb));
-        if (ema) {
-            sum += sq(cfg.tau() * Matrices.distance(b.data, target.data));
+        if (s.hasTarget()) {
+            sum += sq(cfg.tau() * Matrices.distance(b.data, s.target().data));
         }
         return Math.sqrt(sum);
     }
@@ -256,37 +224,16 @@ public final class DiscreteChecks {
      * </pre>
      */
     public static Evaluation criticalRate(Case c, IntegrationSettings settings, TrainingRule rule) {
-        Configuration cfg = c.configuration();
         String metric = "observed_over_predicted_minus_1";
-        if (cfg.lambda() != 0) {
-            return Evaluation.hypothesisNotMet(Cause.WEIGHT_DECAY_NONZERO, "λ > 0: the points of V are equilibria for λ = 0");
+        AttractingPoint p = AttractingPoint.of(c, metric, 1.25);
+        if (p.skip() != null) {
+            return p.skip();
         }
-        Random rnd = new Random(c.seed());
-        State sg = leadingPoint(cfg, rnd);
-        if (sg == null) {
-            return Evaluation.hypothesisNotMet(Cause.NO_INVARIANT_SUBSPACE, "no leading real invariant subspace of dimension m");
-        }
-        State star = c.flow().hasTarget() ? sg.withTargetEqualToEncoder() : sg;
-        VectorField f = c.field();
-        Evaluation notEquilibrium = requireEquilibrium(f, star, metric);
-        if (notEquilibrium != null) {
-            return notEquilibrium;
-        }
-        Stability st = new StabilityClassifier().classify(f, star);
-        if (st.verdict() == StabilityVerdict.INCONCLUSIVE) {
-            return Evaluation.inconclusive(Cause.CLASSIFICATION_UNDECIDED, metric, Double.NaN, st.reason());
-        }
-        if (st.verdict() != StabilityVerdict.NORMALLY_ATTRACTING) {
-            return Evaluation.hypothesisNotMet(Cause.NOT_ATTRACTING, "θ* is " + st.verdict());
-        }
-        double etaStar = CriticalRate.predicted(st);
-        if (!(etaStar > 0) || !Double.isFinite(etaStar)) {
-            return Evaluation.inconclusive(Cause.NOT_FINITE, metric, Double.NaN, "η* = " + etaStar);
-        }
-        if (c.flow().hasTarget() && 1.25 * etaStar * cfg.tau() >= 1) {
-            return Evaluation.hypothesisNotMet(Cause.MOMENTUM_OUT_OF_RANGE, String.format(Locale.ROOT,
-                    "1.25 η* τ = %.3g ≥ 1: training above η* would need a negative momentum", 1.25 * etaStar * cfg.tau()));
-        }
+        State star = p.star();
+        VectorField f = p.field();
+        Stability st = p.stability();
+        double etaStar = p.etaStar();
+        Random rnd = p.random();
         double rhoAbove = CriticalRate.growthPerStep(st, 1.25 * etaStar);
         double stepsNeeded = 2 * Math.log(1e3) / Math.log(rhoAbove);
         if (!(stepsNeeded <= MAX_STEPS)) {
@@ -367,37 +314,15 @@ public final class DiscreteChecks {
     public static Evaluation selfStabilization(Case c, IntegrationSettings settings) {
         Configuration cfg = c.configuration();
         String metric = "critical_rate_at_limit_over_eta";
-        if (cfg.lambda() != 0) {
-            return Evaluation.hypothesisNotMet(Cause.WEIGHT_DECAY_NONZERO, "λ > 0: the points of V are equilibria for λ = 0");
+        AttractingPoint p = AttractingPoint.of(c, metric, 1.05);
+        if (p.skip() != null) {
+            return p.skip();
         }
-        Random rnd = new Random(c.seed());
-        State sg = leadingPoint(cfg, rnd);
-        if (sg == null) {
-            return Evaluation.hypothesisNotMet(Cause.NO_INVARIANT_SUBSPACE, "no leading real invariant subspace of dimension m");
-        }
-        State star = c.flow().hasTarget() ? sg.withTargetEqualToEncoder() : sg;
-        VectorField f = c.field();
-        Evaluation notEquilibrium = requireEquilibrium(f, star, metric);
-        if (notEquilibrium != null) {
-            return notEquilibrium;
-        }
+        State star = p.star();
+        VectorField f = p.field();
+        Random rnd = p.random();
+        double eta = 1.05 * p.etaStar();
         StabilityClassifier classifier = new StabilityClassifier();
-        Stability st = classifier.classify(f, star);
-        if (st.verdict() == StabilityVerdict.INCONCLUSIVE) {
-            return Evaluation.inconclusive(Cause.CLASSIFICATION_UNDECIDED, metric, Double.NaN, st.reason());
-        }
-        if (st.verdict() != StabilityVerdict.NORMALLY_ATTRACTING) {
-            return Evaluation.hypothesisNotMet(Cause.NOT_ATTRACTING, "θ* is " + st.verdict());
-        }
-        double etaStar = CriticalRate.predicted(st);
-        double eta = 1.05 * etaStar;
-        if (!(etaStar > 0) || !Double.isFinite(etaStar)) {
-            return Evaluation.inconclusive(Cause.NOT_FINITE, metric, Double.NaN, "η* = " + etaStar);
-        }
-        if (c.flow().hasTarget() && eta * cfg.tau() >= 1) {
-            return Evaluation.hypothesisNotMet(Cause.MOMENTUM_OUT_OF_RANGE, String.format(Locale.ROOT,
-                    "1.05 η* τ = %.3g ≥ 1: training above η* would need a negative momentum", eta * cfg.tau()));
-        }
         double[] theta = star.toArray();
         double[] start = org.sgema.model.RandomConfigurations.perturbed(theta, 1e-7, rnd);
         double delta = Matrices.distance(start, theta);
@@ -423,6 +348,64 @@ public final class DiscreteChecks {
             return Evaluation.violated(Cause.SETTLED_ELSEWHERE, metric, etaThere / eta, what);
         }
         return Evaluation.inconclusive(Cause.BETWEEN_THRESHOLDS, metric, etaThere / eta, what);
+    }
+
+    /**
+     * The common start of the checks at an equilibrium ([D-critical-rate], [D-self-stabilization],
+     * [D-minibatch-spread]): a point θ* of the leading component of V (λ = 0, G random and well
+     * conditioned, seeded by the case; B̄ = B for EMA) that is an equilibrium of the case's field
+     * and NORMALLY_ATTRACTING, with its classification, η* and the case's random source (which the
+     * check goes on using); or {@link #skip()}, the evaluation that ends the try.
+     */
+    record AttractingPoint(State star, VectorField field, Stability stability, double etaStar, Random random,
+                           Evaluation skip) {
+
+        /**
+         * @param c the case
+         * @param metric the check's metric name
+         * @param momentumFactor EMA only: the check trains up to this multiple of η*, which needs
+         *     {@code factor·η*·τ < 1} (a momentum β ≥ 0); 0 for no such requirement
+         */
+        static AttractingPoint of(Case c, String metric, double momentumFactor) {
+            Configuration cfg = c.configuration();
+            if (cfg.lambda() != 0) {
+                return skip(Evaluation.hypothesisNotMet(Cause.WEIGHT_DECAY_NONZERO,
+                        "λ > 0: the points of V are equilibria for λ = 0"));
+            }
+            Random rnd = new Random(c.seed());
+            State sg = leadingPoint(cfg, rnd);
+            if (sg == null) {
+                return skip(Evaluation.hypothesisNotMet(Cause.NO_INVARIANT_SUBSPACE,
+                        "no leading real invariant subspace of dimension m"));
+            }
+            State star = c.flow().hasTarget() ? sg.withTargetEqualToEncoder() : sg;
+            VectorField f = c.field();
+            Evaluation notEquilibrium = requireEquilibrium(f, star, metric);
+            if (notEquilibrium != null) {
+                return skip(notEquilibrium);
+            }
+            Stability st = new StabilityClassifier().classify(f, star);
+            if (st.verdict() == StabilityVerdict.INCONCLUSIVE) {
+                return skip(Evaluation.inconclusive(Cause.CLASSIFICATION_UNDECIDED, metric, Double.NaN, st.reason()));
+            }
+            if (st.verdict() != StabilityVerdict.NORMALLY_ATTRACTING) {
+                return skip(Evaluation.hypothesisNotMet(Cause.NOT_ATTRACTING, "θ* is " + st.verdict()));
+            }
+            double etaStar = CriticalRate.predicted(st);
+            if (!(etaStar > 0) || !Double.isFinite(etaStar)) {
+                return skip(Evaluation.inconclusive(Cause.NOT_FINITE, metric, Double.NaN, "η* = " + etaStar));
+            }
+            if (c.flow().hasTarget() && momentumFactor > 0 && momentumFactor * etaStar * cfg.tau() >= 1) {
+                return skip(Evaluation.hypothesisNotMet(Cause.MOMENTUM_OUT_OF_RANGE, String.format(Locale.ROOT,
+                        "%.2f η* τ = %.3g ≥ 1: training above η* would need a negative momentum", momentumFactor,
+                        momentumFactor * etaStar * cfg.tau())));
+            }
+            return new AttractingPoint(star, f, st, etaStar, rnd, null);
+        }
+
+        private static AttractingPoint skip(Evaluation e) {
+            return new AttractingPoint(null, null, null, Double.NaN, null, e);
+        }
     }
 
     /** @return a point of the leading component of V with a random well-conditioned G, or null */
@@ -513,7 +496,7 @@ public final class DiscreteChecks {
         double[] theta = theta0.clone();
         double[] next = new double[theta.length];
         double[] fv = new double[theta.length];
-        DMatrixRMaj delta0 = invariant(theta0, m, n, alpha);
+        DMatrixRMaj delta0 = SgInvariant.delta(alpha, State.fromArray(m, n, false, theta0));
         double[] nu = Matrices.symmetricEigenvalues(delta0);   // ascending
         double allowed = 0;
         double factor = 1;
@@ -543,13 +526,11 @@ public final class DiscreteChecks {
             if (checkBound) {
                 DMatrixRMaj b = new DMatrixRMaj(m, n);
                 System.arraycopy(theta, m * m, b.data, 0, m * n);
-                double[] sv = singularValues(b);
-                java.util.Arrays.sort(sv);   // ascending
+                double[] sv = RankEstimate.singularValues(b);   // descending
                 double round = 1e-12 * scale0 * (k + 1);
                 for (int i = 0; i < nu.length && nu[i] < 0; i++) {
                     // the i-th most negative ν pairs with the i-th largest singular value
-                    int idx = sv.length - 1 - i;
-                    double s2 = idx >= 0 ? alpha * sv[idx] * sv[idx] : 0;
+                    double s2 = i < sv.length ? alpha * sv[i] * sv[i] : 0;
                     double need = factor * Math.abs(nu[i]) - allowed - round;
                     if (s2 < need) {
                         return new DriftRun(Double.NaN, Double.NaN, false, Evaluation.violated(Cause.RANK_BELOW_BOUND,
@@ -560,25 +541,12 @@ public final class DiscreteChecks {
                 }
             }
         }
-        DMatrixRMaj deltaK = invariant(theta, m, n, alpha);
+        DMatrixRMaj deltaK = SgInvariant.delta(alpha, State.fromArray(m, n, false, theta));
         CommonOps_DDRM.addEquals(deltaK, -factor, delta0);
         double scale = 1 + NormOps_DDRM.normF(delta0) + Matrices.norm(theta) * Matrices.norm(theta);
         return new DriftRun(NormOps_DDRM.normF(deltaK), 1e-15 * scale * steps, false, null);
     }
 
-    /** @return {@code Δ = AᵀA − αBBᵀ} of an SG state vector */
-    static DMatrixRMaj invariant(double[] theta, int m, int n, double alpha) {
-        DMatrixRMaj a = new DMatrixRMaj(m, m);
-        DMatrixRMaj b = new DMatrixRMaj(m, n);
-        System.arraycopy(theta, 0, a.data, 0, m * m);
-        System.arraycopy(theta, m * m, b.data, 0, m * n);
-        DMatrixRMaj d = new DMatrixRMaj(m, m);
-        CommonOps_DDRM.multTransA(a, a, d);
-        DMatrixRMaj bb = new DMatrixRMaj(m, m);
-        CommonOps_DDRM.multTransB(b, b, bb);
-        CommonOps_DDRM.addEquals(d, -alpha, bb);
-        return d;
-    }
 
     // ------------------------------------------------------------------------------------
     // D-gd-collapse
@@ -786,27 +754,14 @@ public final class DiscreteChecks {
     public static Evaluation minibatchSpread(Case c, IntegrationSettings settings, TrainingRule rule) {
         Configuration cfg = c.configuration();
         String metric = "spread_exponent_eta";
-        if (cfg.lambda() != 0) {
-            return Evaluation.hypothesisNotMet(Cause.WEIGHT_DECAY_NONZERO, "λ > 0: the points of V are equilibria for λ = 0");
+        AttractingPoint p = AttractingPoint.of(c, metric, 0);
+        if (p.skip() != null) {
+            return p.skip();
         }
-        Random rnd = new Random(c.seed());
-        State star = leadingPoint(cfg, rnd);
-        if (star == null) {
-            return Evaluation.hypothesisNotMet(Cause.NO_INVARIANT_SUBSPACE, "no leading real invariant subspace of dimension m");
-        }
-        VectorField exact = c.field(Flow.SG);
-        Evaluation notEquilibrium = requireEquilibrium(exact, star, metric);
-        if (notEquilibrium != null) {
-            return notEquilibrium;
-        }
-        Stability st = new StabilityClassifier().classify(exact, star);
-        if (st.verdict() == StabilityVerdict.INCONCLUSIVE) {
-            return Evaluation.inconclusive(Cause.CLASSIFICATION_UNDECIDED, metric, Double.NaN, st.reason());
-        }
-        if (st.verdict() != StabilityVerdict.NORMALLY_ATTRACTING) {
-            return Evaluation.hypothesisNotMet(Cause.NOT_ATTRACTING, "θ* is " + st.verdict());
-        }
-        double etaStar = CriticalRate.predicted(st);
+        State star = p.star();
+        VectorField exact = p.field();
+        Stability st = p.stability();
+        double etaStar = p.etaStar();
         double[] rates = new double[st.spectrum().size()];
         int count = 0;
         for (int k = 0; k < st.spectrum().size(); k++) {

@@ -1,10 +1,5 @@
 package org.sgema.cli;
 
-import java.io.BufferedWriter;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -56,7 +51,7 @@ final class IntegrateCommand implements Callable<Integer> {
             System.err.println();
         }
         if (out != null) {
-            writeCsv(t, out);
+            TrajectoryCsv.write(t, Double.NaN, out);
         }
         ObjectNode o = new ObjectMapper().createObjectNode();
         o.put("outcome", t.outcome().name());
@@ -68,28 +63,5 @@ final class IntegrateCommand implements Callable<Integer> {
         o.put("wallMillis", t.wallMillis());
         System.out.println(o.toString());
         return 0;
-    }
-
-    private static void writeCsv(Trajectory t, Path file) {
-        double[] nb = t.encoderNorms();
-        double[] e0 = t.objective();
-        double[] fn = t.fieldNorms();
-        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            StringBuilder header = new StringBuilder("t,B_norm,E0,F_norm");
-            for (int i = 0; i < t.state(0).size(); i++) {
-                header.append(",theta").append(i);
-            }
-            w.write(header + "\n");
-            for (int i = 0; i < t.size(); i++) {
-                StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%.17g,%.17g,%.17g,%.17g",
-                        t.time(i), nb[i], e0[i], fn[i]));
-                for (double v : t.state(i).toArray()) {
-                    row.append(',').append(v);
-                }
-                w.write(row + "\n");
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
     }
 }

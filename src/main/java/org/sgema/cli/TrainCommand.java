@@ -1,10 +1,5 @@
 package org.sgema.cli;
 
-import java.io.BufferedWriter;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -105,7 +100,7 @@ final class TrainCommand implements Callable<Integer> {
             System.err.println();
         }
         if (out != null) {
-            writeCsv(t, lr, out);
+            TrajectoryCsv.write(t, lr, out);
         }
         double exactF = Matrices.norm(f.field(c).evaluate(t.finalState()));
         ObjectNode o = new ObjectMapper().createObjectNode();
@@ -150,29 +145,6 @@ final class TrainCommand implements Callable<Integer> {
                 return new DigitsViews(p.views());
             default:
                 throw new InvalidInputException("--data", "expected gaussian or digits, got '" + data + "'");
-        }
-    }
-
-    private static void writeCsv(Trajectory t, double eta, Path file) {
-        double[] nb = t.encoderNorms();
-        double[] e0 = t.objective();
-        double[] fn = t.fieldNorms();
-        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            StringBuilder header = new StringBuilder("t,step,B_norm,E0,F_norm");
-            for (int i = 0; i < t.state(0).size(); i++) {
-                header.append(",theta").append(i);
-            }
-            w.write(header + "\n");
-            for (int i = 0; i < t.size(); i++) {
-                StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%.17g,%d,%.17g,%.17g,%.17g",
-                        t.time(i), Math.round(t.time(i) / eta), nb[i], e0[i], fn[i]));
-                for (double v : t.state(i).toArray()) {
-                    row.append(',').append(v);
-                }
-                w.write(row + "\n");
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
         }
     }
 }

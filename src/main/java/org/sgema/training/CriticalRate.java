@@ -3,6 +3,7 @@ package org.sgema.training;
 import java.util.Locale;
 
 import org.sgema.flows.VectorField;
+import org.sgema.numerics.Matrices;
 import org.sgema.numerics.Spectrum;
 import org.sgema.stability.Stability;
 
@@ -124,7 +125,7 @@ public final class CriticalRate {
         double[] next = new double[theta.length];
         double[] f = new double[theta.length];
         field.evaluate(theta, f);
-        double f0 = norm(f);
+        double f0 = Matrices.norm(f);
         double half = Double.NaN;
         for (long k = 1; k <= steps; k++) {
             step.apply(theta, next);
@@ -140,7 +141,7 @@ public final class CriticalRate {
             }
             if (k % 64 == 0 || k == steps / 2 || k == steps) {
                 field.evaluate(theta, f);
-                double fk = norm(f);
+                double fk = Matrices.norm(f);
                 if (!Double.isFinite(fk) || fk >= BLOW_UP * Math.max(f0, floor)) {
                     return new Observation(eta, k, Double.POSITIVE_INFINITY, true, false);
                 }
@@ -179,13 +180,5 @@ public final class CriticalRate {
             }
         }
         return new double[] {lo, hi};
-    }
-
-    private static double norm(double[] x) {
-        double s = 0;
-        for (double v : x) {
-            s += v * v;
-        }
-        return Math.sqrt(s);
     }
 }

@@ -8,6 +8,7 @@ import java.util.function.LongConsumer;
 
 import org.sgema.flows.MomentField;
 import org.sgema.flows.VectorField;
+import org.sgema.numerics.Matrices;
 import org.sgema.integration.Outcome;
 import org.sgema.integration.Trajectory;
 import org.sgema.model.State;
@@ -103,7 +104,7 @@ public final class DiscreteTraining {
         long k = 0;
         long evaluations = 0;
         while (true) {
-            double norm = norm(theta);
+            double norm = Matrices.norm(theta);
             if (!Double.isFinite(norm) || norm > settings.divergenceLimit()) {
                 outcome = Outcome.DIVERGED;
                 reason = String.format(Locale.ROOT, "‖θ‖ = %.3g after %d steps", norm, k);
@@ -163,13 +164,5 @@ public final class DiscreteTraining {
         return Trajectory.ofSteps(field.flow(), field.configuration(), outcome, reason, t,
                 states.toArray(new double[0][]), evaluations, (int) Math.min(Integer.MAX_VALUE, k),
                 (System.nanoTime() - start) / 1_000_000L);
-    }
-
-    private static double norm(double[] x) {
-        double s = 0;
-        for (double v : x) {
-            s += v * v;
-        }
-        return Math.sqrt(s);
     }
 }
