@@ -82,6 +82,22 @@ class DiscreteChecksTest {
     }
 
     @Test
+    void aCriticalRateOffByTenPercentIsCaughtByTheBracket() {
+        // α = 1.1 applied twice to the predictor moves the map's critical rate about 9 % below η*, inside the
+        // 0.8η* / 1.25η* window: only the bisection bracket can tell, and it must
+        for (int k = 0; k < 6; k++) {
+            Configuration c = new ConfigurationSpec(2 + k % 4, 1 + k % 2, k % 2 == 0 ? Views.SYMMETRIC : Views.ASYMMETRIC,
+                    Spectra.WELL, 0, 1.1, 1, k).toConfiguration();
+            Case cs = new Case(c, RandomConfigurations.fanInState(c.m(), c.n(), false, 1.0, new Random(k)), Flow.SG, k);
+            Evaluation wrong = DiscreteChecks.criticalRate(cs, SETTINGS, TrainingRule.ALPHA_APPLIED_TWICE);
+            assertEquals(Verdict.VIOLATED, wrong.verdict(), "case " + k + ": " + wrong);
+            assertEquals(Cause.CRITICAL_RATE_MISPREDICTED, wrong.cause());
+            assertTrue(wrong.reason().contains("observed bracket"), wrong.reason());
+            assertEquals(Verdict.HOLDS, DiscreteChecks.criticalRate(cs, SETTINGS, TrainingRule.EULER).verdict());
+        }
+    }
+
+    @Test
     void aLimitOfTrainingOnAWrongFieldIsNotOnV() {
         // Cxy transposed (asymmetric views): training converges to zeros of the wrong field
         for (int k = 1; k < 24; k += 2) {
@@ -118,8 +134,7 @@ class DiscreteChecksTest {
                 Case c = caseOf(k, flow, k % 2 == 1);
                 State s = RandomConfigurations.gaussianState(c.configuration().m(), c.configuration().n(),
                         flow.hasTarget(), 1.0, new Random(40 + k));
-                double direct = DiscreteChecks.equationResidual(c.configuration(), s.predictor(), s.encoder(),
-                        flow.hasTarget() ? s.target() : s.encoder(), flow.hasTarget());
+                double direct = DiscreteChecks.equationResidual(c.configuration(), s);
                 double field = org.sgema.numerics.Matrices.norm(flow.field(c.configuration()).evaluate(s));
                 assertEquals(field, direct, 1e-12 * (1 + field), flow + " case " + k);
             }
