@@ -16,10 +16,16 @@ import picocli.CommandLine.Mixin;
 
 /** {@code sgema classify}: the [T7] classification of an equilibrium. */
 @Command(name = "classify", mixinStandardHelpOptions = true,
-        description = "Classify an SG or EMA equilibrium by the spectrum of its Jacobian; print JSON.")
+        description = {"Classify an SG or EMA equilibrium by the spectrum of its Jacobian; print JSON.",
+                "The point is first polished onto F = 0 (Gauss-Newton / Levenberg-Marquardt); an eigenvalue's sign",
+                "counts only beyond the bound from rounding and the distance to the equilibrium set."})
 final class ClassifyCommand implements Callable<Integer> {
     @Mixin
     CaseOptions input;
+
+    @picocli.CommandLine.Option(names = "--no-polish",
+            description = "classify the point as given; the bound then comes from its own residual")
+    boolean noPolish;
 
     @Override
     public Integer call() {
@@ -29,18 +35,34 @@ final class ClassifyCommand implements Callable<Integer> {
         }
         Configuration c = input.configuration();
         State s = input.state(c, f);
-        Stability st = new StabilityClassifier().classify(f.field(c), s);
+        StabilityClassifier.Settings settings = StabilityClassifier.Settings.defaults();
+        Stability st = new StabilityClassifier(noPolish ? settings.withoutPolishing() : settings)
+                .classify(f.field(c), s);
         ObjectNode o = new ObjectMapper().createObjectNode();
-        o.put("residual", st.residual());
-        o.put("localDimension", st.localDimension());
-        ArrayNode spectrum = o.putArray("spectrum");
-        for (double[] z : st.spectrum().pairs()) {
-            spectrum.addArray().add(z[0]).add(z[1]);
-        }
         o.put("verdict", st.verdict().name());
-        o.put("gap", Double.isInfinite(st.gap()) ? Double.MAX_VALUE : st.gap());
         o.put("reason", st.reason());
+        o.put("residual", st.residual());
+        o.put("polishedResidual", st.polishedResidual());
+        o.put("distanceMoved", st.distanceMoved());
+        o.put("bound", finite(st.bound()));
+        o.put("maxRealNonZero", finite(st.maxRealNonZero()));
+        o.put("localDimension", st.localDimension());
+        o.put("gap", finite(st.gap()));
+        ArrayNode spectrum = o.putArray("spectrum");
+        if (st.spectrum() != null) {
+            for (double[] z : st.spectrum().pairs()) {
+                spectrum.addArray().add(z[0]).add(z[1]);
+            }
+        }
         System.out.println(o.toString());
         return 0;
+    }
+
+    /** JSON has no infinities: ±∞ print as ±Double.MAX_VALUE, NaN as null. */
+    private static Double finite(double x) {
+        if (Double.isNaN(x)) {
+            return null;
+        }
+        return Double.isInfinite(x) ? Math.copySign(Double.MAX_VALUE, x) : x;
     }
 }

@@ -6,28 +6,43 @@ import java.util.Locale;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.NormOps_DDRM;
 import org.sgema.numerics.RankEstimate;
+import org.sgema.equilibria.EquilibriumProjector;
+import org.sgema.flows.JacobianLipschitz;
 import org.sgema.flows.VectorField;
 import org.sgema.numerics.Matrices;
 import org.sgema.model.InvalidInputException;
 import org.sgema.model.State;
 
 /**
- * Classifies an equilibrium θ* by the spectrum of its Jacobian [T7]:
+ * Classifies an equilibrium θ* by the spectrum of its Jacobian [T7], deciding nothing that its
+ * numbers do not support:
  * <pre>
- *   scale = ‖J‖₂,  d = N − rank J                 (rank from SVD, relative threshold rankTol)
- *   zero cluster  = { z : |z| ≤ zeroTol·scale }   must have exactly d members (0 semisimple)
- *   NORMALLY_ATTRACTING  if #zero = d, max Re(rest) &lt; −zeroTol·scale, gap ≥ minGap
- *   UNSTABLE             if some Re z &gt; zeroTol·scale outside the zero cluster
- *   INCONCLUSIVE         otherwise (the gap, or the count mismatch, is reported)
+ *   polish:  θ_p = Levenberg–Marquardt / Gauss–Newton projection of θ onto F = 0 (when ‖F(θ)‖ is
+ *            above rounding); the distance moved ‖θ_p − θ‖ is reported
+ *   δ       = 2 ‖F(θ_p)‖ / s_r          distance from θ_p to the equilibrium set, s_r the smallest
+ *            singular value of J with s_r² &gt; 2 L ‖F(θ_p)‖ (Kantorovich h = L‖F‖/s_r² &lt; 1/2; smaller
+ *            ones cannot be told from zero ones moved by Lδ)
+ *   β       = zeroTol·‖J‖₂ + L(‖θ_p‖ + δ)·δ    L from {@link JacobianLipschitz}: ‖J(θ_p) − J(θ*)‖ ≤ Lδ
+ *   rank J  = #{ s_i &gt; max(rankTol·s_1, Lδ) }, d = N − rank    (Weyl: singular values move ≤ Lδ)
+ *   zero cluster  = { z : |z| ≤ β }   must have exactly d members (0 semisimple)
+ *   NORMALLY_ATTRACTING  if #zero = d, max Re(rest) &lt; −β, gaps ≥ minGap
+ *   UNSTABLE             if some Re z &gt; β outside the zero cluster
+ *   INCONCLUSIVE         otherwise, with the number that decided it
  * </pre>
- * Defaults: rankTol = 1e-8, zeroTol = 1e-7, minGap = 100. A non-semisimple zero (a Jordan
- * block) shows as more near-zero eigenvalues (of size ~√ε) than the nullity, and independently
- * as {@code nullity(J²) > nullity(J)}: either makes the point INCONCLUSIVE.
+ * The eigenvalue bound β treats the perturbation {@code J(θ_p) − J(θ*)} as it treats rounding:
+ * an eigenvalue moves by about the norm of the perturbation (Weyl/Bauer–Fike with a
+ * well-conditioned eigenbasis); an ill-conditioned eigenbasis shows as a Jordan-like cluster and
+ * is caught by the count and semisimplicity tests. Defaults: rankTol = 1e-8, zeroTol = 1e-7,
+ * minGap = 100, polishing on. A non-semisimple zero (a Jordan block) shows as more near-zero
+ * eigenvalues (of size ~√ε) than the nullity, and independently as
+ * {@code nullity(J²) > nullity(J)}: either makes the point INCONCLUSIVE. Numerical failures of
+ * the SVD or the eigensolver are INCONCLUSIVE with their message, never an exception.
  */
 public final class StabilityClassifier {
     private final double rankTolerance;
     private final double zeroTolerance;
     private final double minGap;
+    private final boolean polish;
 
     /**
      * Immutable, validated settings of the classifier; configure with the {@code withX} copies.
@@ -35,8 +50,14 @@ public final class StabilityClassifier {
      * @param rankTolerance relative SVD threshold of the rank of J, in (0, 1)
      * @param zeroTolerance relative threshold of the zero eigenvalue cluster, in (0, 1)
      * @param minGap smallest acceptable ratio between the non-zero and zero clusters, at least 1
+     * @param polish whether {@link #classify(VectorField, State)} first projects the point onto F = 0
      */
-    public record Settings(double rankTolerance, double zeroTolerance, double minGap) {
+    public record Settings(double rankTolerance, double zeroTolerance, double minGap, boolean polish) {
+        /** Settings with polishing on. */
+        public Settings(double rankTolerance, double zeroTolerance, double minGap) {
+            this(rankTolerance, zeroTolerance, minGap, true);
+        }
+
         /** Validates every field, naming the offending one. */
         public Settings {
             if (!(rankTolerance > 0 && rankTolerance < 1)) {
@@ -50,24 +71,29 @@ public final class StabilityClassifier {
             }
         }
 
-        /** @return rankTol = 1e-8, zeroTol = 1e-7, minGap = 100 */
+        /** @return rankTol = 1e-8, zeroTol = 1e-7, minGap = 100, polishing on */
         public static Settings defaults() {
             return new Settings(1e-8, 1e-7, 100);
         }
 
         /** @return a copy with another rank tolerance */
         public Settings withRankTolerance(double t) {
-            return new Settings(t, zeroTolerance, minGap);
+            return new Settings(t, zeroTolerance, minGap, polish);
         }
 
         /** @return a copy with another zero tolerance */
         public Settings withZeroTolerance(double t) {
-            return new Settings(rankTolerance, t, minGap);
+            return new Settings(rankTolerance, t, minGap, polish);
         }
 
         /** @return a copy with another minimal gap */
         public Settings withMinGap(double g) {
-            return new Settings(rankTolerance, zeroTolerance, g);
+            return new Settings(rankTolerance, zeroTolerance, g, polish);
+        }
+
+        /** @return a copy that classifies the point as given, with the bound from its own residual */
+        public Settings withoutPolishing() {
+            return new Settings(rankTolerance, zeroTolerance, minGap, false);
         }
     }
 
@@ -81,26 +107,93 @@ public final class StabilityClassifier {
         this.rankTolerance = settings.rankTolerance();
         this.zeroTolerance = settings.zeroTolerance();
         this.minGap = settings.minGap();
-    }
-
-    /** @return the classification of the equilibrium {@code point} of {@code field} */
-    public Stability classify(VectorField field, State point) {
-        double[] theta = point.toArray();
-        double residual = Matrices.norm(field.evaluate(theta));
-        return classify(field.jacobian(theta), residual);
+        this.polish = settings.polish();
     }
 
     /**
+     * Polishes {@code point} onto F = 0 (unless disabled), then classifies the polished point with
+     * the bound β of the class comment.
+     *
+     * @return the classification of the equilibrium near {@code point} of {@code field}
+     */
+    public Stability classify(VectorField field, State point) {
+        double[] theta = point.toArray();
+        double residual = Matrices.norm(field.evaluate(theta));
+        double[] at = theta;
+        double moved = 0;
+        if (polish && Double.isFinite(residual)) {
+            try {
+                EquilibriumProjector.Projection p = new EquilibriumProjector().project(field, point);
+                if (p.residual() < residual) {
+                    at = p.state().toArray();
+                    moved = p.distance();
+                }
+            } catch (RuntimeException e) {
+                // the projection's SVD failed: classify the point as given, with its own residual
+            }
+        }
+        double polishedResidual = at == theta ? residual : Matrices.norm(field.evaluate(at));
+        if (!Double.isFinite(polishedResidual)) {
+            return failed("the field is not finite at the point", residual, polishedResidual, moved);
+        }
+        double lipschitz = JacobianLipschitz.of(field.configuration(), Matrices.norm(at) + 1.0);
+        return classify(field.jacobian(at), residual, polishedResidual, moved, lipschitz);
+    }
+
+    /**
+     * Classifies an exact Jacobian: the bound is rounding only ({@code zeroTol·‖J‖₂}).
+     *
      * @param jacobian J(θ*) (not modified)
      * @param residual {@code ‖F(θ*)‖}, reported only
      */
     public Stability classify(DMatrixRMaj jacobian, double residual) {
+        return classify(jacobian, residual, 0.0, 0.0, 0.0);
+    }
+
+    /**
+     * @param jacobian J at the classified point (not modified)
+     * @param residual {@code ‖F‖} at the point given by the caller
+     * @param polishedResidual {@code ‖F‖} at the classified point
+     * @param moved distance between the two points
+     * @param lipschitz L, a bound on the change of J per unit distance near the classified point
+     */
+    private Stability classify(DMatrixRMaj jacobian, double residual, double polishedResidual, double moved,
+                               double lipschitz) {
         int n = jacobian.numRows;
-        double scale = Math.max(NormOps_DDRM.normP2(jacobian), Double.MIN_NORMAL);
-        RankEstimate rank = RankEstimate.of(jacobian, rankTolerance);
+        double scale;
+        double[] singular;
+        Spectrum spectrum;
+        try {
+            singular = RankEstimate.singularValues(jacobian);
+            scale = Math.max(singular.length == 0 ? 0 : singular[0], Double.MIN_NORMAL);
+            spectrum = Spectrum.of(jacobian);
+        } catch (RuntimeException e) {
+            return failed("decomposition failed: " + e.getMessage(), residual, polishedResidual, moved);
+        }
+        // distance to the equilibrium set and the Jacobian's possible change over it: singular
+        // values with s² ≤ 2 L ‖F‖ cannot be told from zero ones moved by the perturbation, so the
+        // Gauss–Newton distance uses the smallest one above (Kantorovich h = L‖F‖/s² < 1/2)
+        double smallestNonZero = 0;
+        for (double sv : singular) {
+            if (sv > rankTolerance * scale && sv * sv > 2 * lipschitz * polishedResidual) {
+                smallestNonZero = sv;
+            }
+        }
+        double drift = 0;
+        if (polishedResidual > 0) {
+            if (smallestNonZero == 0) {
+                return failed(String.format(Locale.ROOT,
+                        "too far from the equilibrium set for a bound: residual %.3g, largest singular value %.3g,"
+                                + " L = %.3g (Kantorovich h = L‖F‖/s² > 1/2 for every singular value)",
+                        polishedResidual, scale, lipschitz), residual, polishedResidual, moved);
+            }
+            double distance = 2 * polishedResidual / smallestNonZero;
+            drift = lipschitz * distance;
+        }
+        double bound = zeroTolerance * scale + drift;
+        RankEstimate rank = RankEstimate.of(jacobian, Math.max(rankTolerance, Math.min(drift / scale, 0.5)));
         int d = rank.nullity();
-        Spectrum spectrum = Spectrum.of(jacobian);
-        double zeroTol = zeroTolerance * scale;
+        double zeroTol = bound;
         int zeros = 0;
         double maxZero = 0;
         double minNonZero = Double.POSITIVE_INFINITY;
@@ -120,12 +213,15 @@ public final class StabilityClassifier {
         String reason;
         if (maxRe > zeroTol) {
             verdict = StabilityVerdict.UNSTABLE;
-            reason = String.format(Locale.ROOT, "eigenvalue with real part %.4g > 0", maxRe);
+            reason = String.format(Locale.ROOT, "eigenvalue with real part %.4g > bound %.3g", maxRe, bound);
+        } else if (bound * minGap > scale) {
+            verdict = StabilityVerdict.INCONCLUSIVE;
+            reason = String.format(Locale.ROOT, "bound %.3g is not small against ‖J‖ = %.3g", bound, scale);
         } else if (zeros != d) {
             verdict = StabilityVerdict.INCONCLUSIVE;
             reason = String.format(Locale.ROOT,
-                    "%d eigenvalues near 0 but nullity %d (0 not semisimple, or ambiguous rank; SVD gap %.3g)",
-                    zeros, d, rank.gap());
+                    "%d eigenvalues within the bound %.3g of 0 but nullity %d (0 not semisimple, or ambiguous"
+                            + " rank; SVD gap %.3g)", zeros, bound, d, rank.gap());
         } else if (rank.gap() < minGap || gap < minGap) {
             verdict = StabilityVerdict.INCONCLUSIVE;
             reason = String.format(Locale.ROOT, "spectral gap too small (eigenvalue gap %.3g, SVD gap %.3g)",
@@ -139,10 +235,16 @@ public final class StabilityClassifier {
             }
         } else {
             verdict = StabilityVerdict.INCONCLUSIVE;
-            reason = String.format(Locale.ROOT, "eigenvalue on the imaginary axis (max real part %.4g)", maxRe);
+            reason = String.format(Locale.ROOT, "an eigenvalue's real part %.4g is within the bound %.3g of 0",
+                    maxRe, bound);
         }
         return new Stability(verdict, reason, residual, d, rank, zeros, zeroTol,
-                maxRe, gap, spectrum);
+                maxRe, gap, spectrum, bound, polishedResidual, moved);
+    }
+
+    private static Stability failed(String reason, double residual, double polishedResidual, double moved) {
+        return new Stability(StabilityVerdict.INCONCLUSIVE, reason, residual, 0, null, 0, Double.NaN,
+                Double.NaN, Double.NaN, null, Double.POSITIVE_INFINITY, polishedResidual, moved);
     }
 
     /**

@@ -229,6 +229,51 @@ class SgemaCommandTest extends ScratchRoot {
         assertTrue(o.get("verdict").asText().matches("NORMALLY_ATTRACTING|UNSTABLE|INCONCLUSIVE"));
     }
 
+    /**
+     * A state the integrator left at its horizon, off the equilibrium set: classify never prints a
+     * sign decided by an eigenvalue within its bound, polished or as given.
+     */
+    @Test
+    void classifyOnAHorizonStateDecidesNoSignBelowItsBound() throws Exception {
+        for (double tMax : new double[] {2, 20, 200}) {
+            Run end = run("integrate", "--config", file("config.json"), "--state", file("state.json"), "--flow", "sg",
+                    "--t-max", Double.toString(tMax), "--rtol", "1e-8", "--atol", "1e-10");
+            assertEquals(0, end.code(), end.err());
+            JsonNode e = json.readTree(end.out());
+            Files.writeString(root.resolve("end.json"), e.get("state").toString());
+            for (String polish : new String[] {"", "--no-polish"}) {
+                List<String> args = new java.util.ArrayList<>(List.of("classify", "--config", file("config.json"),
+                        "--state", file("end.json"), "--flow", "sg"));
+                if (!polish.isEmpty()) {
+                    args.add(polish);
+                }
+                Run r = run(args.toArray(String[]::new));
+                assertEquals(0, r.code(), r.err());
+                JsonNode o = json.readTree(r.out());
+                String what = "t = " + tMax + " " + polish + ": " + o;
+                double bound = o.get("bound").asDouble();
+                assertTrue(bound > 0, what);
+                assertTrue(o.get("polishedResidual").asDouble() <= o.get("residual").asDouble(), what);
+                String verdict = o.get("verdict").asText();
+                if (verdict.equals("UNSTABLE")) {
+                    assertTrue(o.get("maxRealNonZero").asDouble() > bound, what);
+                }
+                if (verdict.equals("NORMALLY_ATTRACTING")) {
+                    for (JsonNode z : o.get("spectrum")) {
+                        double re = z.get(0).asDouble();
+                        double abs = Math.hypot(re, z.get(1).asDouble());
+                        assertTrue(abs <= bound || re < -bound, what);
+                    }
+                }
+                if (polish.isEmpty()) {
+                    assertTrue(o.get("distanceMoved").asDouble() >= 0, what);
+                } else {
+                    assertEquals(0.0, o.get("distanceMoved").asDouble(), what);
+                }
+            }
+        }
+    }
+
     @Test
     void badInputExitsWithTwoAndOneLineNamingFileAndField() throws Exception {
         Files.writeString(root.resolve("asym.json"), "{\"n\": 2, \"m\": 1, \"S\": [[1, 0.2], [0.3, 1]], \"N\": [[1, 0], [0, 1]]}");
