@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.sgema.flows.Flow;
 import org.sgema.integration.FlowIntegrator;
 import org.sgema.integration.IntegrationSettings;
+import org.sgema.integration.Method;
 import org.sgema.integration.Trajectory;
 import org.sgema.io.JsonFiles;
 import org.sgema.model.Configuration;
@@ -36,12 +37,35 @@ final class IntegrateCommand implements Callable<Integer> {
     @Option(names = "--out", description = "write the trajectory as CSV (t, ‖B‖, E0, ‖F‖, θ...)")
     Path out;
 
+    @Option(names = "--method", defaultValue = "auto", converter = MethodConverter.class,
+            description = "auto (explicit until the flow is stiff, then RODAS), explicit (DP8(5,3)) or stiff"
+                    + " (RODAS with the analytic Jacobian) (default ${DEFAULT-VALUE})")
+    Method method;
+
+    @Option(names = "--tol", defaultValue = "1e-10",
+            description = "stop as CONVERGED when ‖F‖ ≤ tol·(1 + ‖θ‖) (default ${DEFAULT-VALUE})")
+    double tol;
+
+    /** Parses auto, explicit or stiff, case-insensitively, naming the choices when wrong. */
+    static final class MethodConverter implements picocli.CommandLine.ITypeConverter<Method> {
+        @Override
+        public Method convert(String value) {
+            try {
+                return Method.valueOf(value.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException(
+                        "'" + value + "' is not a method: use auto, explicit or stiff");
+            }
+        }
+    }
+
     @Override
     public Integer call() {
         Flow f = input.flow();
         Configuration c = input.configuration();
         State s0 = input.state(c, f);
-        IntegrationSettings settings = IntegrationSettings.defaults().withHorizon(tMax).withTolerances(rtol, atol);
+        IntegrationSettings settings = IntegrationSettings.defaults().withHorizon(tMax).withTolerances(rtol, atol)
+                .withMethod(method).withConvergenceTolerance(tol);
         FlowIntegrator integrator = new FlowIntegrator(settings);
         if (System.console() != null) {
             integrator = integrator.withProgress(t -> System.err.printf(Locale.ROOT, "\rt = %.4g / %.4g", t, tMax));
@@ -60,6 +84,10 @@ final class IntegrateCommand implements Callable<Integer> {
         o.set("state", JsonFiles.toJson(t.finalState()));
         o.put("rhsEvaluations", t.rhsEvaluations());
         o.put("steps", t.steps());
+        o.put("method", method.name().toLowerCase(Locale.ROOT));
+        if (!Double.isNaN(t.stiffFrom())) {
+            o.put("stiffFrom", t.stiffFrom());
+        }
         o.put("wallMillis", t.wallMillis());
         System.out.println(o.toString());
         return 0;

@@ -10,7 +10,7 @@ import org.sgema.flows.VectorField;
  * of {@link #computeDerivatives} demands a fresh array; the field evaluation itself allocates
  * nothing.</p>
  */
-final class FlowEquation implements OrdinaryDifferentialEquation {
+class FlowEquation implements OrdinaryDifferentialEquation {
     private final VectorField field;
 
     FlowEquation(VectorField field) {

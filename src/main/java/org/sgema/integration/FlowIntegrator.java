@@ -3,6 +3,7 @@ package org.sgema.integration;
 import java.util.Locale;
 
 import org.hipparchus.exception.MathRuntimeException;
+import org.hipparchus.ode.AbstractIntegrator;
 import org.hipparchus.ode.ODEState;
 import org.hipparchus.ode.nonstiff.DormandPrince853Integrator;
 import org.sgema.flows.VectorField;
@@ -11,7 +12,9 @@ import org.sgema.numerics.Matrices;
 import org.sgema.model.State;
 
 /**
- * Integrates a {@link VectorField} with Hipparchus' Dormand–Prince 8(5,3) until convergence
+ * Integrates a {@link VectorField} with the {@link Method} of its settings (Hipparchus'
+ * Dormand–Prince 8(5,3), the project's {@link RosenbrockIntegrator}, or the first switching to the
+ * second once the flow is stiff, see {@link StiffnessMonitor}) until convergence
  * ({@code ‖F(θ)‖ ≤ tol·(1 + ‖θ‖)}), divergence, the horizon, an integrator failure or the
  * wall-clock cap. Never throws for numerical trouble: every run ends with an {@link Outcome}.
  */
@@ -72,24 +75,39 @@ public final class FlowIntegrator {
                     "initial state is already an equilibrium", new double[] {0.0},
                     new double[][] {theta0}, 1, 0, elapsed(start));
         }
-        DormandPrince853Integrator dp = new DormandPrince853Integrator(
-                1e-12, settings.horizon(), settings.absoluteTolerance(), settings.relativeTolerance());
-        dp.setMaxEvaluations(settings.maxEvaluations());
-        FirstStop stop = new FirstStop();
-        dp.addEventDetector(new ConvergenceDetector(settings.convergenceTolerance(), settings.horizon())
-                .withHandler(stop.handler(Outcome.CONVERGED)));
-        dp.addEventDetector(new DivergenceDetector(settings.divergenceLimit(), settings.horizon())
-                .withHandler(stop.handler(Outcome.DIVERGED)));
-        dp.addEventDetector(new WallClockDetector(settings.wallClockMillis(), settings.horizon())
-                .withHandler(stop.handler(Outcome.TIMED_OUT)));
         TrajectoryRecorder recorder = new TrajectoryRecorder(settings.maxRecordedSteps(), progress);
-        dp.addStepHandler(recorder);
-
+        FirstStop stop = new FirstStop();
+        Method method = settings.method();
+        AbstractIntegrator current = null;
+        long evaluations = 0;
+        double stiffFrom = method == Method.STIFF ? 0.0 : Double.NaN;
         Outcome outcome;
         String reason;
+        double tEnd = 0;
         try {
-            double tEnd = dp.integrate(new FlowEquation(field), new ODEState(0.0, theta0), settings.horizon())
-                    .getTime();
+            ODEState from = new ODEState(0.0, theta0);
+            if (method != Method.STIFF) {
+                DormandPrince853Integrator dp = new DormandPrince853Integrator(
+                        1e-12, settings.horizon(), settings.absoluteTolerance(), settings.relativeTolerance());
+                current = dp;
+                from = null;
+                try {
+                    boolean watch = method == Method.AUTO && field.dimension() <= DenseLinearizedFlow.AUTO_LIMIT;
+                    tEnd = run(dp, new FlowEquation(field), new ODEState(0.0, theta0), stop, recorder, start, 0,
+                            watch ? new StiffnessMonitor(field) : null);
+                } catch (StiffnessMonitor.Stiff switchPoint) {
+                    evaluations += dp.getEvaluations();
+                    current = null;
+                    stiffFrom = switchPoint.time;
+                    from = new ODEState(switchPoint.time, switchPoint.state);
+                }
+            }
+            if (from != null) {
+                RosenbrockIntegrator rodas = new RosenbrockIntegrator(
+                        1e-12, settings.horizon(), settings.absoluteTolerance(), settings.relativeTolerance());
+                current = rodas;
+                tEnd = run(rodas, new DenseLinearizedFlow(field), from, stop, recorder, start, evaluations, null);
+            }
             outcome = stop.outcomeOr(Outcome.HORIZON_REACHED);
             reason = switch (outcome) {
                 case HORIZON_REACHED -> "horizon " + settings.horizon() + " reached before convergence";
@@ -104,13 +122,42 @@ public final class FlowIntegrator {
             outcome = Outcome.INTEGRATOR_FAILED;
             reason = e.getMessage();
         }
+        if (current != null) {
+            evaluations += current.getEvaluations();
+        }
         recorder.closeOut();
         double[][] states = recorder.states();
         if (outcome == Outcome.DIVERGED && !finite(states[states.length - 1])) {
             reason = reason + " (last finite state kept)";
         }
         return new Trajectory(field.flow(), field.configuration(), settings, outcome, reason,
-                recorder.times(), states, dp.getEvaluations(), recorder.steps(), elapsed(start));
+                recorder.times(), states, evaluations, recorder.steps(), elapsed(start), stiffFrom);
+    }
+
+    /**
+     * One phase of a run: the stopping detectors (convergence, divergence, the rest of the
+     * wall-clock budget, the rest of the evaluation budget), the recorder and an optional extra
+     * handler, then integration to the
+     * horizon or the first stop.
+     *
+     * @return the time reached
+     */
+    private double run(AbstractIntegrator integrator, org.hipparchus.ode.OrdinaryDifferentialEquation equation,
+                       ODEState from, FirstStop stop, TrajectoryRecorder recorder, long startNanos, long spent,
+                       org.hipparchus.ode.sampling.ODEStepHandler extra) {
+        integrator.setMaxEvaluations((int) Math.max(1, settings.maxEvaluations() - spent));
+        integrator.addEventDetector(new ConvergenceDetector(settings.convergenceTolerance(), settings.horizon())
+                .withHandler(stop.handler(Outcome.CONVERGED)));
+        integrator.addEventDetector(new DivergenceDetector(settings.divergenceLimit(), settings.horizon())
+                .withHandler(stop.handler(Outcome.DIVERGED)));
+        long remaining = Math.max(1, settings.wallClockMillis() - elapsed(startNanos));
+        integrator.addEventDetector(new WallClockDetector(remaining, settings.horizon())
+                .withHandler(stop.handler(Outcome.TIMED_OUT)));
+        integrator.addStepHandler(recorder);
+        if (extra != null) {
+            integrator.addStepHandler(extra);
+        }
+        return integrator.integrate(equation, from, settings.horizon()).getTime();
     }
 
     private static boolean finite(double[] x) {

@@ -13,12 +13,21 @@ import org.sgema.model.InvalidInputException;
  * @param maxEvaluations budget of right-hand-side evaluations
  * @param wallClockMillis wall-clock cap of the run
  * @param maxRecordedSteps the trajectory keeps at most about this many points (thinned evenly)
+ * @param method which integrator runs (explicit, stiff, or auto-switching)
  */
 public record IntegrationSettings(double relativeTolerance, double absoluteTolerance, double horizon,
                                   double convergenceTolerance, double divergenceLimit,
-                                  int maxEvaluations, long wallClockMillis, int maxRecordedSteps) {
+                                  int maxEvaluations, long wallClockMillis, int maxRecordedSteps, Method method) {
 
-    /** Defaults: rtol 1e-10, atol 1e-12, horizon 1e4, convergence 1e-10, divergence 1e8, 60 s. */
+    /** Settings with the {@link Method#AUTO} method. */
+    public IntegrationSettings(double relativeTolerance, double absoluteTolerance, double horizon,
+                               double convergenceTolerance, double divergenceLimit,
+                               int maxEvaluations, long wallClockMillis, int maxRecordedSteps) {
+        this(relativeTolerance, absoluteTolerance, horizon, convergenceTolerance, divergenceLimit, maxEvaluations,
+                wallClockMillis, maxRecordedSteps, Method.AUTO);
+    }
+
+    /** Defaults: rtol 1e-10, atol 1e-12, horizon 1e4, convergence 1e-10, divergence 1e8, 60 s, auto method. */
     public static IntegrationSettings defaults() {
         return new IntegrationSettings(1e-10, 1e-12, 1e4, 1e-10, 1e8, 20_000_000, 60_000, 4000);
     }
@@ -32,6 +41,9 @@ public record IntegrationSettings(double relativeTolerance, double absoluteToler
         positive("divergenceLimit", divergenceLimit);
         positive("maxEvaluations", maxEvaluations);
         positive("wallClockMillis", wallClockMillis);
+        if (method == null) {
+            throw new InvalidInputException("method", "is missing (explicit, stiff or auto)");
+        }
         if (maxRecordedSteps < 2) {
             throw new InvalidInputException("maxRecordedSteps", "must be ≥ 2, got " + maxRecordedSteps);
         }
@@ -46,36 +58,42 @@ public record IntegrationSettings(double relativeTolerance, double absoluteToler
     /** @return a copy with these Dormand–Prince tolerances */
     public IntegrationSettings withTolerances(double rtol, double atol) {
         return new IntegrationSettings(rtol, atol, horizon, convergenceTolerance, divergenceLimit,
-                maxEvaluations, wallClockMillis, maxRecordedSteps);
+                maxEvaluations, wallClockMillis, maxRecordedSteps, method);
     }
 
     /** @return a copy with horizon {@code tMax} */
     public IntegrationSettings withHorizon(double tMax) {
         return new IntegrationSettings(relativeTolerance, absoluteTolerance, tMax, convergenceTolerance,
-                divergenceLimit, maxEvaluations, wallClockMillis, maxRecordedSteps);
+                divergenceLimit, maxEvaluations, wallClockMillis, maxRecordedSteps, method);
     }
 
     /** @return a copy with convergence tolerance {@code tol} */
     public IntegrationSettings withConvergenceTolerance(double tol) {
         return new IntegrationSettings(relativeTolerance, absoluteTolerance, horizon, tol,
-                divergenceLimit, maxEvaluations, wallClockMillis, maxRecordedSteps);
+                divergenceLimit, maxEvaluations, wallClockMillis, maxRecordedSteps, method);
     }
 
     /** @return a copy with this wall-clock cap */
     public IntegrationSettings withWallClockMillis(long millis) {
         return new IntegrationSettings(relativeTolerance, absoluteTolerance, horizon, convergenceTolerance,
-                divergenceLimit, maxEvaluations, millis, maxRecordedSteps);
+                divergenceLimit, maxEvaluations, millis, maxRecordedSteps, method);
     }
 
     /** @return a copy with this divergence limit */
     public IntegrationSettings withDivergenceLimit(double limit) {
         return new IntegrationSettings(relativeTolerance, absoluteTolerance, horizon, convergenceTolerance,
-                limit, maxEvaluations, wallClockMillis, maxRecordedSteps);
+                limit, maxEvaluations, wallClockMillis, maxRecordedSteps, method);
+    }
+
+    /** @return a copy that runs with this method */
+    public IntegrationSettings withMethod(Method m) {
+        return new IntegrationSettings(relativeTolerance, absoluteTolerance, horizon, convergenceTolerance,
+                divergenceLimit, maxEvaluations, wallClockMillis, maxRecordedSteps, m);
     }
 
     /** @return a copy with this evaluation budget */
     public IntegrationSettings withMaxEvaluations(int budget) {
         return new IntegrationSettings(relativeTolerance, absoluteTolerance, horizon, convergenceTolerance,
-                divergenceLimit, budget, wallClockMillis, maxRecordedSteps);
+                divergenceLimit, budget, wallClockMillis, maxRecordedSteps, method);
     }
 }

@@ -25,9 +25,17 @@ public final class Trajectory {
     private final int steps;
     private final long wallMillis;
     private final IntegrationSettings settings;
+    private final double stiffFrom;
 
     Trajectory(Flow flow, Configuration configuration, IntegrationSettings settings, Outcome outcome, String reason,
                double[] times, double[][] states, long rhsEvaluations, int steps, long wallMillis) {
+        this(flow, configuration, settings, outcome, reason, times, states, rhsEvaluations, steps, wallMillis,
+                Double.NaN);
+    }
+
+    Trajectory(Flow flow, Configuration configuration, IntegrationSettings settings, Outcome outcome, String reason,
+               double[] times, double[][] states, long rhsEvaluations, int steps, long wallMillis, double stiffFrom) {
+        this.stiffFrom = stiffFrom;
         this.settings = settings;
         this.flow = flow;
         this.configuration = configuration;
@@ -53,6 +61,11 @@ public final class Trajectory {
         }
         return new Trajectory(flow, configuration, null, outcome, reason, times, states, evaluations, steps,
                 wallMillis);
+    }
+
+    /** @return the time from which the stiff method ran (0 if it ran throughout, NaN if never) */
+    public double stiffFrom() {
+        return stiffFrom;
     }
 
     /** @return the settings of the run (null for a discrete map's run, {@link #ofSteps}) */

@@ -31,6 +31,9 @@ final class TrajectoryRecorder implements ODEStepHandler {
 
     @Override
     public void init(ODEStateAndDerivative initial, double finalTime) {
+        if (!times.isEmpty() && initial.getTime() == lastTime) {
+            return; // a second phase of the same run (explicit, then stiff) continues the record
+        }
         record(initial.getTime(), initial.getPrimaryState());
     }
 

@@ -89,6 +89,22 @@ public final class Explore {
     }
 
     /**
+     * @param method "auto" (the default of {@link #run}: explicit until the flow is stiff, then
+     *        RODAS), "explicit" (DP8(5,3)) or "stiff" (RODAS throughout)
+     * @return the trajectory with a given horizon and integrator
+     */
+    public static Trajectory run(Configuration c, Flow f, State s, double horizon, String method) {
+        org.sgema.integration.Method m;
+        try {
+            m = org.sgema.integration.Method.valueOf(method.trim().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new org.sgema.model.InvalidInputException("method", "'" + method + "': use auto, explicit or stiff");
+        }
+        return new FlowIntegrator(IntegrationSettings.defaults().withHorizon(horizon).withMethod(m))
+                .integrate(f.field(c), matching(s, f));
+    }
+
+    /**
      * Discrete training {@code θ ← θ + ηF(θ)} (EMA: momentum β = 1 − ητ) with the exact moments,
      * until the step is below 1e-9 (1 + ‖θ‖) per unit η or {@code steps} are spent.
      */

@@ -1,0 +1,35 @@
+package org.sgema.integration;
+
+import org.hipparchus.ode.OrdinaryDifferentialEquation;
+
+/**
+ * A problem {@code y' = f(y)} that can also solve the shifted linear systems of implicit and
+ * linearly implicit methods with its Jacobian:
+ * <pre>
+ *   linearize(y):        fix J = ∂f/∂y at y for the following solves
+ *   solve(σ, b, x):      x = (σ I − J)⁻¹ b
+ * </pre>
+ * How the system is solved (dense LU, structured, Krylov) is the problem's business, as a
+ * Hipparchus problem owns its derivative; the integrator only asks.
+ */
+public interface LinearizedEquation extends OrdinaryDifferentialEquation {
+
+    /** Fixes the Jacobian at {@code y} (not modified) for the following {@link #solve} calls. */
+    void linearize(double[] y);
+
+    /**
+     * Solves {@code (σ I − J) x = b} with the Jacobian of the last {@link #linearize}.
+     *
+     * @param sigma the shift σ &gt; 0 (1/(hγ) for a Rosenbrock method)
+     * @param b right-hand side (not modified)
+     * @param x solution (modified)
+     * @return false if the matrix is numerically singular
+     */
+    boolean solve(double sigma, double[] b, double[] x);
+
+    /** @return how many Jacobians were formed (or linearizations made) */
+    long linearizations();
+
+    /** @return how many factorizations (or preconditioner set-ups) were made */
+    long factorizations();
+}

@@ -1,0 +1,126 @@
+package org.sgema.integration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+
+import org.hipparchus.ode.ODEState;
+import org.hipparchus.ode.ODEStateAndDerivative;
+import org.hipparchus.ode.nonstiff.DormandPrince853Integrator;
+import org.junit.jupiter.api.Test;
+import org.sgema.flows.Flow;
+import org.sgema.flows.VectorField;
+import org.sgema.model.Configuration;
+import org.sgema.model.ConfigurationSpec;
+import org.sgema.model.State;
+import org.sgema.numerics.Matrices;
+
+/**
+ * RODAS against an independent reference (Hipparchus' DP8(5,3) at rtol 1e-13) on the nonlinear
+ * SG and EMA fields: its order (4, by fixed steps h and h/2), its continuous extension, and its
+ * adaptive runs at tight tolerance; and the automatic switch on a stiff flow.
+ */
+class RosenbrockIntegratorTest {
+    private static final Configuration CONFIG = new ConfigurationSpec(4, 2, ConfigurationSpec.Views.SYMMETRIC,
+            ConfigurationSpec.Spectra.WELL, 0, 1, 1, 11).toConfiguration();
+
+    private static double[] start(VectorField f, long seed) {
+        Random r = new Random(seed);
+        double[] x = new double[f.dimension()];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = 0.5 * r.nextGaussian();
+        }
+        return x;
+    }
+
+    private static double[] reference(VectorField f, double[] x0, double t) {
+        DormandPrince853Integrator dp = new DormandPrince853Integrator(1e-12, 10, 1e-15, 1e-13);
+        return dp.integrate(new FlowEquation(f), new ODEState(0, x0), t).getPrimaryState();
+    }
+
+    /** Fixed steps: with tolerances of 1 every step of size h is accepted. */
+    private static ODEStateAndDerivative fixedSteps(VectorField f, double[] x0, double t, double h) {
+        RosenbrockIntegrator r = new RosenbrockIntegrator(1e-12, h, 1.0, 1.0);
+        r.setInitialStep(h);
+        return r.integrate(new DenseLinearizedFlow(f), new ODEState(0, x0), t);
+    }
+
+    @Test
+    void isOfOrderFour() {
+        for (Flow flow : new Flow[] {Flow.SG, Flow.EMA}) {
+            VectorField f = flow.field(CONFIG);
+            double[] x0 = start(f, 3);
+            double[] exact = reference(f, x0, 2.0);
+            double e1 = Matrices.distance(fixedSteps(f, x0, 2.0, 0.1).getPrimaryState(), exact);
+            double e2 = Matrices.distance(fixedSteps(f, x0, 2.0, 0.05).getPrimaryState(), exact);
+            double order = Math.log(e1 / e2) / Math.log(2);
+            assertTrue(order > 3.6 && order < 4.6, flow + ": observed order " + order + " (" + e1 + ", " + e2 + ")");
+        }
+    }
+
+    @Test
+    void followsTheReferenceAtTightTolerance() {
+        for (Flow flow : new Flow[] {Flow.SG, Flow.EMA}) {
+            VectorField f = flow.field(CONFIG);
+            double[] x0 = start(f, 5);
+            double[] exact = reference(f, x0, 20.0);
+            RosenbrockIntegrator r = new RosenbrockIntegrator(1e-12, 20, 1e-13, 1e-11);
+            double[] got = r.integrate(new DenseLinearizedFlow(f), new ODEState(0, x0), 20.0).getPrimaryState();
+            double rel = Matrices.distance(got, exact) / Matrices.norm(exact);
+            assertTrue(rel < 1e-8, flow + ": relative deviation " + rel);
+        }
+    }
+
+    /** Largest error of the continuous extension at θ = 1/4, 1/2, 3/4 of each fixed step h on [0, 1]. */
+    private static double denseError(VectorField f, double[] x0, double h) {
+        RosenbrockIntegrator r = new RosenbrockIntegrator(1e-12, h, 1.0, 1.0);
+        r.setInitialStep(h);
+        double[] worst = {0};
+        r.addStepHandler(interpolator -> {
+            double t0 = interpolator.getPreviousState().getTime();
+            double t1 = interpolator.getCurrentState().getTime();
+            for (double theta : new double[] {0.25, 0.5, 0.75}) {
+                double tm = t0 + theta * (t1 - t0);
+                double[] got = interpolator.getInterpolatedState(tm).getPrimaryState();
+                worst[0] = Math.max(worst[0], Matrices.distance(got, reference(f, x0, tm)));
+            }
+        });
+        r.integrate(new DenseLinearizedFlow(f), new ODEState(0, x0), 1.0);
+        return worst[0];
+    }
+
+    /** The continuous extension is of order 3: halving h divides its error by about 2⁴ (local) to 2³. */
+    @Test
+    void itsContinuousExtensionConvergesInsideSteps() {
+        VectorField f = Flow.SG.field(CONFIG);
+        double[] x0 = start(f, 7);
+        double e1 = denseError(f, x0, 0.2);
+        double e2 = denseError(f, x0, 0.1);
+        double order = Math.log(e1 / e2) / Math.log(2);
+        assertTrue(order > 2.7, "dense output errors " + e1 + ", " + e2 + ": order " + order);
+    }
+
+    /**
+     * A stiff flow (SG on ill-conditioned spectra, near its limit fast and slow modes): AUTO switches
+     * to RODAS, and it ends where the explicit method ends, to 1e-6 relative.
+     */
+    @Test
+    void autoSwitchesOnAStiffFlowAndAgreesWithTheExplicitRun() {
+        Configuration stiff = new ConfigurationSpec(6, 2, ConfigurationSpec.Views.SYMMETRIC,
+                ConfigurationSpec.Spectra.ILL, 0, 1, 1, 5).toConfiguration();
+        VectorField f = Flow.SG.field(stiff);
+        State s0 = State.fromArray(2, 6, false, start(f, 9));
+        IntegrationSettings s = IntegrationSettings.defaults().withHorizon(2000).withTolerances(1e-10, 1e-12)
+                .withConvergenceTolerance(1e-30);
+        Trajectory auto = new FlowIntegrator(s.withMethod(Method.AUTO)).integrate(f, s0);
+        Trajectory explicit = new FlowIntegrator(s.withMethod(Method.EXPLICIT)).integrate(f, s0);
+        assertEquals(Outcome.HORIZON_REACHED, auto.outcome(), auto::toString);
+        assertEquals(Outcome.HORIZON_REACHED, explicit.outcome(), explicit::toString);
+        assertTrue(auto.stiffFrom() > 0 && auto.stiffFrom() < 2000, "switched at " + auto.stiffFrom());
+        assertTrue(Double.isNaN(explicit.stiffFrom()));
+        double[] a = auto.finalState().toArray();
+        double[] e = explicit.finalState().toArray();
+        assertTrue(Matrices.distance(a, e) <= 1e-6 * Matrices.norm(e), "deviation " + Matrices.distance(a, e));
+    }
+}
