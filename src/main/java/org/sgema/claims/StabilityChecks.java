@@ -20,6 +20,8 @@ import org.sgema.numerics.SpectralProjector;
 import org.sgema.model.RandomConfigurations;
 import org.sgema.model.State;
 import org.sgema.numerics.Spectrum;
+import org.sgema.flows.JacobianLipschitz;
+import org.sgema.stability.LimitApproach;
 import org.sgema.stability.Stability;
 import org.sgema.stability.StabilityClassifier;
 import org.sgema.stability.StabilityVerdict;
@@ -86,9 +88,16 @@ public final class StabilityChecks {
         return e;
     }
 
+    /** The longest horizon a perturbation run is given (the stiff method makes it affordable). */
+    static final double MAX_HORIZON = 1e7;
+
     /**
      * Classify a random point of V (λ = 0) for the case's flow (SG or EMA with B̄ = B), perturb it
-     * by {@code ε = 1e-4(1 + ‖θ*‖)} and integrate. Metric: final distance / ε.
+     * by {@code ε = max(min(1e-4, 1e-2 |Re λ|/‖J‖_F), 1e-11/|Re λ|)(1 + ‖θ*‖)} (|Re λ| the slowest
+     * decay or the growth rate at θ*), stop test {@code max(1e-14, min(tol, 1e-3 |Re λ| ε/(1 + ‖θ*‖)))},
+     * and integrate to {@code max(horizon, 40/|Re λ|)} (attracting) or
+     * {@code max(horizon, 100/Re λ₊)} (unstable), at most {@value #MAX_HORIZON}, with a stop test
+     * Metric: final distance / ε.
      */
     public static Evaluation perturbation(Case c, IntegrationSettings settings) {
         Configuration cfg = c.configuration();
@@ -107,9 +116,20 @@ public final class StabilityChecks {
             return Evaluation.inconclusive(Cause.CLASSIFICATION_UNDECIDED, "distance_over_eps", Double.NaN, "classification: " + st.reason());
         }
         double[] theta = star.toArray();
-        double eps = 1e-4 * (1 + Matrices.norm(theta));
-        double[] start = RandomConfigurations.perturbed(theta, 1e-4, rnd);
-        Trajectory t = new FlowIntegrator(settings).integrate(f, State.fromArray(cfg.m(), cfg.n(),
+        double scale = 1 + Matrices.norm(theta);
+        double rate = Math.abs(st.maxRealNonZero());
+        double normJ = Matrices.norm(f.jacobian(theta));
+        // ε and the run are chosen from the spectrum at θ* (not from the run): ε small enough that
+        // the second-order term stays near 1e-2 ε (but not below what a stop test at 1e-14 can
+        // resolve), the stop test at 1e-2 ε of the slowest mode, the horizon long enough that the
+        // slowest mode (attracting) decays by e^{-40}, or the unstable mode can grow by e^{100}
+        double relative = Math.max(Math.min(1e-4, 1e-2 * rate / normJ), 1e-11 / rate);
+        double eps = relative * scale;
+        double tol = Math.max(1e-14, Math.min(settings.convergenceTolerance(), 1e-3 * rate * relative));
+        IntegrationSettings run = settings.withConvergenceTolerance(tol).withHorizon(Math.min(MAX_HORIZON,
+                Math.max(settings.horizon(), (st.verdict() == StabilityVerdict.NORMALLY_ATTRACTING ? 40 : 100) / rate)));
+        double[] start = RandomConfigurations.perturbed(theta, relative, rnd);
+        Trajectory t = new FlowIntegrator(run).integrate(f, State.fromArray(cfg.m(), cfg.n(),
                 c.flow().hasTarget(), start));
         double finalDistance = Matrices.distance(t.finalState().toArray(), theta) / eps;
         double maxDistance = 0;
@@ -131,15 +151,19 @@ public final class StabilityChecks {
                 }
                 predicted[r] += sum;
             }
-            double error = t.outcome() == Outcome.CONVERGED
-                    ? Matrices.distance(t.finalState().toArray(), predicted) : Double.NaN;
-            double scale = 1 + Matrices.norm(theta);
-            double curvature = Matrices.norm(j) / scale * eps * eps / Math.abs(st.maxRealNonZero());
-            double floor = 10 * settings.convergenceTolerance() * scale / Math.abs(st.maxRealNonZero());
-            return attractingVerdict(t.outcome(), error, eps, curvature, floor);
+            // a run that reached its horizon counts if its approach is decided; its limit is then
+            // known to within the approach's error, which joins the floor
+            LimitApproach approach = LimitApproach.of(f, t);
+            double error = approach.decided() ? Matrices.distance(approach.limit().toArray(), predicted) : Double.NaN;
+            double curvature = Matrices.norm(j) / scale * eps * eps / rate;
+            double floor = 10 * run.convergenceTolerance() * scale / rate
+                    + (approach.decided() ? approach.limitError() : 0);
+            Outcome outcome = t.outcome() == Outcome.HORIZON_REACHED && approach.decided() ? Outcome.CONVERGED
+                    : t.outcome();
+            return attractingVerdict(outcome, error, eps, curvature, floor);
         }
         return unstableVerdict(st, t.outcome(), maxDistance, finalDistance, eps,
-                settings.convergenceTolerance() * (1 + Matrices.norm(theta)), settings.horizon());
+                run.convergenceTolerance() * scale, run.horizon());
     }
 
     /**
@@ -226,7 +250,9 @@ public final class StabilityChecks {
     /**
      * [E1] The limit point of an SG/EMA trajectory from the case's initial state is normally
      * attracting. The limit is projected onto the equilibrium set (Levenberg–Marquardt) and
-     * classified; an UNSTABLE verdict is confirmed by continuing the integration from where the
+     * classified; a run that reached its horizon counts when its approach is decided
+     * ({@link LimitApproach}: exponential or algebraic, with the polished limit and its error,
+     * which widens the eigenvalue bound by L·error); an UNSTABLE verdict is confirmed by continuing the integration from where the
      * trajectory ended (not from the projected limit, which is an equilibrium and never moves):
      * a trajectory that then leaves had only stopped near a saddle (INCONCLUSIVE).
      * Metric: the largest real part of the non-zero eigenvalues.
@@ -235,14 +261,31 @@ public final class StabilityChecks {
         Configuration cfg = c.configuration();
         VectorField f = c.field();
         FlowIntegrator integrator = new FlowIntegrator(settings);
-        Trajectory t = integrator.integrate(f, c.initial());
-        if (t.outcome() != Outcome.CONVERGED) {
-            return Evaluation.inconclusive(Cause.of(t.outcome()), "max_re_nonzero", Double.NaN, "not converged: run ended " + t.outcome()
-                    + " at t = " + String.format(Locale.ROOT, "%.4g", t.finalTime()));
+        Trajectory t = LimitApproach.continueToLimit(integrator, f, integrator.integrate(f, c.initial()),
+                MAX_HORIZON);
+        LimitApproach approach = LimitApproach.of(f, t);
+        if (!approach.decided()) {
+            return Evaluation.inconclusive(Cause.of(t.outcome()), "max_re_nonzero", Double.NaN, "not converged: run ended "
+                    + t.outcome() + " at t = " + String.format(Locale.ROOT, "%.4g", t.finalTime()) + "; "
+                    + approach.evidence());
         }
-        EquilibriumProjector.Projection proj = new EquilibriumProjector().project(f, t.finalState());
-        State limit = proj.converged() ? proj.state() : t.finalState();
+        State limit;
+        if (approach.kind() == LimitApproach.Kind.CONVERGED) {
+            EquilibriumProjector.Projection proj = new EquilibriumProjector().project(f, t.finalState());
+            limit = proj.converged() ? proj.state() : t.finalState();
+        } else {
+            limit = approach.limit();
+        }
         Stability st = new StabilityClassifier().classify(f, limit);
+        // the true limit lies within approach.limitError() of the classified point: its
+        // eigenvalues may differ by L times that (Lipschitz bound of J)
+        double drift = JacobianLipschitz.of(cfg, Matrices.norm(limit.toArray()) + 1) * approach.limitError();
+        if (st.verdict() != StabilityVerdict.INCONCLUSIVE && Math.abs(st.maxRealNonZero()) <= st.bound() + drift) {
+            return Evaluation.inconclusive(Cause.CLASSIFICATION_UNDECIDED, "max_re_nonzero", st.maxRealNonZero(),
+                    String.format(Locale.ROOT, "limit approached %s: its distance %.3g to the classified point moves"
+                            + " eigenvalues by up to %.3g, more than |max Re| = %.3g allows", approach.kind(),
+                            approach.limitError(), drift, Math.abs(st.maxRealNonZero())));
+        }
         return switch (st.verdict()) {
             case NORMALLY_ATTRACTING -> predictedDimension(cfg, limit, st, Matrices.norm(c.initial().encoder()));
             case INCONCLUSIVE -> Evaluation.inconclusive(Cause.CLASSIFICATION_UNDECIDED, "max_re_nonzero", st.maxRealNonZero(), st.reason());

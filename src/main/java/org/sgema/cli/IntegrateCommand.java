@@ -46,6 +46,10 @@ final class IntegrateCommand implements Callable<Integer> {
             description = "stop as CONVERGED when ‖F‖ ≤ tol·(1 + ‖θ‖) (default ${DEFAULT-VALUE})")
     double tol;
 
+    @Option(names = "--wall-clock", defaultValue = "60",
+            description = "stop as TIMED_OUT after this many seconds (default ${DEFAULT-VALUE})")
+    double wallClockSeconds;
+
     /** Parses auto, explicit or stiff, case-insensitively, naming the choices when wrong. */
     static final class MethodConverter implements picocli.CommandLine.ITypeConverter<Method> {
         @Override
@@ -65,7 +69,8 @@ final class IntegrateCommand implements Callable<Integer> {
         Configuration c = input.configuration();
         State s0 = input.state(c, f);
         IntegrationSettings settings = IntegrationSettings.defaults().withHorizon(tMax).withTolerances(rtol, atol)
-                .withMethod(method).withConvergenceTolerance(tol);
+                .withMethod(method).withConvergenceTolerance(tol)
+                .withWallClockMillis(Math.max(1, Math.round(wallClockSeconds * 1000)));
         FlowIntegrator integrator = new FlowIntegrator(settings);
         if (System.console() != null) {
             integrator = integrator.withProgress(t -> System.err.printf(Locale.ROOT, "\rt = %.4g / %.4g", t, tMax));

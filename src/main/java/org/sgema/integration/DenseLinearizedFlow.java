@@ -12,13 +12,12 @@ import org.sgema.flows.VectorField;
  * re-assembles. Cost per step O(N · m n²) for J plus O(N³) for LU: the right choice for small N.
  * All workspaces are allocated once.
  *
- * <p>{@link Method#AUTO} switches to the stiff method only up to {@link #AUTO_LIMIT} unknowns:
- * beyond, one dense LU per step (O(N³)) costs more than the explicit steps it saves, and the
- * flow stays explicit until a structured solver replaces this one.</p>
+ * <p>Used up to {@link #DENSE_LIMIT} unknowns; beyond, one dense LU per step (O(N³)) costs more
+ * than the matrix-free solves of {@link KrylovLinearizedFlow}.</p>
  */
 final class DenseLinearizedFlow extends FlowEquation implements LinearizedEquation {
-    /** The largest state size for which {@link Method#AUTO} may switch to the dense stiff method. */
-    static final int AUTO_LIMIT = 400;
+    /** The largest state size solved with a dense LU. */
+    static final int DENSE_LIMIT = 400;
 
     private final VectorField field;
     private final int n;

@@ -92,7 +92,7 @@ public final class FlowIntegrator {
                 current = dp;
                 from = null;
                 try {
-                    boolean watch = method == Method.AUTO && field.dimension() <= DenseLinearizedFlow.AUTO_LIMIT;
+                    boolean watch = method == Method.AUTO;
                     tEnd = run(dp, new FlowEquation(field), new ODEState(0.0, theta0), stop, recorder, start, 0,
                             watch ? new StiffnessMonitor(field) : null);
                 } catch (StiffnessMonitor.Stiff switchPoint) {
@@ -106,7 +106,7 @@ public final class FlowIntegrator {
                 RosenbrockIntegrator rodas = new RosenbrockIntegrator(
                         1e-12, settings.horizon(), settings.absoluteTolerance(), settings.relativeTolerance());
                 current = rodas;
-                tEnd = run(rodas, new DenseLinearizedFlow(field), from, stop, recorder, start, evaluations, null);
+                tEnd = run(rodas, linearized(field), from, stop, recorder, start, evaluations, null);
             }
             outcome = stop.outcomeOr(Outcome.HORIZON_REACHED);
             reason = switch (outcome) {
@@ -158,6 +158,15 @@ public final class FlowIntegrator {
             integrator.addStepHandler(extra);
         }
         return integrator.integrate(equation, from, settings.horizon()).getTime();
+    }
+
+    /**
+     * The stiff method's linear algebra: a dense LU up to {@link DenseLinearizedFlow#DENSE_LIMIT}
+     * unknowns, matrix-free GMRES with the analytic J·v beyond.
+     */
+    static LinearizedEquation linearized(VectorField field) {
+        return field.dimension() <= DenseLinearizedFlow.DENSE_LIMIT ? new DenseLinearizedFlow(field)
+                : new KrylovLinearizedFlow(field);
     }
 
     private static boolean finite(double[] x) {

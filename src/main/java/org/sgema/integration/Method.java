@@ -4,13 +4,16 @@ package org.sgema.integration;
 public enum Method {
     /** Dormand–Prince 8(5,3), explicit: for non-stiff flows. */
     EXPLICIT,
-    /** RODAS, a Rosenbrock method of order 4 with the analytic Jacobian: for stiff flows. */
+    /**
+     * RODAS, a Rosenbrock method of order 4 with the analytic Jacobian: for stiff flows (dense LU
+     * up to N = 400, matrix-free GMRES beyond).
+     */
     STIFF,
     /**
      * Starts explicit and switches to the stiff method once the step is limited by stability:
      * {@code h·ρ(J) ≥ 3} at two consecutive checks, ρ estimated by power iteration with the
-     * analytic Jacobian–vector product (as LSODA switches from Adams to BDF). Switches only for
-     * state sizes N ≤ 400, where the dense linear algebra of the stiff method pays.
+     * analytic Jacobian–vector product (as LSODA switches from Adams to BDF). The stiff method
+     * solves its linear systems with a dense LU up to N = 400 unknowns, by GMRES beyond.
      */
     AUTO
 }

@@ -177,7 +177,8 @@ public final class RosenbrockIntegrator extends AbstractIntegrator {
                         cont3[i] = D21 * k[0][i] + D22 * k[1][i] + D23 * k[2][i] + D24 * k[3][i] + D25 * k[4][i];
                         cont4[i] = D31 * k[0][i] + D32 * k[1][i] + D33 * k[2][i] + D34 * k[3][i] + D35 * k[4][i];
                     }
-                    setStepStart(acceptStep(new Interpolator(start, end, cont3, cont4, mapper), finalTime));
+                    setStepStart(acceptStep(new Interpolator(start, end, cont3, cont4, mapper, problem),
+                            finalTime));
                     h = hNew;
                     break;
                 }
@@ -297,18 +298,20 @@ public final class RosenbrockIntegrator extends AbstractIntegrator {
         private static final long serialVersionUID = 1L;
         private final double[] cont3;
         private final double[] cont4;
+        private final transient LinearizedEquation problem;
 
         Interpolator(ODEStateAndDerivative previous, ODEStateAndDerivative current, double[] cont3, double[] cont4,
-                     EquationsMapper mapper) {
-            this(previous, current, previous, current, cont3, cont4, mapper);
+                     EquationsMapper mapper, LinearizedEquation problem) {
+            this(previous, current, previous, current, cont3, cont4, mapper, problem);
         }
 
         private Interpolator(ODEStateAndDerivative globalPrevious, ODEStateAndDerivative globalCurrent,
                              ODEStateAndDerivative softPrevious, ODEStateAndDerivative softCurrent,
-                             double[] cont3, double[] cont4, EquationsMapper mapper) {
+                             double[] cont3, double[] cont4, EquationsMapper mapper, LinearizedEquation problem) {
             super(true, globalPrevious, globalCurrent, softPrevious, softCurrent, mapper);
             this.cont3 = cont3;
             this.cont4 = cont4;
+            this.problem = problem;
         }
 
         @Override
@@ -316,12 +319,15 @@ public final class RosenbrockIntegrator extends AbstractIntegrator {
                                                       ODEStateAndDerivative globalCurrent,
                                                       ODEStateAndDerivative softPrevious,
                                                       ODEStateAndDerivative softCurrent, EquationsMapper mapper) {
-            return new Interpolator(globalPrevious, globalCurrent, softPrevious, softCurrent, cont3, cont4, mapper);
+            return new Interpolator(globalPrevious, globalCurrent, softPrevious, softCurrent, cont3, cont4, mapper,
+                    problem);
         }
 
         /**
-         * {@code y(θ) = (1−θ)y₀ + θ(y₁ + (1−θ)(c₃ + θc₄))} and its time derivative
-         * {@code y'(θ) = [y₁ − y₀ + (1 − 2θ)c₃ + θ(2 − 3θ)c₄] / h}.
+         * {@code y(θ) = (1−θ)y₀ + θ(y₁ + (1−θ)(c₃ + θc₄))}, with the derivative {@code f(y(θ))} of the
+         * problem itself (not the polynomial's, which differs from f(y₁) at θ = 1): event functions
+         * that read the derivative, such as ‖F(θ)‖, are then the same function at a step's end
+         * and inside it, and their root finding is consistent.
          */
         @Override
         protected ODEStateAndDerivative computeInterpolatedStateAndDerivatives(EquationsMapper mapper, double time,
@@ -329,16 +335,13 @@ public final class RosenbrockIntegrator extends AbstractIntegrator {
                                                                                double oneMinusThetaH) {
             double[] y0 = getGlobalPreviousState().getCompleteState();
             double[] y1 = getGlobalCurrentState().getCompleteState();
-            double h = getGlobalCurrentState().getTime() - getGlobalPreviousState().getTime();
             int n = y0.length;
             double[] y = new double[n];
-            double[] dy = new double[n];
             double u = 1 - theta;
             for (int i = 0; i < n; i++) {
                 y[i] = u * y0[i] + theta * (y1[i] + u * (cont3[i] + theta * cont4[i]));
-                dy[i] = (y1[i] - y0[i] + (1 - 2 * theta) * cont3[i] + theta * (2 - 3 * theta) * cont4[i]) / h;
             }
-            return mapper.mapStateAndDerivative(time, y, dy);
+            return mapper.mapStateAndDerivative(time, y, problem.computeDerivatives(time, y));
         }
     }
 }

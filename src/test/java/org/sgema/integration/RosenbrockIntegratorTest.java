@@ -72,6 +72,40 @@ class RosenbrockIntegratorTest {
         }
     }
 
+    /** GMRES with the analytic J·v solves (σI − J)x = b as the dense LU does, for small and large shifts. */
+    @Test
+    void krylovSolvesAgreeWithTheDenseLu() {
+        for (Flow flow : new Flow[] {Flow.SG, Flow.EMA}) {
+            VectorField f = flow.field(CONFIG);
+            double[] y = start(f, 13);
+            double[] b = start(f, 14);
+            DenseLinearizedFlow dense = new DenseLinearizedFlow(f);
+            KrylovLinearizedFlow krylov = new KrylovLinearizedFlow(f);
+            dense.linearize(y);
+            krylov.linearize(y);
+            for (double sigma : new double[] {1e-3, 0.1, 10}) {
+                double[] x1 = new double[y.length];
+                double[] x2 = new double[y.length];
+                assertTrue(dense.solve(sigma, b, x1));
+                assertTrue(krylov.solve(sigma, b, x2), flow + " σ = " + sigma);
+                double rel = Matrices.distance(x1, x2) / Matrices.norm(x1);
+                assertTrue(rel < 1e-7, flow + " σ = " + sigma + ": relative difference " + rel);
+            }
+        }
+    }
+
+    /** RODAS with GMRES solves follows the reference as RODAS with the dense LU does. */
+    @Test
+    void rodasWithKrylovSolvesFollowsTheReference() {
+        VectorField f = Flow.EMA.field(CONFIG);
+        double[] x0 = start(f, 5);
+        double[] exact = reference(f, x0, 20.0);
+        RosenbrockIntegrator r = new RosenbrockIntegrator(1e-12, 20, 1e-13, 1e-11);
+        double[] got = r.integrate(new KrylovLinearizedFlow(f), new ODEState(0, x0), 20.0).getPrimaryState();
+        double rel = Matrices.distance(got, exact) / Matrices.norm(exact);
+        assertTrue(rel < 1e-8, "relative deviation " + rel);
+    }
+
     /** Largest error of the continuous extension at θ = 1/4, 1/2, 3/4 of each fixed step h on [0, 1]. */
     private static double denseError(VectorField f, double[] x0, double h) {
         RosenbrockIntegrator r = new RosenbrockIntegrator(1e-12, h, 1.0, 1.0);

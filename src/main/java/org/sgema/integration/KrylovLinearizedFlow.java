@@ -1,0 +1,189 @@
+package org.sgema.integration;
+
+import org.sgema.flows.VectorField;
+
+/**
+ * The flow as a {@link LinearizedEquation} without forming J: {@code (σI − J) x = b} is solved
+ * by restarted GMRES (Saad and Schultz 1986) with the analytic product J·v, which costs about
+ * two field evaluations, O(m n²), instead of O(N²) memory and O(N³) time for a dense LU:
+ * <pre>
+ *   Arnoldi (modified Gram–Schmidt) on K_k(σI − J, r₀), Givens rotations on the Hessenberg
+ *   matrix, stop when ‖b − (σI − J)x‖ ≤ {@value #TOLERANCE}·‖b‖, restart every {@value #RESTART}
+ *   iterations, give up after {@value #MAX_ITERATIONS} (the step is then retried smaller)
+ * </pre>
+ * Unpreconditioned: the condition of σI − J is about 1 + hγρ(J), so the iterations grow with
+ * the stiffness the step bridges. All workspaces are allocated once ({@code (RESTART + 1)·N}
+ * doubles for the basis).
+ */
+final class KrylovLinearizedFlow extends FlowEquation implements LinearizedEquation {
+    static final int RESTART = 40;
+    static final int MAX_ITERATIONS = 800;
+    static final double TOLERANCE = 1e-11;
+    private final VectorField field;
+    private final int n;
+    private final double[] point;
+    private final double[][] basis;
+    private final double[][] hessenberg;
+    private final double[] cosines;
+    private final double[] sines;
+    private final double[] rhs;
+    private final double[] coefficients;
+    private final double[] work;
+    private long linearizations;
+    private long solves;
+    private long iterations;
+
+    KrylovLinearizedFlow(VectorField field) {
+        super(field);
+        this.field = field;
+        this.n = field.dimension();
+        this.point = new double[n];
+        this.basis = new double[RESTART + 1][n];
+        this.hessenberg = new double[RESTART + 1][RESTART];
+        this.cosines = new double[RESTART];
+        this.sines = new double[RESTART];
+        this.rhs = new double[RESTART + 1];
+        this.coefficients = new double[RESTART];
+        this.work = new double[n];
+    }
+
+    @Override
+    public void linearize(double[] y) {
+        System.arraycopy(y, 0, point, 0, n);
+        linearizations++;
+    }
+
+    /** {@code out = (σI − J) v}. */
+    private void apply(double sigma, double[] v, double[] out) {
+        field.jacobianTimes(point, v, out);
+        for (int i = 0; i < n; i++) {
+            out[i] = sigma * v[i] - out[i];
+        }
+    }
+
+    @Override
+    public boolean solve(double sigma, double[] b, double[] x) {
+        solves++;
+        java.util.Arrays.fill(x, 0.0);
+        double bNorm = norm(b);
+        if (bNorm == 0) {
+            return true;
+        }
+        double target = TOLERANCE * bNorm;
+        int total = 0;
+        while (true) {
+            // r = b − (σI − J) x
+            apply(sigma, x, work);
+            double[] v0 = basis[0];
+            for (int i = 0; i < n; i++) {
+                v0[i] = b[i] - work[i];
+            }
+            double beta = norm(v0);
+            if (beta <= target) {
+                return true;
+            }
+            if (total >= MAX_ITERATIONS || !Double.isFinite(beta)) {
+                return false;
+            }
+            for (int i = 0; i < n; i++) {
+                v0[i] /= beta;
+            }
+            java.util.Arrays.fill(rhs, 0.0);
+            rhs[0] = beta;
+            int k = 0;
+            boolean done = false;
+            for (int j = 0; j < RESTART && total < MAX_ITERATIONS; j++) {
+                double[] w = basis[j + 1];
+                apply(sigma, basis[j], w);
+                for (int i = 0; i <= j; i++) {
+                    double h = dot(w, basis[i]);
+                    hessenberg[i][j] = h;
+                    double[] vi = basis[i];
+                    for (int q = 0; q < n; q++) {
+                        w[q] -= h * vi[q];
+                    }
+                }
+                double next = norm(w);
+                hessenberg[j + 1][j] = next;
+                if (next > 0) {
+                    for (int q = 0; q < n; q++) {
+                        w[q] /= next;
+                    }
+                }
+                for (int i = 0; i < j; i++) {
+                    double a = hessenberg[i][j];
+                    double c = hessenberg[i + 1][j];
+                    hessenberg[i][j] = cosines[i] * a + sines[i] * c;
+                    hessenberg[i + 1][j] = -sines[i] * a + cosines[i] * c;
+                }
+                double a = hessenberg[j][j];
+                double c = hessenberg[j + 1][j];
+                double r = Math.hypot(a, c);
+                cosines[j] = r == 0 ? 1 : a / r;
+                sines[j] = r == 0 ? 0 : c / r;
+                hessenberg[j][j] = r;
+                hessenberg[j + 1][j] = 0;
+                rhs[j + 1] = -sines[j] * rhs[j];
+                rhs[j] = cosines[j] * rhs[j];
+                total++;
+                iterations++;
+                k = j + 1;
+                if (Math.abs(rhs[j + 1]) <= target || next == 0) {
+                    done = true;
+                    break;
+                }
+            }
+            // x += V_k y,  H_k y = g_k (upper triangular)
+            for (int i = k - 1; i >= 0; i--) {
+                double s = rhs[i];
+                for (int q = i + 1; q < k; q++) {
+                    s -= hessenberg[i][q] * coefficients[q];
+                }
+                coefficients[i] = hessenberg[i][i] == 0 ? 0 : s / hessenberg[i][i];
+            }
+            for (int i = 0; i < k; i++) {
+                double yi = coefficients[i];
+                double[] vi = basis[i];
+                for (int q = 0; q < n; q++) {
+                    x[q] += yi * vi[q];
+                }
+            }
+            if (done) {
+                for (double e : x) {
+                    if (!Double.isFinite(e)) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+        }
+    }
+
+    private static double dot(double[] a, double[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += a[i] * b[i];
+        }
+        return s;
+    }
+
+    private static double norm(double[] a) {
+        return Math.sqrt(dot(a, a));
+    }
+
+    @Override
+    public long linearizations() {
+        return linearizations;
+    }
+
+    /** @return linear solves made (there is no factorization; each solve builds its own subspace) */
+    @Override
+    public long factorizations() {
+        return solves;
+    }
+
+    /** @return GMRES iterations (products J·v) over all solves */
+    long iterations() {
+        return iterations;
+    }
+}

@@ -1,0 +1,236 @@
+package org.sgema.stability;
+
+import java.util.Locale;
+
+import org.sgema.equilibria.EquilibriumProjector;
+import org.sgema.flows.VectorField;
+import org.sgema.integration.FlowIntegrator;
+import org.sgema.integration.IntegrationSettings;
+import org.sgema.integration.Outcome;
+import org.sgema.integration.Trajectory;
+import org.sgema.model.State;
+import org.sgema.numerics.Matrices;
+
+/**
+ * How a trajectory that stopped at its horizon approaches its limit, decided from its own tail
+ * and the equilibrium it points to, instead of "not converged". With {@code g(t) = ‖F(θ(t))‖} on
+ * the tail (T the time reached):
+ * <pre>
+ *   exponential   ln g = a − μ t      on [T/2, T]     remaining path ∫_T^∞ ‖θ̇‖ ≈ g(T)/μ
+ *   algebraic     ln g = b − p ln t   on [T/10, T]    remaining path ≈ g(T)·T/(p − 1)   (p &gt; 1)
+ * </pre>
+ * Each is fitted by least squares on its window (an algebraic law falls only 2^p× on [T/2, T],
+ * so it needs the longer one); a law counts if g fell by at least {@value #MIN_DECAY}× on its
+ * window and its RMS residual in ln g is at most {@value #MAX_FIT_RMS}; the exponential law
+ * wins when both count and it fits better. The end state is then polished onto F = 0
+ * ({@link EquilibriumProjector}); the approach is decided if the polishing converged and moved
+ * the point no further than twice the remaining path (the path is estimated from the fit, not
+ * bounded): the limit {@code θ_∞} lies within {@code distance + remaining} of the polished point,
+ * which the claims use as the limit, with that error ({@link #limitError()}).
+ *
+ * <p>{@link #continueToLimit} first tries the strongest evidence, convergence: the run is
+ * continued (the stiff method makes long horizons cheap) and ends CONVERGED or not on its
+ * own stop test.</p>
+ *
+ * @param kind CONVERGED (the run met its stop test), EXPONENTIAL, ALGEBRAIC or UNRESOLVED
+ * @param rate fitted μ of the exponential law (NaN otherwise)
+ * @param exponent fitted p of the algebraic law (NaN otherwise)
+ * @param fitRms RMS residual of the chosen fit in ln g (NaN if none was chosen)
+ * @param limit the polished limit (the run's final state when CONVERGED or UNRESOLVED)
+ * @param distance how far polishing moved the final state
+ * @param remaining the bound on the path still to travel (0 when CONVERGED)
+ * @param evidence one line with the numbers behind the decision
+ */
+public record LimitApproach(Kind kind, double rate, double exponent, double fitRms, State limit, double distance,
+                            double remaining, String evidence) {
+
+    /** Largest RMS residual of ln g a fitted law may leave. */
+    public static final double MAX_FIT_RMS = 0.2;
+    /** Smallest factor by which g must fall over the tail. */
+    public static final double MIN_DECAY = 10.0;
+
+    /** How the limit is approached. */
+    public enum Kind { CONVERGED, EXPONENTIAL, ALGEBRAIC, UNRESOLVED }
+
+    /** @return whether the limit is decided (converged, or an approach law with a consistent limit) */
+    public boolean decided() {
+        return kind != Kind.UNRESOLVED;
+    }
+
+    /** @return {@code distance + remaining}: how far the true limit may be from {@link #limit()} */
+    public double limitError() {
+        return kind == Kind.CONVERGED ? 0 : distance + remaining;
+    }
+
+    /** A run that reached its horizon is continued for at least this many horizons. */
+    public static final double CONTINUATION = 20;
+
+    /**
+     * Continues a run that reached its horizon, once: for {@value #CONTINUATION} horizons, or,
+     * when its tail decays at rate μ &gt; 0 (least-squares fit of ln ‖F‖ on [T/2, T]) and the stop
+     * test is predicted within reach, {@code T* = ln(g(T)/(tol(1 + ‖θ‖)))/μ ≤ maxHorizon}, to
+     * {@code 2T* + horizon}; never beyond maxHorizon. Continuing decides nothing by itself: the
+     * continuation ends CONVERGED or not on its own stop test.
+     *
+     * @param integrator the integrator of the run (its settings give tol and the horizon)
+     * @param field the field of the run
+     * @param t the run
+     * @param maxHorizon the longest continuation allowed
+     * @return the continuation (time restarting at 0), or {@code t} itself when not continued
+     */
+    public static Trajectory continueToLimit(FlowIntegrator integrator, VectorField field, Trajectory t,
+                                             double maxHorizon) {
+        if (t.outcome() != Outcome.HORIZON_REACHED) {
+            return t;
+        }
+        double[] tail = tailFits(field, t);
+        IntegrationSettings s = integrator.settings();
+        double horizon = Math.min(maxHorizon, CONTINUATION * s.horizon());
+        if (tail != null && -tail[0] > 0) {
+            double mu = -tail[0];
+            double scale = 1 + Matrices.norm(t.finalState().toArray());
+            double needed = Math.log(tail[2] / (s.convergenceTolerance() * scale)) / mu;
+            if (needed <= maxHorizon) {
+                horizon = Math.min(maxHorizon, Math.max(horizon, 2 * needed + s.horizon()));
+            }
+        }
+        return integrator.withSettings(s.withHorizon(horizon)).integrate(field, t.finalState());
+    }
+
+    /** @return {slope of ln g against t, RMS residual, g at the end} on [T/2, T], or null if too few points */
+    private static double[] tailFits(VectorField field, Trajectory t) {
+        double tEnd = t.finalTime();
+        int n = t.size();
+        double[] xs = new double[n];
+        double[] ys = new double[n];
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            double ti = t.time(i);
+            if (ti < tEnd / 2 || ti <= 0) {
+                continue;
+            }
+            double g = Matrices.norm(field.evaluate(t.state(i).toArray()));
+            if (g > 0 && Double.isFinite(g)) {
+                xs[k] = ti;
+                ys[k] = Math.log(g);
+                k++;
+            }
+        }
+        if (k < 6) {
+            return null;
+        }
+        double[] f = fit(xs, ys, k);
+        return new double[] {f[0], f[1], Math.exp(ys[k - 1])};
+    }
+
+    /**
+     * @param field the field of the run
+     * @param t a run; CONVERGED runs are returned as such, HORIZON_REACHED runs are analysed, any
+     *          other outcome is UNRESOLVED
+     * @return the approach
+     */
+    public static LimitApproach of(VectorField field, Trajectory t) {
+        State end = t.finalState();
+        if (t.outcome() == Outcome.CONVERGED) {
+            return new LimitApproach(Kind.CONVERGED, Double.NaN, Double.NaN, Double.NaN, end, 0, 0, "converged");
+        }
+        if (t.outcome() != Outcome.HORIZON_REACHED) {
+            return unresolved(end, "run ended " + t.outcome());
+        }
+        double tEnd = t.finalTime();
+        int n = t.size();
+        double[] xs = new double[n];
+        double[] ls = new double[n];
+        double[] ys = new double[n];
+        int k = 0;
+        int half = -1;
+        for (int i = 0; i < n; i++) {
+            double ti = t.time(i);
+            if (ti < tEnd / 10 || ti <= 0) {
+                continue;
+            }
+            double g = Matrices.norm(field.evaluate(t.state(i).toArray()));
+            if (!(g > 0) || !Double.isFinite(g)) {
+                continue;
+            }
+            if (half < 0 && ti >= tEnd / 2) {
+                half = k;
+            }
+            xs[k] = ti;
+            ls[k] = Math.log(ti);
+            ys[k] = Math.log(g);
+            k++;
+        }
+        if (half < 0 || k - half < 6) {
+            return unresolved(end, "only " + (half < 0 ? 0 : k - half) + " recorded points on the tail [T/2, T]"
+                    + " (steps too long to fit a law)");
+        }
+        double gEnd = Math.exp(ys[k - 1]);
+        // exponential on [T/2, T]; algebraic on [T/10, T], where ln t spans ln 10
+        double[] exp = fit(java.util.Arrays.copyOfRange(xs, half, k), java.util.Arrays.copyOfRange(ys, half, k),
+                k - half);
+        double[] alg = fit(ls, ys, k);
+        double mu = -exp[0];
+        double p = -alg[0];
+        double decayHalf = Math.exp(ys[half] - ys[k - 1]);
+        double decayTenth = Math.exp(ys[0] - ys[k - 1]);
+        String fits = String.format(Locale.ROOT,
+                "‖F‖ fell to %.3g at T = %.3g: %.3g× on [T/2, T], fit e^{−μt} μ = %.3g (rms %.3g); %.3g× on [T/10, T],"
+                        + " fit t^{−p} p = %.3g (rms %.3g)", gEnd, tEnd, decayHalf, mu, exp[1], decayTenth, p, alg[1]);
+        boolean exponential = decayHalf >= MIN_DECAY && exp[1] <= MAX_FIT_RMS && mu > 0
+                && (exp[1] <= alg[1] || !(p > 1));
+        boolean algebraic = !exponential && decayTenth >= MIN_DECAY && alg[1] <= MAX_FIT_RMS && p > 1;
+        if (!exponential && !algebraic) {
+            return unresolved(end, fits + ": no law fits (needs ≥ " + MIN_DECAY + "× decay, rms ≤ " + MAX_FIT_RMS
+                    + ", p > 1 for the algebraic law)");
+        }
+        double rms = exponential ? exp[1] : alg[1];
+        double remaining = exponential ? gEnd / mu : gEnd * tEnd / (p - 1);
+        EquilibriumProjector.Projection polished = new EquilibriumProjector().project(field, end);
+        double scale = 1 + Matrices.norm(polished.state().toArray());
+        String evidence = fits + String.format(Locale.ROOT, "; remaining path ≈ %.3g, polishing moved %.3g"
+                + " (residual %.3g)", remaining, polished.distance(), polished.residual());
+        if (!polished.converged()) {
+            return unresolved(end, evidence + ": polishing did not reach F = 0");
+        }
+        if (!(polished.distance() <= 2 * remaining + 1e-12 * scale)) {
+            return unresolved(end, evidence + ": the nearest equilibrium is farther than the remaining path");
+        }
+        return new LimitApproach(exponential ? Kind.EXPONENTIAL : Kind.ALGEBRAIC, exponential ? mu : Double.NaN,
+                exponential ? Double.NaN : p, rms, polished.state(), polished.distance(), remaining, evidence);
+    }
+
+    private static LimitApproach unresolved(State end, String why) {
+        return new LimitApproach(Kind.UNRESOLVED, Double.NaN, Double.NaN, Double.NaN, end, 0, Double.NaN, why);
+    }
+
+    /** Least squares {@code y = c + s·x}: returns {slope s, RMS residual}. */
+    static double[] fit(double[] x, double[] y, int k) {
+        double mx = 0;
+        double my = 0;
+        for (int i = 0; i < k; i++) {
+            mx += x[i];
+            my += y[i];
+        }
+        mx /= k;
+        my /= k;
+        double sxx = 0;
+        double sxy = 0;
+        for (int i = 0; i < k; i++) {
+            sxx += (x[i] - mx) * (x[i] - mx);
+            sxy += (x[i] - mx) * (y[i] - my);
+        }
+        double slope = sxx == 0 ? 0 : sxy / sxx;
+        double ss = 0;
+        for (int i = 0; i < k; i++) {
+            double r = y[i] - my - slope * (x[i] - mx);
+            ss += r * r;
+        }
+        return new double[] {slope, Math.sqrt(ss / k)};
+    }
+
+    @Override
+    public String toString() {
+        return kind + ": " + evidence;
+    }
+}

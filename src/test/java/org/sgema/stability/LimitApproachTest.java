@@ -1,0 +1,152 @@
+package org.sgema.stability;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.junit.jupiter.api.Test;
+import org.sgema.flows.Flow;
+import org.sgema.flows.VectorField;
+import org.sgema.integration.FlowIntegrator;
+import org.sgema.integration.IntegrationSettings;
+import org.sgema.integration.Outcome;
+import org.sgema.integration.Trajectory;
+import org.sgema.model.Configuration;
+import org.sgema.model.State;
+import org.sgema.numerics.Matrices;
+
+/**
+ * The approach to a limit, decided on fields whose laws are known in closed form:
+ * <pre>
+ *   θ̇ = −μθ           ‖F(t)‖ = μ‖θ₀‖e^{−μt}             exponential, rate μ
+ *   θ̇_i = −θ_i³        θ_i(t) = θ_i(0)/√(1 + 2θ_i(0)²t)   ‖F‖ ~ t^{−3/2}: algebraic, p = 3/2
+ *   θ̇ = (−θ₂, θ₁, 0)   ‖F‖ constant                      no law: UNRESOLVED
+ * </pre>
+ */
+class LimitApproachTest {
+    private static final Configuration SHAPE = Configuration.views(CommonOps_DDRM.identity(2),
+            CommonOps_DDRM.identity(2), CommonOps_DDRM.identity(2), 1);
+
+    /** A field on the (n, m) = (2, 1) GD-shaped state θ = (a, b₁, b₂). */
+    private abstract static class Field implements VectorField {
+        @Override
+        public Flow flow() {
+            return Flow.GD;
+        }
+
+        @Override
+        public Configuration configuration() {
+            return SHAPE;
+        }
+
+        @Override
+        public int dimension() {
+            return 3;
+        }
+
+        @Override
+        public VectorField copy() {
+            return this;
+        }
+    }
+
+    private static final class Decay extends Field {
+        private final double mu;
+
+        Decay(double mu) {
+            this.mu = mu;
+        }
+
+        @Override
+        public void evaluate(double[] x, double[] out) {
+            jacobianTimes(x, x, out);
+        }
+
+        @Override
+        public void jacobianTimes(double[] x, double[] v, double[] out) {
+            for (int i = 0; i < 3; i++) {
+                out[i] = -mu * v[i];
+            }
+        }
+    }
+
+    private static final class Cubic extends Field {
+        @Override
+        public void evaluate(double[] x, double[] out) {
+            for (int i = 0; i < 3; i++) {
+                out[i] = -x[i] * x[i] * x[i];
+            }
+        }
+
+        @Override
+        public void jacobianTimes(double[] x, double[] v, double[] out) {
+            for (int i = 0; i < 3; i++) {
+                out[i] = -3 * x[i] * x[i] * v[i];
+            }
+        }
+    }
+
+    private static final class Rotation extends Field {
+        @Override
+        public void evaluate(double[] x, double[] out) {
+            jacobianTimes(x, x, out);
+        }
+
+        @Override
+        public void jacobianTimes(double[] x, double[] v, double[] out) {
+            out[0] = -v[1];
+            out[1] = v[0];
+            out[2] = 0;
+        }
+    }
+
+    private static Trajectory run(VectorField f, double horizon) {
+        IntegrationSettings s = IntegrationSettings.defaults().withHorizon(horizon).withConvergenceTolerance(1e-30)
+                .withTolerances(1e-11, 1e-14);
+        return new FlowIntegrator(s).integrate(f, State.fromArray(1, 2, false, new double[] {0.5, -0.3, 0.2}));
+    }
+
+    @Test
+    void anExponentialTailIsExponentialWithItsRate() {
+        Decay f = new Decay(0.005);
+        Trajectory t = run(f, 2000);
+        assertEquals(Outcome.HORIZON_REACHED, t.outcome());
+        LimitApproach a = LimitApproach.of(f, t);
+        assertEquals(LimitApproach.Kind.EXPONENTIAL, a.kind(), a::toString);
+        assertEquals(0.005, a.rate(), 1e-5, a::toString);
+        assertTrue(Matrices.norm(a.limit().toArray()) < 1e-12, a::toString);
+        double left = Matrices.norm(t.finalState().toArray());
+        assertTrue(a.limitError() >= left && a.limitError() <= 3 * left, a + " but the limit is " + left + " away");
+    }
+
+    @Test
+    void aCubicTailIsAlgebraicWithExponentThreeHalves() {
+        Cubic f = new Cubic();
+        Trajectory t = run(f, 1e5);
+        LimitApproach a = LimitApproach.of(f, t);
+        assertEquals(LimitApproach.Kind.ALGEBRAIC, a.kind(), a::toString);
+        assertEquals(1.5, a.exponent(), 0.05, a::toString);
+        double left = Matrices.norm(t.finalState().toArray());
+        assertTrue(a.limitError() >= left, a + " but the limit is " + left + " away");
+    }
+
+    @Test
+    void aTailWithoutDecayIsUnresolved() {
+        Rotation f = new Rotation();
+        LimitApproach a = LimitApproach.of(f, run(f, 100));
+        assertEquals(LimitApproach.Kind.UNRESOLVED, a.kind(), a::toString);
+        assertTrue(a.evidence().contains("no law fits"), a::toString);
+    }
+
+    /** Continuing an exponential tail reaches the stop test; a run without decay is only extended. */
+    @Test
+    void continuingAnExponentialTailConverges() {
+        Decay f = new Decay(0.005);
+        IntegrationSettings s = IntegrationSettings.defaults().withHorizon(500).withConvergenceTolerance(1e-10);
+        FlowIntegrator integrator = new FlowIntegrator(s);
+        Trajectory first = integrator.integrate(f, State.fromArray(1, 2, false, new double[] {0.5, -0.3, 0.2}));
+        assertEquals(Outcome.HORIZON_REACHED, first.outcome());
+        Trajectory more = LimitApproach.continueToLimit(integrator, f, first, 1e5);
+        assertEquals(Outcome.CONVERGED, more.outcome(), more::toString);
+    }
+}
