@@ -133,7 +133,10 @@ def main():
         json.dump(state, open(sf, "w"))
         for flow in a.flows.split(","):
             common = ["--config", cf, "--state", sf, "--flow", flow, "--t-max", str(a.t_max), "--tol", "1e-30"]
-            _, ref = timed([sgema, "integrate", *common, "--rtol", "1e-12", "--atol", "1e-14", "--method", "stiff"])
+            _, ref = timed([sgema, "integrate", *common, "--rtol", "1e-12", "--atol", "1e-14", "--method", "stiff",
+                            "--wall-clock", "3600"])
+            if ref["outcome"] != "HORIZON_REACHED":
+                raise RuntimeError(f"{name} {flow}: the reference run ended {ref['outcome']}: {ref['reason']}")
             y_ref = flat(ref["state"], flow)
             size = y_ref.size
             rows = []

@@ -24,7 +24,8 @@ import org.openjdk.jmh.profile.GCProfiler;
  * {@code reports/bench/bench.csv}: per benchmark and parameters the score, its error, the
  * bytes allocated per operation (GC profiler) and, for field evaluations, the FLOP rate as a
  * ratio of EJML's dense multiply on the same shape in the same run.
- * <pre>  BenchMain [--quick] [--from-json] [REGEX]</pre>
+ * <pre>  BenchMain [--quick] [--from-json] [REGEX]
+ *  BenchMain --stiff-steps [n,m ...]     cost per stiff step against N (see StiffStepCost)</pre>
  * {@code --from-json} only rewrites the CSV from the last {@code jmh.json}.
  */
 public final class BenchMain {
@@ -32,6 +33,10 @@ public final class BenchMain {
     }
 
     public static void main(String[] args) throws RunnerException, IOException {
+        if (args.length > 0 && args[0].equals("--stiff-steps")) {
+            StiffStepCost.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         boolean quick = false;
         boolean fromJson = false;
         String include = "org.sgema.bench.*Benchmark";

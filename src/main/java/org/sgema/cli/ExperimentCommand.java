@@ -56,6 +56,7 @@ final class ExperimentCommand implements Callable<Integer> {
             }
             o.put("seed", r.seed());
             o.put("outcome", r.outcome().name());
+            o.put("limit", r.limit());
             o.put("t", r.tEnd());
             o.put("encoderNorm", r.encoderNorm());
             o.put("rank", r.rank());

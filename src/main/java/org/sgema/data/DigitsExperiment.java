@@ -17,6 +17,7 @@ import org.sgema.config.RunProfile;
 import org.sgema.numerics.RankEstimate;
 import org.sgema.flows.Flow;
 import org.sgema.integration.FlowIntegrator;
+import org.sgema.stability.LimitApproach;
 import org.sgema.integration.IntegrationSettings;
 import org.sgema.integration.Outcome;
 import org.sgema.integration.Trajectory;
@@ -28,7 +29,10 @@ import org.sgema.numerics.Spectrum;
 
 /**
  * The real-data experiment: GD, SG and EMA (several τ) on the exact moments of augmented
- * handwritten digits (n = 64), from fan-in initial states, for each m. Records the outcome,
+ * handwritten digits (n = 64), from fan-in initial states, for each m. A run that reaches its
+ * horizon is continued once and its limit decided from its tail ({@link LimitApproach}:
+ * CONVERGED, EXPONENTIAL, ALGEBRAIC or UNRESOLVED); the limit (polished when decided by its
+ * approach) is what the rank, the spectra and the probe use. Records the outcome, the limit,
  * time, ‖B‖, rank B, which eigenvalues of {@code Mᵀ = Cxx⁻¹Cxy} the limit's spec(A) matched
  * (1 = largest), and the held-out accuracy of a linear probe on {@code B s} along the
  * trajectory, against PCA to m dimensions and a random fan-in B.
@@ -45,7 +49,7 @@ import org.sgema.numerics.Spectrum;
 public record DigitsExperiment(AugmentedViews views, List<Integer> ms, List<Double> taus, int seeds, double horizon) {
 
     /** Header of the per-run CSV. */
-    public static final String RUN_HEADER = "augmentation,m,flow,tau,seed,outcome,t_end,B_norm,rank_B,matched,"
+    public static final String RUN_HEADER = "augmentation,m,flow,tau,seed,outcome,limit,t_end,B_norm,rank_B,matched,"
             + "accuracy,pca_accuracy,random_accuracy,wall_ms";
     /** Header of the accuracy-series CSV. */
     public static final String SERIES_HEADER = "augmentation,m,flow,tau,seed,t,B_norm,accuracy";
@@ -71,7 +75,8 @@ public record DigitsExperiment(AugmentedViews views, List<Integer> ms, List<Doub
     }
 
     /** One run's result. */
-    public record Run(int m, Flow flow, double tau, long seed, Outcome outcome, double tEnd, double encoderNorm,
+    public record Run(int m, Flow flow, double tau, long seed, Outcome outcome, String limit, double tEnd,
+                      double encoderNorm,
                       int rank, String matched, double accuracy, double pcaAccuracy, double randomAccuracy,
                       long wallMillis) {
     }
@@ -110,14 +115,15 @@ public record DigitsExperiment(AugmentedViews views, List<Integer> ms, List<Doub
                         for (long seed = 1; seed <= seeds; seed++) {
                             Run r = runOne(c, flow, tau, seed, probe, specM, pca, random, series);
                             runs.add(r);
-                            out.write(String.format(Locale.ROOT, "\"%s\",%d,%s,%s,%d,%s,%.6g,%.6g,%d,%s,%.4f,%.4f,%.4f,%d%n",
+                            out.write(String.format(Locale.ROOT,
+                                    "\"%s\",%d,%s,%s,%d,%s,%s,%.6g,%.6g,%d,%s,%.4f,%.4f,%.4f,%d%n",
                                     views, m, flow, Double.isNaN(tau) ? "" : Double.toString(tau), seed, r.outcome(),
-                                    r.tEnd(), r.encoderNorm(), r.rank(), r.matched(), r.accuracy(), pca, random,
+                                    r.limit(), r.tEnd(), r.encoderNorm(), r.rank(), r.matched(), r.accuracy(), pca, random,
                                     r.wallMillis()));
                             out.flush();
-                            System.err.printf(Locale.ROOT, "[digits] m=%d %-3s τ=%-4s seed %d: %s t=%.0f ‖B‖=%.3g rank %d "
-                                            + "matched [%s] accuracy %.3f (PCA %.3f, random %.3f)%n", m, flow,
-                                    Double.isNaN(tau) ? "-" : tau, seed, r.outcome(), r.tEnd(), r.encoderNorm(), r.rank(),
+                            System.err.printf(Locale.ROOT, "[digits] m=%d %-3s τ=%-4s seed %d: %s (limit %s) t=%.0f ‖B‖=%.3g"
+                                            + " rank %d matched [%s] accuracy %.3f (PCA %.3f, random %.3f)%n", m, flow,
+                                    Double.isNaN(tau) ? "-" : tau, seed, r.outcome(), r.limit(), r.tEnd(), r.encoderNorm(), r.rank(),
                                     r.matched(), r.accuracy(), pca, random);
                         }
                     }
@@ -132,8 +138,14 @@ public record DigitsExperiment(AugmentedViews views, List<Integer> ms, List<Doub
     private Run runOne(Configuration c, Flow flow, double tau, long seed, LinearProbe probe, Spectrum specM,
                        double pca, double random, BufferedWriter series) throws IOException {
         State init = RandomConfigurations.fanInState(c.m(), c.n(), flow.hasTarget(), 1.0, new Random(seed));
-        Trajectory t = new FlowIntegrator(IntegrationSettings.defaults().withHorizon(horizon)
-                .withWallClockMillis(120_000)).integrate(flow.field(c), init);
+        FlowIntegrator integrator = new FlowIntegrator(IntegrationSettings.defaults().withHorizon(horizon)
+                .withWallClockMillis(120_000));
+        org.sgema.flows.VectorField field = flow.field(c);
+        Trajectory t = integrator.integrate(field, init);
+        // a run at its horizon is continued once, then its limit decided from its tail (or not)
+        Trajectory last = LimitApproach.continueToLimit(integrator, field, t, 1e7);
+        LimitApproach approach = LimitApproach.of(field, last);
+        double tEnd = t.finalTime() + (last == t ? 0 : last.finalTime());
         double[] nb = t.encoderNorms();
         int points = Math.min(16, t.size());
         for (int k = 0; k < points; k++) {
@@ -142,7 +154,8 @@ public record DigitsExperiment(AugmentedViews views, List<Integer> ms, List<Doub
                     Double.isNaN(tau) ? "" : Double.toString(tau), seed, t.time(i), nb[i],
                     probe.accuracy(t.state(i).encoder())));
         }
-        State end = t.finalState();
+        State end = approach.decided() && approach.kind() != LimitApproach.Kind.CONVERGED ? approach.limit()
+                : last.finalState();
         DMatrixRMaj b = end.encoder();
         double ref = Matrices.norm(init.encoder());
         int rank = 0;
@@ -167,7 +180,8 @@ public record DigitsExperiment(AugmentedViews views, List<Integer> ms, List<Doub
             }
             matched = String.join(" ", idx.stream().map(String::valueOf).toList());
         }
-        return new Run(c.m(), flow, tau, seed, t.outcome(), t.finalTime(), nb[nb.length - 1], rank, matched,
-                probe.accuracy(b), pca, random, t.wallMillis());
+        return new Run(c.m(), flow, tau, seed, last.outcome(), approach.kind().name(), tEnd,
+                Matrices.norm(b), rank, matched, probe.accuracy(b), pca, random,
+                t.wallMillis() + (last == t ? 0 : last.wallMillis()));
     }
 }

@@ -17,7 +17,7 @@ import org.sgema.flows.VectorField;
  */
 final class DenseLinearizedFlow extends FlowEquation implements LinearizedEquation {
     /** The largest state size solved with a dense LU. */
-    static final int DENSE_LIMIT = 400;
+    static final int DENSE_LIMIT = 60;
 
     private final VectorField field;
     private final int n;

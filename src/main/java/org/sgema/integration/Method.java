@@ -6,14 +6,14 @@ public enum Method {
     EXPLICIT,
     /**
      * RODAS, a Rosenbrock method of order 4 with the analytic Jacobian: for stiff flows (dense LU
-     * up to N = 400, matrix-free GMRES beyond).
+     * up to N = 60, matrix-free GMRES beyond).
      */
     STIFF,
     /**
      * Starts explicit and switches to the stiff method once the step is limited by stability:
      * {@code h·ρ(J) ≥ 3} at two consecutive checks, ρ estimated by power iteration with the
      * analytic Jacobian–vector product (as LSODA switches from Adams to BDF). The stiff method
-     * solves its linear systems with a dense LU up to N = 400 unknowns, by GMRES beyond.
+     * solves its linear systems with a dense LU up to N = 60 unknowns, by GMRES beyond.
      */
     AUTO
 }
