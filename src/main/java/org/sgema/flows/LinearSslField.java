@@ -61,6 +61,13 @@ final class LinearSslField implements MomentField {
     private final DMatrixRMaj mm2;
     private final DMatrixRMaj mn;
     private final DMatrixRMaj mn2;
+    // the point fixed by linearizeAt: its blocks and products, kept apart from evaluate's workspaces
+    private final DMatrixRMaj linA;
+    private final DMatrixRMaj linB;
+    private final DMatrixRMaj linT;
+    private final DMatrixRMaj linAb;
+    private final DMatrixRMaj linR;
+    private boolean linearized;
 
     LinearSslField(Configuration configuration, Flow flow) {
         this(configuration, flow, null);
@@ -110,6 +117,11 @@ final class LinearSslField implements MomentField {
         this.mm2 = new DMatrixRMaj(m, m);
         this.mn = new DMatrixRMaj(m, n);
         this.mn2 = new DMatrixRMaj(m, n);
+        this.linA = new DMatrixRMaj(m, m);
+        this.linB = new DMatrixRMaj(m, n);
+        this.linT = new DMatrixRMaj(m, n);
+        this.linAb = new DMatrixRMaj(m, n);
+        this.linR = new DMatrixRMaj(m, n);
     }
 
     @Override
@@ -163,6 +175,12 @@ final class LinearSslField implements MomentField {
 
     /** Loads A, B, T from θ and computes {@code AB = A B} and {@code R = AB Cxx − T Cyx}. */
     private void loadAndResidual(double[] theta) {
+        loadAndResidual(theta, a, b, t, ab, r);
+    }
+
+    /** As {@link #loadAndResidual(double[])}, into the given matrices. */
+    private void loadAndResidual(double[] theta, DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj t, DMatrixRMaj ab,
+                                 DMatrixRMaj r) {
         System.arraycopy(theta, 0, a.data, 0, m * m);
         System.arraycopy(theta, offsetB, b.data, 0, m * n);
         System.arraycopy(theta, flow.hasTarget() && !residualWithOnlineEncoder ? offsetT : offsetB, t.data, 0, m * n);
@@ -174,6 +192,29 @@ final class LinearSslField implements MomentField {
         CommonOps_DDRM.mult(ab, cxx, r);
         CommonOps_DDRM.mult(t, cyx, work);
         CommonOps_DDRM.subtractEquals(r, work);
+    }
+
+    /**
+     * Fixes θ for {@link #jacobianTimesAtLinearization}: its blocks, {@code A B} and R are computed
+     * once, in workspaces of their own (evaluations in between do not disturb them).
+     */
+    @Override
+    public boolean linearizeAt(double[] theta) {
+        requireLength("theta", theta);
+        loadAndResidual(theta, linA, linB, linT, linAb, linR);
+        linearized = true;
+        return true;
+    }
+
+    /** {@code out = J(θ) v} at the θ of the last {@link #linearizeAt}, without recomputing θ's products. */
+    @Override
+    public void jacobianTimesAtLinearization(double[] v, double[] out) {
+        if (!linearized) {
+            throw new IllegalStateException("linearizeAt was not called");
+        }
+        requireLength("v", v);
+        requireLength("out", out);
+        directional(linA, linB, linR, v, out);
     }
 
     @Override
@@ -217,6 +258,11 @@ final class LinearSslField implements MomentField {
         requireLength("v", v);
         requireLength("out", out);
         loadAndResidual(theta);
+        directional(a, b, r, v, out);
+    }
+
+    /** The directional derivative at the point whose A, B and R are given (formulas in the class comment). */
+    private void directional(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj r, double[] v, double[] out) {
         System.arraycopy(v, 0, da.data, 0, m * m);
         System.arraycopy(v, offsetB, db.data, 0, m * n);
         System.arraycopy(v, flow.hasTarget() && !residualWithOnlineEncoder ? offsetT : offsetB, dt.data, 0, m * n);

@@ -39,6 +39,29 @@ public interface VectorField {
      */
     void jacobianTimes(double[] theta, double[] v, double[] out);
 
+    /**
+     * Fixes θ for the following {@link #jacobianTimesAtLinearization} calls (a Krylov solve makes
+     * hundreds of products J(θ)·v at one θ), so that θ's own products are computed once.
+     *
+     * @param theta state, length N (not modified, not retained)
+     * @return whether the field supports it; the default does not (use {@link #jacobianTimes})
+     */
+    default boolean linearizeAt(double[] theta) {
+        return false;
+    }
+
+    /**
+     * {@code out = J(θ) v} at the θ of the last {@link #linearizeAt}; evaluations of the field in
+     * between do not change θ.
+     *
+     * @param v direction, length N (not modified)
+     * @param out result, length N (modified)
+     * @throws UnsupportedOperationException if the field does not support linearization
+     */
+    default void jacobianTimesAtLinearization(double[] v, double[] out) {
+        throw new UnsupportedOperationException("this field has no linearizeAt: use jacobianTimes");
+    }
+
     /** @return a new field of the same kind with its own workspaces */
     VectorField copy();
 
