@@ -110,6 +110,7 @@ def main():
     ap.add_argument("--only", default=None)
     ap.add_argument("--scipy", default="DOP853,LSODA,BDF")
     ap.add_argument("--solve", nargs=7, default=None)
+    ap.add_argument("--reference", default="stiff", help="method of the rtol 1e-12 reference run (stiff, auto, explicit)")
     a = ap.parse_args()
     if a.solve:
         method, c, s, flow, t, rtol, atol = a.solve
@@ -133,7 +134,7 @@ def main():
         json.dump(state, open(sf, "w"))
         for flow in a.flows.split(","):
             common = ["--config", cf, "--state", sf, "--flow", flow, "--t-max", str(a.t_max), "--tol", "1e-30"]
-            _, ref = timed([sgema, "integrate", *common, "--rtol", "1e-12", "--atol", "1e-14", "--method", "stiff",
+            _, ref = timed([sgema, "integrate", *common, "--rtol", "1e-12", "--atol", "1e-14", "--method", a.reference,
                             "--wall-clock", "3600"])
             if ref["outcome"] != "HORIZON_REACHED":
                 raise RuntimeError(f"{name} {flow}: the reference run ended {ref['outcome']}: {ref['reason']}")

@@ -14,6 +14,7 @@ import org.sgema.integration.Trajectory;
 import org.sgema.io.JsonFiles;
 import org.sgema.model.Configuration;
 import org.sgema.model.State;
+import org.sgema.stability.LimitApproach;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -75,7 +76,8 @@ final class IntegrateCommand implements Callable<Integer> {
         if (System.console() != null) {
             integrator = integrator.withProgress(t -> System.err.printf(Locale.ROOT, "\rt = %.4g / %.4g", t, tMax));
         }
-        Trajectory t = integrator.integrate(f.field(c), s0);
+        org.sgema.flows.VectorField field = f.field(c);
+        Trajectory t = integrator.integrate(field, s0);
         if (System.console() != null) {
             System.err.println();
         }
@@ -90,6 +92,20 @@ final class IntegrateCommand implements Callable<Integer> {
         o.put("rhsEvaluations", t.rhsEvaluations());
         o.put("steps", t.steps());
         o.put("method", method.name().toLowerCase(Locale.ROOT));
+        if (t.outcome() == org.sgema.integration.Outcome.HORIZON_REACHED) {
+            // how the run approaches its limit, from its own tail (no further integration)
+            LimitApproach a = LimitApproach.of(field, t);
+            ObjectNode limit = o.putObject("limit");
+            limit.put("approach", a.kind().name());
+            if (a.decided()) {
+                limit.put(a.kind() == LimitApproach.Kind.EXPONENTIAL ? "rate" : "exponent",
+                        a.kind() == LimitApproach.Kind.EXPONENTIAL ? a.rate() : a.exponent());
+                limit.put("remainingPath", a.remaining());
+                limit.put("polishedDistance", a.distance());
+                limit.set("state", JsonFiles.toJson(a.limit()));
+            }
+            limit.put("evidence", a.evidence());
+        }
         if (!Double.isNaN(t.stiffFrom())) {
             o.put("stiffFrom", t.stiffFrom());
         }

@@ -89,6 +89,14 @@ public final class Explore {
     }
 
     /**
+     * @return how the run approaches its limit (CONVERGED, EXPONENTIAL with its rate, ALGEBRAIC
+     *         with its exponent, or UNRESOLVED), with the polished limit and the evidence
+     */
+    public static org.sgema.stability.LimitApproach approach(Configuration c, Flow f, Trajectory t) {
+        return org.sgema.stability.LimitApproach.of(f.field(c), t);
+    }
+
+    /**
      * @param method "auto" (the default of {@link #run}: explicit until the flow is stiff, then
      *        RODAS), "explicit" (DP8(5,3)) or "stiff" (RODAS throughout)
      * @return the trajectory with a given horizon and integrator

@@ -62,6 +62,12 @@ public record LimitApproach(Kind kind, double rate, double exponent, double fitR
         return kind == Kind.CONVERGED ? 0 : distance + remaining;
     }
 
+    /**
+     * Largest state size polished onto F = 0 (the projection takes dense SVDs of J, O(N³) each);
+     * beyond, a fitted law is reported but the limit stays UNRESOLVED.
+     */
+    public static final int POLISH_LIMIT = 600;
+
     /** A run that reached its horizon is continued for at least this many horizons. */
     public static final double CONTINUATION = 20;
 
@@ -186,6 +192,10 @@ public record LimitApproach(Kind kind, double rate, double exponent, double fitR
         }
         double rms = exponential ? exp[1] : alg[1];
         double remaining = exponential ? gEnd / mu : gEnd * tEnd / (p - 1);
+        if (field.dimension() > POLISH_LIMIT) {
+            return unresolved(end, fits + String.format(Locale.ROOT, "; remaining path ≈ %.3g; not polished: N = %d"
+                    + " > %d (dense SVDs)", remaining, field.dimension(), POLISH_LIMIT));
+        }
         EquilibriumProjector.Projection polished = new EquilibriumProjector().project(field, end);
         double scale = 1 + Matrices.norm(polished.state().toArray());
         String evidence = fits + String.format(Locale.ROOT, "; remaining path ≈ %.3g, polishing moved %.3g"

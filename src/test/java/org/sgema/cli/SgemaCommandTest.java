@@ -240,6 +240,11 @@ class SgemaCommandTest extends ScratchRoot {
                     "--t-max", Double.toString(tMax), "--rtol", "1e-8", "--atol", "1e-10");
             assertEquals(0, end.code(), end.err());
             JsonNode e = json.readTree(end.out());
+            if (e.get("outcome").asText().equals("HORIZON_REACHED")) {
+                assertTrue(e.get("limit").get("approach").asText().matches("EXPONENTIAL|ALGEBRAIC|UNRESOLVED"),
+                        e.toString());
+                assertTrue(!e.get("limit").get("evidence").asText().isBlank(), e.toString());
+            }
             Files.writeString(root.resolve("end.json"), e.get("state").toString());
             for (String polish : new String[] {"", "--no-polish"}) {
                 List<String> args = new java.util.ArrayList<>(List.of("classify", "--config", file("config.json"),
