@@ -145,7 +145,7 @@ public record DigitsExperiment(AugmentedViews views, List<Integer> ms, List<Doub
         // a run at its horizon is continued once, then its limit decided from its tail (or not)
         Trajectory last = LimitApproach.continueToLimit(integrator, field, t, 1e7);
         LimitApproach approach = LimitApproach.of(field, last);
-        double tEnd = t.finalTime() + (last == t ? 0 : last.finalTime());
+        double tEnd = last.finalTime(); // a continuation keeps the run's clock
         double[] nb = t.encoderNorms();
         int points = Math.min(16, t.size());
         for (int k = 0; k < points; k++) {

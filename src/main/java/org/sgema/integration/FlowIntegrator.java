@@ -62,6 +62,22 @@ public final class FlowIntegrator {
      * @throws InvalidInputException if the state does not fit the field
      */
     public Trajectory integrate(VectorField field, State initial) {
+        return integrate(field, initial, 0.0);
+    }
+
+    /**
+     * Integrates from time {@code t0} (a run that continues another keeps its clock, so laws in t
+     * fitted on it mean what they say) to the settings' horizon, which is then an absolute time.
+     *
+     * @param field the vector field
+     * @param initial the state at {@code t0}
+     * @param t0 the start time, below the horizon
+     * @return the trajectory
+     */
+    public Trajectory integrate(VectorField field, State initial, double t0) {
+        if (!(t0 >= 0 && t0 < settings.horizon())) {
+            throw new InvalidInputException("t0", "must be in [0, horizon = " + settings.horizon() + "), got " + t0);
+        }
         if (initial.hasTarget() != field.flow().hasTarget() || initial.size() != field.dimension()) {
             throw new InvalidInputException("state", String.format(Locale.ROOT,
                     "size %d%s does not fit the %s field of size %d", initial.size(),
@@ -72,7 +88,7 @@ public final class FlowIntegrator {
         double[] f0 = field.evaluate(theta0);
         if (ConvergenceDetector.g(theta0, f0, settings.convergenceTolerance()) <= 0) {
             return new Trajectory(field.flow(), field.configuration(), settings, Outcome.CONVERGED,
-                    "initial state is already an equilibrium", new double[] {0.0},
+                    "initial state is already an equilibrium", new double[] {t0},
                     new double[][] {theta0}, 1, 0, elapsed(start));
         }
         TrajectoryRecorder recorder = new TrajectoryRecorder(settings.maxRecordedSteps(), progress);
@@ -80,12 +96,12 @@ public final class FlowIntegrator {
         Method method = settings.method();
         AbstractIntegrator current = null;
         long evaluations = 0;
-        double stiffFrom = method == Method.STIFF ? 0.0 : Double.NaN;
+        double stiffFrom = method == Method.STIFF ? t0 : Double.NaN;
         Outcome outcome;
         String reason;
         double tEnd = 0;
         try {
-            ODEState from = new ODEState(0.0, theta0);
+            ODEState from = new ODEState(t0, theta0);
             if (method != Method.STIFF) {
                 DormandPrince853Integrator dp = new DormandPrince853Integrator(
                         1e-12, settings.horizon(), settings.absoluteTolerance(), settings.relativeTolerance());
@@ -93,7 +109,7 @@ public final class FlowIntegrator {
                 from = null;
                 try {
                     boolean watch = method == Method.AUTO;
-                    tEnd = run(dp, new FlowEquation(field), new ODEState(0.0, theta0), stop, recorder, start, 0,
+                    tEnd = run(dp, new FlowEquation(field), new ODEState(t0, theta0), stop, recorder, start, 0,
                             watch ? new StiffnessMonitor(field) : null);
                 } catch (StiffnessMonitor.Stiff switchPoint) {
                     evaluations += dp.getEvaluations();

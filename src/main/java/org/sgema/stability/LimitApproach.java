@@ -76,13 +76,14 @@ public record LimitApproach(Kind kind, double rate, double exponent, double fitR
      * when its tail decays at rate μ &gt; 0 (least-squares fit of ln ‖F‖ on [T/2, T]) and the stop
      * test is predicted within reach, {@code T* = ln(g(T)/(tol(1 + ‖θ‖)))/μ ≤ maxHorizon}, to
      * {@code 2T* + horizon}; never beyond maxHorizon. Continuing decides nothing by itself: the
-     * continuation ends CONVERGED or not on its own stop test.
+     * continuation ends CONVERGED or not on its own stop test. The continuation keeps the run's
+     * clock (it starts at the time reached), so a law in t fitted on it is the run's law.
      *
      * @param integrator the integrator of the run (its settings give tol and the horizon)
      * @param field the field of the run
      * @param t the run
      * @param maxHorizon the longest continuation allowed
-     * @return the continuation (time restarting at 0), or {@code t} itself when not continued
+     * @return the continuation (from the time reached to an absolute horizon), or {@code t} itself
      */
     public static Trajectory continueToLimit(FlowIntegrator integrator, VectorField field, Trajectory t,
                                              double maxHorizon) {
@@ -91,6 +92,7 @@ public record LimitApproach(Kind kind, double rate, double exponent, double fitR
         }
         double[] tail = tailFits(field, t);
         IntegrationSettings s = integrator.settings();
+        double tEnd = t.finalTime();
         double horizon = Math.min(maxHorizon, CONTINUATION * s.horizon());
         if (tail != null && -tail[0] > 0) {
             double mu = -tail[0];
@@ -100,7 +102,10 @@ public record LimitApproach(Kind kind, double rate, double exponent, double fitR
                 horizon = Math.min(maxHorizon, Math.max(horizon, 2 * needed + s.horizon()));
             }
         }
-        return integrator.withSettings(s.withHorizon(horizon)).integrate(field, t.finalState());
+        if (!(horizon > tEnd)) {
+            return t;
+        }
+        return integrator.withSettings(s.withHorizon(horizon)).integrate(field, t.finalState(), tEnd);
     }
 
     /** @return {slope of ln g against t, RMS residual, g at the end} on [T/2, T], or null if too few points */

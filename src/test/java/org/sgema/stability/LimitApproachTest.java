@@ -148,5 +148,9 @@ class LimitApproachTest {
         assertEquals(Outcome.HORIZON_REACHED, first.outcome());
         Trajectory more = LimitApproach.continueToLimit(integrator, f, first, 1e5);
         assertEquals(Outcome.CONVERGED, more.outcome(), more::toString);
+        assertEquals(first.finalTime(), more.time(0), 0.0, "the continuation keeps the run's clock");
+        // ‖F(t)‖ = μ‖θ₀‖e^{−μt} on the run's own clock: the converged time is where that falls below the test
+        double converged = Math.log(0.005 * Math.sqrt(0.38) / 1e-10) / 0.005;
+        assertEquals(converged, more.finalTime(), 0.01 * converged);
     }
 }
