@@ -11,6 +11,8 @@ import org.sgema.flows.VectorField;
  *   matrix, stop when ‖b − (σI − J)x‖ ≤ {@value #TOLERANCE}·‖b‖, restart every {@value #RESTART}
  *   iterations, give up after {@value #MAX_ITERATIONS} (the step is then retried smaller)
  * </pre>
+ * Up to {@value #FALLBACK_LIMIT} unknowns a solve that GMRES does not finish falls back to a dense
+ * LU of σI − J at the same point (J assembled once per step), instead of failing the step.
  * Unpreconditioned: the condition of σI − J is about 1 + hγρ(J), so the iterations grow with
  * the stiffness the step bridges (a block preconditioner from the Kronecker structure, exact on
  * the encoder block when Cxx and Cyx commute, was tried and measured slower on the long steps
@@ -22,6 +24,8 @@ final class KrylovLinearizedFlow extends FlowEquation implements LinearizedEquat
     static final int RESTART = 40;
     static final int MAX_ITERATIONS = 800;
     static final double TOLERANCE = 1e-11;
+    /** Up to this many unknowns a solve GMRES cannot finish falls back to a dense LU. */
+    static final int FALLBACK_LIMIT = 1500;
     private final VectorField field;
     private final int n;
     private final double[] point;
@@ -32,6 +36,9 @@ final class KrylovLinearizedFlow extends FlowEquation implements LinearizedEquat
     private final double[] rhs;
     private final double[] coefficients;
     private final double[] work;
+    private DenseLinearizedFlow fallback; // allocated on first need: 2 N² doubles
+    private boolean fallbackLinearized;
+    private long fallbacks;
     private boolean cached;
     private long linearizations;
     private long solves;
@@ -55,6 +62,7 @@ final class KrylovLinearizedFlow extends FlowEquation implements LinearizedEquat
     public void linearize(double[] y) {
         System.arraycopy(y, 0, point, 0, n);
         cached = field.linearizeAt(point);
+        fallbackLinearized = false;
         linearizations++;
     }
 
@@ -72,6 +80,30 @@ final class KrylovLinearizedFlow extends FlowEquation implements LinearizedEquat
 
     @Override
     public boolean solve(double sigma, double[] b, double[] x) {
+        if (gmres(sigma, b, x)) {
+            return true;
+        }
+        if (n > FALLBACK_LIMIT) {
+            return false;
+        }
+        if (fallback == null) {
+            fallback = new DenseLinearizedFlow(field);
+        }
+        // GMRES did not converge (long steps: σ ≪ ρ(J)): the dense LU at this point, once per step
+        if (!fallbackLinearized) {
+            fallback.linearize(point);
+            fallbackLinearized = true;
+        }
+        fallbacks++;
+        return fallback.solve(sigma, b, x);
+    }
+
+    /** @return how many solves fell back to the dense LU */
+    long fallbacks() {
+        return fallbacks;
+    }
+
+    private boolean gmres(double sigma, double[] b, double[] x) {
         solves++;
         java.util.Arrays.fill(x, 0.0);
         double bNorm = norm(b);

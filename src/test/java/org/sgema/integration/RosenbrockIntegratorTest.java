@@ -94,6 +94,35 @@ class RosenbrockIntegratorTest {
         }
     }
 
+    /**
+     * A long step near a point of V ((32, 8), σ = 1e-3: σI − J spans 1e-3 to about ρ(J)) is beyond
+     * what GMRES(40) finishes in its budget; the solve falls back to the dense LU and still solves
+     * the system (residual checked with the field's own J·v).
+     */
+    @Test
+    void aSolveGmresCannotFinishFallsBackToTheDenseLu() {
+        Configuration c = new ConfigurationSpec(32, 8, ConfigurationSpec.Views.SYMMETRIC,
+                ConfigurationSpec.Spectra.WELL, 0, 1, 1, 3).toConfiguration();
+        State star = org.sgema.equilibria.EquilibriumVariety.leadingPoint(c,
+                org.sgema.equilibria.EquilibriumVariety.randomG(8, new Random(5)));
+        VectorField f = Flow.SG.field(c);
+        double[] y = org.sgema.model.RandomConfigurations.perturbed(star.toArray(), 1e-2, new Random(7));
+        double[] b = org.sgema.model.RandomConfigurations.perturbed(new double[y.length], 1, new Random(8));
+        KrylovLinearizedFlow k = new KrylovLinearizedFlow(f);
+        k.linearize(y);
+        double sigma = 1e-3;
+        double[] x = new double[y.length];
+        assertTrue(k.solve(sigma, b, x));
+        assertEquals(1, k.fallbacks(), "GMRES was expected to give up here");
+        double[] jx = new double[y.length];
+        f.jacobianTimes(y, x, jx);
+        double[] r = new double[y.length];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = sigma * x[i] - jx[i] - b[i];
+        }
+        assertTrue(Matrices.norm(r) <= 1e-8 * Matrices.norm(b), "residual " + Matrices.norm(r));
+    }
+
     /** RODAS with GMRES solves follows the reference as RODAS with the dense LU does. */
     @Test
     void rodasWithKrylovSolvesFollowsTheReference() {
