@@ -118,7 +118,8 @@ public final class StabilityChecks {
         double[] theta = star.toArray();
         double scale = 1 + Matrices.norm(theta);
         double rate = Math.abs(st.maxRealNonZero());
-        double normJ = Matrices.norm(f.jacobian(theta));
+        DMatrixRMaj j = f.jacobian(theta);
+        double normJ = Matrices.norm(j);
         // ε and the run are chosen from the spectrum at θ* (not from the run): ε small enough that
         // the second-order term stays near 1e-2 ε (but not below what a stop test at 1e-14 can
         // resolve), the stop test at 1e-2 ε of the slowest mode, the horizon long enough that the
@@ -137,7 +138,6 @@ public final class StabilityChecks {
             maxDistance = Math.max(maxDistance, Matrices.distance(t.state(i).toArray(), theta) / eps);
         }
         if (st.verdict() == StabilityVerdict.NORMALLY_ATTRACTING) {
-            DMatrixRMaj j = f.jacobian(theta);
             DMatrixRMaj projector = SpectralProjector.kernel(j, st.localDimension());
             if (projector == null) {
                 return Evaluation.inconclusive(Cause.CLASSIFICATION_UNDECIDED, "prediction_error_over_eps", Double.NaN,
@@ -155,7 +155,7 @@ public final class StabilityChecks {
             // known to within the approach's error, which joins the floor
             LimitApproach approach = LimitApproach.of(f, t);
             double error = approach.decided() ? Matrices.distance(approach.limit().toArray(), predicted) : Double.NaN;
-            double curvature = Matrices.norm(j) / scale * eps * eps / rate;
+            double curvature = normJ / scale * eps * eps / rate;
             double floor = 10 * run.convergenceTolerance() * scale / rate
                     + (approach.decided() ? approach.limitError() : 0);
             Outcome outcome = t.outcome() == Outcome.HORIZON_REACHED && approach.decided() ? Outcome.CONVERGED

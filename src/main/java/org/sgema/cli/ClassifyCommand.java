@@ -49,10 +49,8 @@ final class ClassifyCommand implements Callable<Integer> {
         o.put("localDimension", st.localDimension());
         o.put("gap", finite(st.gap()));
         ArrayNode spectrum = o.putArray("spectrum");
-        if (st.spectrum() != null) {
-            for (double[] z : st.spectrum().pairs()) {
-                spectrum.addArray().add(z[0]).add(z[1]);
-            }
+        for (double[] z : st.spectrum().pairs()) {
+            spectrum.addArray().add(z[0]).add(z[1]);
         }
         System.out.println(o.toString());
         return 0;

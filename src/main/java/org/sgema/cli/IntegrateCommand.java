@@ -56,8 +56,8 @@ final class IntegrateCommand implements Callable<Integer> {
         @Override
         public Method convert(String value) {
             try {
-                return Method.valueOf(value.trim().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
+                return Method.parse(value);
+            } catch (org.sgema.model.InvalidInputException e) {
                 throw new picocli.CommandLine.TypeConversionException(
                         "'" + value + "' is not a method: use auto, explicit or stiff");
             }

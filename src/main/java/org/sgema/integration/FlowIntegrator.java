@@ -101,28 +101,27 @@ public final class FlowIntegrator {
         String reason;
         double tEnd = 0;
         try {
-            ODEState from = new ODEState(t0, theta0);
+            // the stiff phase starts at t0 (STIFF), where AUTO's explicit phase found stiffness, or never
+            ODEState stiffStart = method == Method.STIFF ? new ODEState(t0, theta0) : null;
             if (method != Method.STIFF) {
                 DormandPrince853Integrator dp = new DormandPrince853Integrator(
                         1e-12, settings.horizon(), settings.absoluteTolerance(), settings.relativeTolerance());
                 current = dp;
-                from = null;
                 try {
-                    boolean watch = method == Method.AUTO;
                     tEnd = run(dp, new FlowEquation(field), new ODEState(t0, theta0), stop, recorder, start, 0,
-                            watch ? new StiffnessMonitor(field) : null);
+                            method == Method.AUTO ? new StiffnessMonitor(field) : null);
                 } catch (StiffnessMonitor.Stiff switchPoint) {
                     evaluations += dp.getEvaluations();
                     current = null;
                     stiffFrom = switchPoint.time;
-                    from = new ODEState(switchPoint.time, switchPoint.state);
+                    stiffStart = new ODEState(switchPoint.time, switchPoint.state);
                 }
             }
-            if (from != null) {
+            if (stiffStart != null) {
                 RosenbrockIntegrator rodas = new RosenbrockIntegrator(
                         1e-12, settings.horizon(), settings.absoluteTolerance(), settings.relativeTolerance());
                 current = rodas;
-                tEnd = run(rodas, linearized(field), from, stop, recorder, start, evaluations, null);
+                tEnd = run(rodas, linearized(field), stiffStart, stop, recorder, start, evaluations, null);
             }
             outcome = stop.outcomeOr(Outcome.HORIZON_REACHED);
             reason = switch (outcome) {

@@ -1,6 +1,7 @@
 package org.sgema.integration;
 
 import org.sgema.flows.VectorField;
+import org.sgema.numerics.Matrices;
 
 /**
  * The flow as a {@link LinearizedEquation} without forming J: {@code (σI − J) x = b} is solved
@@ -106,7 +107,7 @@ final class KrylovLinearizedFlow extends FlowEquation implements LinearizedEquat
     private boolean gmres(double sigma, double[] b, double[] x) {
         solves++;
         java.util.Arrays.fill(x, 0.0);
-        double bNorm = norm(b);
+        double bNorm = Matrices.norm(b);
         if (bNorm == 0) {
             return true;
         }
@@ -119,7 +120,7 @@ final class KrylovLinearizedFlow extends FlowEquation implements LinearizedEquat
             for (int i = 0; i < n; i++) {
                 v0[i] = b[i] - work[i];
             }
-            double beta = norm(v0);
+            double beta = Matrices.norm(v0);
             if (beta <= target) {
                 return true;
             }
@@ -144,7 +145,7 @@ final class KrylovLinearizedFlow extends FlowEquation implements LinearizedEquat
                         w[q] -= h * vi[q];
                     }
                 }
-                double next = norm(w);
+                double next = Matrices.norm(w);
                 hessenberg[j + 1][j] = next;
                 if (next > 0) {
                     for (int q = 0; q < n; q++) {
@@ -208,9 +209,6 @@ final class KrylovLinearizedFlow extends FlowEquation implements LinearizedEquat
         return s;
     }
 
-    private static double norm(double[] a) {
-        return Math.sqrt(dot(a, a));
-    }
 
     @Override
     public long linearizations() {

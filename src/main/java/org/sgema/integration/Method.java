@@ -15,5 +15,18 @@ public enum Method {
      * analytic Jacobian–vector product (as LSODA switches from Adams to BDF). The stiff method
      * solves its linear systems with a dense LU up to N = 60 unknowns, by GMRES beyond.
      */
-    AUTO
+    AUTO;
+
+    /**
+     * @param name auto, explicit or stiff, any case
+     * @return the method
+     * @throws org.sgema.model.InvalidInputException naming the choices, for any other name
+     */
+    public static Method parse(String name) {
+        try {
+            return valueOf(name.trim().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new org.sgema.model.InvalidInputException("method", "'" + name + "': use auto, explicit or stiff");
+        }
+    }
 }

@@ -4,6 +4,7 @@ import org.hipparchus.ode.ODEStateAndDerivative;
 import org.hipparchus.ode.sampling.ODEStateInterpolator;
 import org.hipparchus.ode.sampling.ODEStepHandler;
 import org.sgema.flows.VectorField;
+import org.sgema.numerics.Matrices;
 
 /**
  * Watches an explicit run for stiffness: every {@value #EVERY} accepted steps it estimates the
@@ -56,26 +57,18 @@ final class StiffnessMonitor implements ODEStepHandler {
         }
         double rho = 0;
         for (int k = 0; k < ITERATIONS; k++) {
-            double nv = norm(v);
+            double nv = Matrices.norm(v);
             if (nv == 0 || !Double.isFinite(nv)) {
                 return rho;
             }
             field.jacobianTimes(y, v, w);
-            double nw = norm(w);
+            double nw = Matrices.norm(w);
             rho = nw / nv;
             for (int i = 0; i < v.length; i++) {
                 v[i] = w[i] / nw;
             }
         }
         return rho;
-    }
-
-    private static double norm(double[] x) {
-        double s = 0;
-        for (double e : x) {
-            s += e * e;
-        }
-        return Math.sqrt(s);
     }
 
     /** Ends the explicit phase: the run continues with the stiff method from this state. */

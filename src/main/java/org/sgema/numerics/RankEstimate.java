@@ -35,7 +35,17 @@ public record RankEstimate(int rank, int nullity, double smallestNonZero, double
      * @throws ArithmeticException if the SVD does not converge
      */
     public static RankEstimate of(DMatrixRMaj a, double tolerance) {
-        double[] s = singularValues(a);
+        return of(singularValues(a), Math.min(a.numRows, a.numCols), tolerance);
+    }
+
+    /**
+     * The rank estimate from singular values already computed (no second SVD).
+     *
+     * @param s singular values, descending (not modified)
+     * @param size {@code min(rows, cols)} of the matrix
+     * @param tolerance relative threshold on {@code s_i / s_1}
+     */
+    public static RankEstimate of(double[] s, int size, double tolerance) {
         int rank = 0;
         double top = s.length == 0 ? 0 : s[0];
         while (rank < s.length && s[rank] > tolerance * top && top > 0) {
@@ -44,7 +54,7 @@ public record RankEstimate(int rank, int nullity, double smallestNonZero, double
         double nonZero = rank == 0 ? 0.0 : s[rank - 1];
         double zero = rank == s.length ? 0.0 : s[rank];
         double gap = zero == 0.0 ? Double.POSITIVE_INFINITY : nonZero / zero;
-        return new RankEstimate(rank, Math.min(a.numRows, a.numCols) - rank, nonZero, zero, gap);
+        return new RankEstimate(rank, size - rank, nonZero, zero, gap);
     }
 
     /** @return the singular values of {@code a}, descending */

@@ -102,13 +102,8 @@ public final class Explore {
      * @return the trajectory with a given horizon and integrator
      */
     public static Trajectory run(Configuration c, Flow f, State s, double horizon, String method) {
-        org.sgema.integration.Method m;
-        try {
-            m = org.sgema.integration.Method.valueOf(method.trim().toUpperCase(java.util.Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new org.sgema.model.InvalidInputException("method", "'" + method + "': use auto, explicit or stiff");
-        }
-        return new FlowIntegrator(IntegrationSettings.defaults().withHorizon(horizon).withMethod(m))
+        return new FlowIntegrator(IntegrationSettings.defaults().withHorizon(horizon)
+                .withMethod(org.sgema.integration.Method.parse(method)))
                 .integrate(f.field(c), matching(s, f));
     }
 

@@ -38,7 +38,7 @@ import org.sgema.numerics.Matrices;
  * @param fitRms RMS residual of the chosen fit in ln g (NaN if none was chosen)
  * @param limit the polished limit (the run's final state when CONVERGED or UNRESOLVED)
  * @param distance how far polishing moved the final state
- * @param remaining the bound on the path still to travel (0 when CONVERGED)
+ * @param remaining the estimate of the path still to travel, from the fitted law (0 when CONVERGED)
  * @param evidence one line with the numbers behind the decision
  */
 public record LimitApproach(Kind kind, double rate, double exponent, double fitRms, State limit, double distance,
@@ -90,14 +90,14 @@ public record LimitApproach(Kind kind, double rate, double exponent, double fitR
         if (t.outcome() != Outcome.HORIZON_REACHED) {
             return t;
         }
-        double[] tail = tailFits(field, t);
+        Tail tail = Tail.of(field, t);
         IntegrationSettings s = integrator.settings();
         double tEnd = t.finalTime();
         double horizon = Math.min(maxHorizon, CONTINUATION * s.horizon());
-        if (tail != null && -tail[0] > 0) {
-            double mu = -tail[0];
+        double mu = tail.halfSize() >= 6 ? -tail.exponentialFit()[0] : Double.NaN;
+        if (mu > 0) {
             double scale = 1 + Matrices.norm(t.finalState().toArray());
-            double needed = Math.log(tail[2] / (s.convergenceTolerance() * scale)) / mu;
+            double needed = Math.log(tail.last() / (s.convergenceTolerance() * scale)) / mu;
             if (needed <= maxHorizon) {
                 horizon = Math.min(maxHorizon, Math.max(horizon, 2 * needed + s.horizon()));
             }
@@ -108,30 +108,60 @@ public record LimitApproach(Kind kind, double rate, double exponent, double fitR
         return integrator.withSettings(s.withHorizon(horizon)).integrate(field, t.finalState(), tEnd);
     }
 
-    /** @return {slope of ln g against t, RMS residual, g at the end} on [T/2, T], or null if too few points */
-    private static double[] tailFits(VectorField field, Trajectory t) {
-        double tEnd = t.finalTime();
-        int n = t.size();
-        double[] xs = new double[n];
-        double[] ys = new double[n];
-        int k = 0;
-        for (int i = 0; i < n; i++) {
-            double ti = t.time(i);
-            if (ti < tEnd / 2 || ti <= 0) {
-                continue;
-            }
-            double g = Matrices.norm(field.evaluate(t.state(i).toArray()));
-            if (g > 0 && Double.isFinite(g)) {
+    /**
+     * The tail of a run: {@code (t_i, ln t_i, ln ‖F(θ(t_i))‖)} for the recorded points with
+     * {@code t_i ≥ T/10} (finite, non-zero ‖F‖ only); {@code half} indexes the first with
+     * {@code t_i ≥ T/2} (−1 if none).
+     */
+    private record Tail(double[] t, double[] lnT, double[] lnG, int size, int half) {
+        static Tail of(VectorField field, Trajectory run) {
+            double tEnd = run.finalTime();
+            int n = run.size();
+            double[] xs = new double[n];
+            double[] ls = new double[n];
+            double[] ys = new double[n];
+            int k = 0;
+            int half = -1;
+            for (int i = 0; i < n; i++) {
+                double ti = run.time(i);
+                if (ti < tEnd / 10 || ti <= 0) {
+                    continue;
+                }
+                double g = Matrices.norm(field.evaluate(run.state(i).toArray()));
+                if (!(g > 0) || !Double.isFinite(g)) {
+                    continue;
+                }
+                if (half < 0 && ti >= tEnd / 2) {
+                    half = k;
+                }
                 xs[k] = ti;
+                ls[k] = Math.log(ti);
                 ys[k] = Math.log(g);
                 k++;
             }
+            return new Tail(xs, ls, ys, k, half);
         }
-        if (k < 6) {
-            return null;
+
+        /** @return points on [T/2, T] */
+        int halfSize() {
+            return half < 0 ? 0 : size - half;
         }
-        double[] f = fit(xs, ys, k);
-        return new double[] {f[0], f[1], Math.exp(ys[k - 1])};
+
+        /** @return {slope, RMS residual} of ln ‖F‖ against t on [T/2, T] */
+        double[] exponentialFit() {
+            return fit(java.util.Arrays.copyOfRange(t, half, size), java.util.Arrays.copyOfRange(lnG, half, size),
+                    size - half);
+        }
+
+        /** @return {slope, RMS residual} of ln ‖F‖ against ln t on [T/10, T] */
+        double[] algebraicFit() {
+            return fit(lnT, lnG, size);
+        }
+
+        /** @return ‖F‖ at the last point */
+        double last() {
+            return Math.exp(lnG[size - 1]);
+        }
     }
 
     /**
@@ -149,42 +179,19 @@ public record LimitApproach(Kind kind, double rate, double exponent, double fitR
             return unresolved(end, "run ended " + t.outcome());
         }
         double tEnd = t.finalTime();
-        int n = t.size();
-        double[] xs = new double[n];
-        double[] ls = new double[n];
-        double[] ys = new double[n];
-        int k = 0;
-        int half = -1;
-        for (int i = 0; i < n; i++) {
-            double ti = t.time(i);
-            if (ti < tEnd / 10 || ti <= 0) {
-                continue;
-            }
-            double g = Matrices.norm(field.evaluate(t.state(i).toArray()));
-            if (!(g > 0) || !Double.isFinite(g)) {
-                continue;
-            }
-            if (half < 0 && ti >= tEnd / 2) {
-                half = k;
-            }
-            xs[k] = ti;
-            ls[k] = Math.log(ti);
-            ys[k] = Math.log(g);
-            k++;
-        }
-        if (half < 0 || k - half < 6) {
-            return unresolved(end, "only " + (half < 0 ? 0 : k - half) + " recorded points on the tail [T/2, T]"
+        Tail tail = Tail.of(field, t);
+        if (tail.halfSize() < 6) {
+            return unresolved(end, "only " + tail.halfSize() + " recorded points on the tail [T/2, T]"
                     + " (steps too long to fit a law)");
         }
-        double gEnd = Math.exp(ys[k - 1]);
+        double gEnd = tail.last();
         // exponential on [T/2, T]; algebraic on [T/10, T], where ln t spans ln 10
-        double[] exp = fit(java.util.Arrays.copyOfRange(xs, half, k), java.util.Arrays.copyOfRange(ys, half, k),
-                k - half);
-        double[] alg = fit(ls, ys, k);
+        double[] exp = tail.exponentialFit();
+        double[] alg = tail.algebraicFit();
         double mu = -exp[0];
         double p = -alg[0];
-        double decayHalf = Math.exp(ys[half] - ys[k - 1]);
-        double decayTenth = Math.exp(ys[0] - ys[k - 1]);
+        double decayHalf = Math.exp(tail.lnG()[tail.half()] - tail.lnG()[tail.size() - 1]);
+        double decayTenth = Math.exp(tail.lnG()[0] - tail.lnG()[tail.size() - 1]);
         String fits = String.format(Locale.ROOT,
                 "‖F‖ fell to %.3g at T = %.3g: %.3g× on [T/2, T], fit e^{−μt} μ = %.3g (rms %.3g); %.3g× on [T/10, T],"
                         + " fit t^{−p} p = %.3g (rms %.3g)", gEnd, tEnd, decayHalf, mu, exp[1], decayTenth, p, alg[1]);

@@ -134,7 +134,7 @@ public final class StabilityClassifier {
         }
         double polishedResidual = at == theta ? residual : Matrices.norm(field.evaluate(at));
         if (!Double.isFinite(polishedResidual)) {
-            return failed("the field is not finite at the point", residual, polishedResidual, moved);
+            return failed("the field is not finite at the point", residual, polishedResidual, moved, null, null);
         }
         double lipschitz = JacobianLipschitz.of(field.configuration(), Matrices.norm(at) + 1.0);
         return classify(field.jacobian(at), residual, polishedResidual, moved, lipschitz);
@@ -168,7 +168,7 @@ public final class StabilityClassifier {
             scale = Math.max(singular.length == 0 ? 0 : singular[0], Double.MIN_NORMAL);
             spectrum = Spectrum.of(jacobian);
         } catch (RuntimeException e) {
-            return failed("decomposition failed: " + e.getMessage(), residual, polishedResidual, moved);
+            return failed("decomposition failed: " + e.getMessage(), residual, polishedResidual, moved, null, null);
         }
         // distance to the equilibrium set and the Jacobian's possible change over it: singular
         // values with s² ≤ 2 L ‖F‖ cannot be told from zero ones moved by the perturbation, so the
@@ -185,22 +185,22 @@ public final class StabilityClassifier {
                 return failed(String.format(Locale.ROOT,
                         "too far from the equilibrium set for a bound: residual %.3g, largest singular value %.3g,"
                                 + " L = %.3g (Kantorovich h = L‖F‖/s² > 1/2 for every singular value)",
-                        polishedResidual, scale, lipschitz), residual, polishedResidual, moved);
+                        polishedResidual, scale, lipschitz), residual, polishedResidual, moved,
+                        RankEstimate.of(singular, n, rankTolerance), spectrum);
             }
             double distance = 2 * polishedResidual / smallestNonZero;
             drift = lipschitz * distance;
         }
         double bound = zeroTolerance * scale + drift;
-        RankEstimate rank = RankEstimate.of(jacobian, Math.max(rankTolerance, Math.min(drift / scale, 0.5)));
+        RankEstimate rank = RankEstimate.of(singular, n, Math.max(rankTolerance, Math.min(drift / scale, 0.5)));
         int d = rank.nullity();
-        double zeroTol = bound;
         int zeros = 0;
         double maxZero = 0;
         double minNonZero = Double.POSITIVE_INFINITY;
         double maxRe = Double.NEGATIVE_INFINITY;
         for (int k = 0; k < n; k++) {
             double abs = spectrum.abs(k);
-            if (abs <= zeroTol) {
+            if (abs <= bound) {
                 zeros++;
                 maxZero = Math.max(maxZero, abs);
             } else {
@@ -211,7 +211,7 @@ public final class StabilityClassifier {
         double gap = maxZero == 0 ? Double.POSITIVE_INFINITY : minNonZero / maxZero;
         StabilityVerdict verdict;
         String reason;
-        if (maxRe > zeroTol) {
+        if (maxRe > bound) {
             verdict = StabilityVerdict.UNSTABLE;
             reason = String.format(Locale.ROOT, "eigenvalue with real part %.4g > bound %.3g", maxRe, bound);
         } else if (bound * minGap > scale) {
@@ -226,7 +226,7 @@ public final class StabilityClassifier {
             verdict = StabilityVerdict.INCONCLUSIVE;
             reason = String.format(Locale.ROOT, "spectral gap too small (eigenvalue gap %.3g, SVD gap %.3g)",
                     gap, rank.gap());
-        } else if (maxRe < -zeroTol || zeros == n) {
+        } else if (maxRe < -bound || zeros == n) {
             verdict = zeros == n ? StabilityVerdict.INCONCLUSIVE : StabilityVerdict.NORMALLY_ATTRACTING;
             reason = zeros == n ? "J is numerically zero" : "";
             if (verdict == StabilityVerdict.NORMALLY_ATTRACTING && d > 0 && !semisimpleZero(jacobian, d)) {
@@ -238,13 +238,21 @@ public final class StabilityClassifier {
             reason = String.format(Locale.ROOT, "an eigenvalue's real part %.4g is within the bound %.3g of 0",
                     maxRe, bound);
         }
-        return new Stability(verdict, reason, residual, d, rank, zeros, zeroTol,
+        return new Stability(verdict, reason, residual, d, rank, zeros, bound,
                 maxRe, gap, spectrum, bound, polishedResidual, moved);
     }
 
-    private static Stability failed(String reason, double residual, double polishedResidual, double moved) {
-        return new Stability(StabilityVerdict.INCONCLUSIVE, reason, residual, 0, null, 0, Double.NaN,
-                Double.NaN, Double.NaN, null, Double.POSITIVE_INFINITY, polishedResidual, moved);
+    /**
+     * An INCONCLUSIVE classification that decides nothing: the bound (and so the zero cluster) is
+     * infinite; the spectrum and rank are kept when they were computed, the spectrum is empty
+     * otherwise (never null, so callers that read it need no special case).
+     */
+    private static Stability failed(String reason, double residual, double polishedResidual, double moved,
+                                    RankEstimate rank, Spectrum spectrum) {
+        Spectrum s = spectrum == null ? Spectrum.of(new double[0], new double[0]) : spectrum;
+        return new Stability(StabilityVerdict.INCONCLUSIVE, reason, residual, rank == null ? 0 : rank.nullity(),
+                rank, 0, Double.POSITIVE_INFINITY, Double.NaN, Double.NaN, s, Double.POSITIVE_INFINITY,
+                polishedResidual, moved);
     }
 
     /**

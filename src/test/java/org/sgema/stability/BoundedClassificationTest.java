@@ -85,6 +85,9 @@ class BoundedClassificationTest {
         Stability st = AS_GIVEN.classify(Flow.SG.field(SCALAR), sg(0.3, 0.5));
         assertEquals(StabilityVerdict.INCONCLUSIVE, st.verdict(), st.toString());
         assertTrue(st.reason().contains("Kantorovich"), st.reason());
+        // it decides nothing, and still carries what was computed: readers need no null checks
+        assertEquals(2, st.spectrum().size(), st.toString());
+        assertTrue(Double.isInfinite(st.bound()) && Double.isInfinite(st.zeroTolerance()), st.toString());
     }
 
     /** The Lipschitz constant bounds the change of the assembled Jacobian, all flows, random pairs. */
