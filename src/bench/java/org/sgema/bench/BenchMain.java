@@ -25,14 +25,20 @@ import org.openjdk.jmh.profile.GCProfiler;
  * bytes allocated per operation (GC profiler) and, for field evaluations, the FLOP rate as a
  * ratio of EJML's dense multiply on the same shape in the same run.
  * <pre>  BenchMain [--quick] [--from-json] [REGEX]
- *  BenchMain --stiff-steps [n,m ...]     cost per stiff step against N (see StiffStepCost)</pre>
+ *  BenchMain --stiff-steps [n,m ...]     cost per stiff step against N (see StiffStepCost)
+ *  BenchMain --field-flops [--shapes 8x2,64x16,256x32] [--flows SG,EMA] [--seconds 1]
+ *                                        the field's FLOP rate next to NumPy's (see FieldFlops)</pre>
  * {@code --from-json} only rewrites the CSV from the last {@code jmh.json}.
  */
 public final class BenchMain {
     private BenchMain() {
     }
 
-    public static void main(String[] args) throws RunnerException, IOException {
+    public static void main(String[] args) throws RunnerException, IOException, InterruptedException {
+        if (args.length > 0 && args[0].equals("--field-flops")) {
+            FieldFlops.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         if (args.length > 0 && args[0].equals("--stiff-steps")) {
             StiffStepCost.main(java.util.Arrays.copyOfRange(args, 1, args.length));
             return;

@@ -4,6 +4,8 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.sgema.model.Configuration;
 import org.sgema.model.InvalidInputException;
+import org.sgema.numerics.DenseKernels;
+import org.sgema.numerics.PackedMatrix;
 
 /**
  * The GD, SG and EMA vector fields of the theory notes, section 2, with their analytic
@@ -19,8 +21,10 @@ import org.sgema.model.InvalidInputException;
  *   δḂ  = −(δAᵀ R + Aᵀ δR) − λ δB  [ − δB Cyy + (δA B + A δB) Cxy  GD only ]
  *   δB̄̇  = τ (δB − δB̄)
  * </pre>
- * All products go through preallocated EJML workspaces: {@link #evaluate} and
- * {@link #jacobianTimes} allocate nothing.
+ * The two n×n products of R are one: {@code R = [A B | T] · [Cxx; −Cyx]}, the stacked moments
+ * packed once ({@link PackedMatrix}); likewise GD's {@code B Cyy − A B Cxy = [B | A B] · [Cyy; −Cxy]}.
+ * All products go through {@link DenseKernels#best()} on preallocated workspaces:
+ * {@link #evaluate} and {@link #jacobianTimes} allocate nothing.
  */
 final class LinearSslField implements MomentField {
     private final Configuration configuration;
@@ -45,6 +49,13 @@ final class LinearSslField implements MomentField {
     private final DMatrixRMaj cxy;
     private final DMatrixRMaj cyx;
     private final DMatrixRMaj cyy;
+    private final DenseKernels kernels = DenseKernels.best();
+    /** {@code [Cxx; −Cyx]} (2n×n), packed: {@code R = [A B | T] ·} this */
+    private final PackedMatrix residualMoments;
+    /** {@code [Cyy; −Cxy]} (2n×n), packed, GD's target branch only (else null) */
+    private final PackedMatrix targetMoments;
+    /** m×2n: the left factor of a packed product, {@code [X | Y]} row by row */
+    private final double[] stacked;
 
     // workspaces: state blocks, direction blocks and intermediate products
     private final DMatrixRMaj a;
@@ -58,7 +69,6 @@ final class LinearSslField implements MomentField {
     private final DMatrixRMaj dr;
     private final DMatrixRMaj work;
     private final DMatrixRMaj mm;
-    private final DMatrixRMaj mm2;
     private final DMatrixRMaj mn;
     private final DMatrixRMaj mn2;
     // the point fixed by linearizeAt: its blocks and products, kept apart from evaluate's workspaces
@@ -114,7 +124,6 @@ final class LinearSslField implements MomentField {
         this.dr = new DMatrixRMaj(m, n);
         this.work = new DMatrixRMaj(m, n);
         this.mm = new DMatrixRMaj(m, m);
-        this.mm2 = new DMatrixRMaj(m, m);
         this.mn = new DMatrixRMaj(m, n);
         this.mn2 = new DMatrixRMaj(m, n);
         this.linA = new DMatrixRMaj(m, m);
@@ -122,6 +131,38 @@ final class LinearSslField implements MomentField {
         this.linT = new DMatrixRMaj(m, n);
         this.linAb = new DMatrixRMaj(m, n);
         this.linR = new DMatrixRMaj(m, n);
+        this.stacked = new double[2 * m * n];
+        this.residualMoments = kernels.pack(2 * n, n);
+        this.targetMoments = targetBranch ? kernels.pack(2 * n, n) : null;
+        packMoments();
+    }
+
+    /** Packs {@code [Cxx; −Cyx]} and, for GD, {@code [Cyy; −Cxy]} from the field's moment matrices. */
+    private void packMoments() {
+        double[] stackedMoments = new double[2 * n * n];
+        stack(cxx, cyx, stackedMoments);
+        residualMoments.set(stackedMoments);
+        if (targetMoments != null) {
+            stack(cyy, cxy, stackedMoments);
+            targetMoments.set(stackedMoments);
+        }
+    }
+
+    /** {@code out = [top; −bottom]}, both n×n, row-major */
+    private void stack(DMatrixRMaj top, DMatrixRMaj bottom, double[] out) {
+        System.arraycopy(top.data, 0, out, 0, n * n);
+        for (int i = 0; i < n * n; i++) {
+            out[n * n + i] = -bottom.data[i];
+        }
+    }
+
+    /** {@code out = [x | y] · moments}: x and y m×n, moments a packed 2n×n matrix, out m×n (Modified) */
+    private void stackedTimes(double[] x, double[] y, PackedMatrix moments, double[] out) {
+        for (int i = 0; i < m; i++) {
+            System.arraycopy(x, i * n, stacked, 2 * i * n, n);
+            System.arraycopy(y, i * n, stacked, (2 * i + 1) * n, n);
+        }
+        kernels.multPacked(stacked, moments, out, m);
     }
 
     @Override
@@ -164,6 +205,7 @@ final class LinearSslField implements MomentField {
             cxy.setTo(newCxy);
             CommonOps_DDRM.transpose(newCxy, cyx);
         }
+        packMoments();
     }
 
     private void requireLength(String name, double[] x) {
@@ -185,13 +227,11 @@ final class LinearSslField implements MomentField {
         System.arraycopy(theta, offsetB, b.data, 0, m * n);
         System.arraycopy(theta, flow.hasTarget() && !residualWithOnlineEncoder ? offsetT : offsetB, t.data, 0, m * n);
         if (predictorTransposedInResidual) {
-            CommonOps_DDRM.multTransA(a, b, ab);
+            kernels.multTransA(a.data, b.data, ab.data, m, m, n, false);
         } else {
-            CommonOps_DDRM.mult(a, b, ab);
+            kernels.mult(a.data, b.data, ab.data, m, m, n, false);
         }
-        CommonOps_DDRM.mult(ab, cxx, r);
-        CommonOps_DDRM.mult(t, cyx, work);
-        CommonOps_DDRM.subtractEquals(r, work);
+        stackedTimes(ab.data, t.data, residualMoments, r.data);
     }
 
     /**
@@ -223,23 +263,21 @@ final class LinearSslField implements MomentField {
         requireLength("out", out);
         loadAndResidual(theta);
         // Ȧ = −α R Bᵀ − λ A
-        CommonOps_DDRM.multTransB(r, b, mm);
+        kernels.multTransB(r.data, b.data, mm.data, m, n, m, false);
         for (int i = 0; i < m * m; i++) {
             out[i] = -alphaA * mm.data[i] - lambdaA * a.data[i];
         }
         // Ḃ = −Aᵀ R − λ B
         if (predictorNotTransposed) {
-            CommonOps_DDRM.mult(a, r, mn);
+            kernels.mult(a.data, r.data, mn.data, m, m, n, false);
         } else {
-            CommonOps_DDRM.multTransA(a, r, mn);
+            kernels.multTransA(a.data, r.data, mn.data, m, m, n, false);
         }
         CommonOps_DDRM.scale(alphaB, mn);
         if (targetBranch) {
-            // − (B Cyy − A B Cxy)
-            CommonOps_DDRM.mult(b, cyy, work);
+            // − (B Cyy − A B Cxy) = − [B | A B] · [Cyy; −Cxy]
+            stackedTimes(b.data, ab.data, targetMoments, work.data);
             CommonOps_DDRM.addEquals(mn, work);
-            CommonOps_DDRM.mult(ab, cxy, work);
-            CommonOps_DDRM.subtractEquals(mn, work);
         }
         for (int i = 0; i < m * n; i++) {
             out[offsetB + i] = -mn.data[i] - lambdaB * b.data[i];
@@ -268,36 +306,32 @@ final class LinearSslField implements MomentField {
         System.arraycopy(v, flow.hasTarget() && !residualWithOnlineEncoder ? offsetT : offsetB, dt.data, 0, m * n);
         // mn2 = δA B + A δB ;  δR = mn2 Cxx − δT Cyx
         if (predictorTransposedInResidual) {
-            CommonOps_DDRM.multTransA(da, b, mn2);
-            CommonOps_DDRM.multAddTransA(a, db, mn2);
+            kernels.multTransA(da.data, b.data, mn2.data, m, m, n, false);
+            kernels.multTransA(a.data, db.data, mn2.data, m, m, n, true);
         } else {
-            CommonOps_DDRM.mult(da, b, mn2);
-            CommonOps_DDRM.multAdd(a, db, mn2);
+            kernels.mult(da.data, b.data, mn2.data, m, m, n, false);
+            kernels.mult(a.data, db.data, mn2.data, m, m, n, true);
         }
-        CommonOps_DDRM.mult(mn2, cxx, dr);
-        CommonOps_DDRM.mult(dt, cyx, work);
-        CommonOps_DDRM.subtractEquals(dr, work);
+        stackedTimes(mn2.data, dt.data, residualMoments, dr.data);
         // δȦ = −α (δR Bᵀ + R δBᵀ) − λ δA
-        CommonOps_DDRM.multTransB(dr, b, mm);
-        CommonOps_DDRM.multTransB(r, db, mm2);
+        kernels.multTransB(dr.data, b.data, mm.data, m, n, m, false);
+        kernels.multTransB(r.data, db.data, mm.data, m, n, m, true);
         for (int i = 0; i < m * m; i++) {
-            out[i] = -alphaA * (mm.data[i] + mm2.data[i]) - lambdaA * da.data[i];
+            out[i] = -alphaA * mm.data[i] - lambdaA * da.data[i];
         }
         // δḂ = −(δAᵀ R + Aᵀ δR) − λ δB
         if (predictorNotTransposed) {
-            CommonOps_DDRM.mult(da, r, mn);
-            CommonOps_DDRM.multAdd(a, dr, mn);
+            kernels.mult(da.data, r.data, mn.data, m, m, n, false);
+            kernels.mult(a.data, dr.data, mn.data, m, m, n, true);
         } else {
-            CommonOps_DDRM.multTransA(da, r, mn);
-            CommonOps_DDRM.multAddTransA(a, dr, mn);
+            kernels.multTransA(da.data, r.data, mn.data, m, m, n, false);
+            kernels.multTransA(a.data, dr.data, mn.data, m, m, n, true);
         }
         CommonOps_DDRM.scale(alphaB, mn);
         if (targetBranch) {
-            // − δB Cyy + (δA B + A δB) Cxy
-            CommonOps_DDRM.mult(db, cyy, work);
+            // − δB Cyy + (δA B + A δB) Cxy = − [δB | δA B + A δB] · [Cyy; −Cxy]
+            stackedTimes(db.data, mn2.data, targetMoments, work.data);
             CommonOps_DDRM.addEquals(mn, work);
-            CommonOps_DDRM.mult(mn2, cxy, work);
-            CommonOps_DDRM.subtractEquals(mn, work);
         }
         for (int i = 0; i < m * n; i++) {
             out[offsetB + i] = -mn.data[i] - lambdaB * db.data[i];

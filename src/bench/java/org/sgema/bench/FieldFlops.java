@@ -1,0 +1,167 @@
+package org.sgema.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.sgema.flows.Flow;
+import org.sgema.flows.VectorField;
+import org.sgema.model.RandomConfigurations;
+import org.sgema.numerics.DenseKernels;
+
+/**
+ * The field's FLOP rate next to NumPy's on the same products, and the bytes it allocates per
+ * call: {@code scripts/sgema bench --field-flops [--shapes 8x2,64x16,256x32] [--flows SG,EMA]
+ * [--seconds 1]}. FLOPs per evaluation as NumPy's script counts them:
+ * <pre>  SG, EMA: 4 m n² + 6 m² n</pre>
+ * The project's time is the best of 3 timed rounds after a 2-second warm-up (C2-compiled), one
+ * thread; the allocation is the thread's allocated-bytes counter across the timed rounds divided
+ * by the calls. NumPy's comes from {@code src/bench/python/field_flops.py}, run afterwards in
+ * its own process (so the two never share the cores), when {@code python3} with numpy is there.
+ * Writes {@code reports/bench/field-flops.csv}.
+ */
+public final class FieldFlops {
+    private FieldFlops() {
+    }
+
+    public static void main(String[] args) throws IOException, InterruptedException {
+        String shapes = "8x2,64x16,256x32";
+        String flows = "SG,EMA";
+        double seconds = 1.0;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--shapes" -> shapes = value(args, ++i);
+                case "--flows" -> flows = value(args, ++i);
+                case "--seconds" -> seconds = Double.parseDouble(value(args, ++i));
+                default -> throw new IllegalArgumentException("unknown option " + args[i]
+                        + " (expected --shapes, --flows, --seconds)");
+            }
+        }
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long thread = Thread.currentThread().getId();
+        List<String[]> rows = new ArrayList<>();
+        System.out.printf(Locale.ROOT, "kernels: %s; %s%n", DenseKernels.best().name(), machine());
+        for (String shape : shapes.split(",")) {
+            int n = Integer.parseInt(shape.split("x")[0]);
+            int m = Integer.parseInt(shape.split("x")[1]);
+            for (String flowName : flows.split(",")) {
+                Flow flow = Flow.valueOf(flowName);
+                Random rnd = new Random(1);
+                VectorField field = flow.field(RandomConfigurations.asymmetric(
+                        RandomConfigurations.logSpaced(2 * n, 2.0, 10.0), m, rnd));
+                double[] theta = RandomConfigurations.fanInState(m, n, flow.hasTarget(), 1.0, rnd).toArray();
+                double[] out = new double[theta.length];
+                long calls = run(field, theta, out, 2e9, 1);   // warm-up: about 2 s
+                long reps = Math.max(1, (long) (calls * seconds / 3 / 2));
+                double best = Double.POSITIVE_INFINITY;
+                long allocated = threads.getThreadAllocatedBytes(thread);
+                for (int round = 0; round < 3; round++) {
+                    long t0 = System.nanoTime();
+                    run(field, theta, out, 0, reps);
+                    best = Math.min(best, (System.nanoTime() - t0) * 1e-9 / reps);
+                }
+                double bytesPerCall = (threads.getThreadAllocatedBytes(thread) - allocated) / (3.0 * reps);
+                double flops = 4.0 * m * n * n + 6.0 * m * m * n;
+                rows.add(new String[] {shape, flowName, fmt(best * 1e6), fmt(flops / best / 1e9), fmt(bytesPerCall)});
+            }
+        }
+        Map<String, JsonNode> numpy = numpy(shapes, flows, seconds);
+        List<String> csv = new ArrayList<>();
+        csv.add("shape,flow,sgema_us,sgema_gflops,bytes_per_call,numpy_us,numpy_gflops,ratio,kernels,machine");
+        System.out.printf(Locale.ROOT, "%-8s %-4s %11s %9s %10s %11s %9s %7s%n", "n x m", "flow", "sgema µs",
+                "GFLOP/s", "B/call", "NumPy µs", "GFLOP/s", "ratio");
+        for (String[] r : rows) {
+            JsonNode np = numpy.get(r[0] + "/" + r[1]);
+            String npUs = np == null ? "" : fmt(np.path("seconds").asDouble() * 1e6);
+            String npRate = np == null ? "" : fmt(np.path("gflops").asDouble());
+            String ratio = np == null ? "" : fmt(Double.parseDouble(r[3]) / np.path("gflops").asDouble());
+            System.out.printf(Locale.ROOT, "%-8s %-4s %11s %9s %10s %11s %9s %7s%n", r[0], r[1], r[2], r[3], r[4],
+                    npUs, npRate, ratio);
+            csv.add(String.join(",", r) + "," + npUs + "," + npRate + "," + ratio + ",\"" + DenseKernels.best().name()
+                    + "\",\"" + machine() + "\"");
+        }
+        System.out.println("ratio = the project's FLOP rate / NumPy's (both count 4mn² + 6m²n per evaluation)");
+        Path file = Path.of("reports", "bench", "field-flops.csv");
+        Files.createDirectories(file.getParent());
+        Files.write(file, csv, StandardCharsets.UTF_8);
+        System.out.println("wrote " + file);
+    }
+
+    /** Evaluates until {@code nanos} have passed (if positive) or {@code reps} times; @return the calls made */
+    private static long run(VectorField field, double[] theta, double[] out, double nanos, long reps) {
+        long calls = 0;
+        long t0 = System.nanoTime();
+        do {
+            for (int i = 0; i < Math.max(1, reps); i++) {
+                field.evaluate(theta, out);
+            }
+            calls += Math.max(1, reps);
+        } while (nanos > 0 && System.nanoTime() - t0 < nanos);
+        return calls;
+    }
+
+    private static Map<String, JsonNode> numpy(String shapes, String flows, double seconds)
+            throws IOException, InterruptedException {
+        Map<String, JsonNode> out = new HashMap<>();
+        Path script = Path.of("src", "bench", "python", "field_flops.py");
+        ProcessBuilder pb = new ProcessBuilder("python3", script.toString(), "--shapes", shapes, "--flows", flows,
+                "--seconds", Double.toString(seconds)).redirectErrorStream(true);
+        Process p;
+        try {
+            p = pb.start();
+        } catch (IOException e) {
+            System.out.println("NumPy: not measured (no python3: " + e.getMessage() + ")");
+            return out;
+        }
+        ObjectMapper json = new ObjectMapper();
+        StringBuilder other = new StringBuilder();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                if (line.startsWith("{")) {
+                    JsonNode node = json.readTree(line);
+                    out.put(node.path("n").asInt() + "x" + node.path("m").asInt() + "/" + node.path("flow").asText(),
+                            node);
+                    if (out.size() == 1) {
+                        System.out.println("NumPy " + node.path("numpy").asText() + ", BLAS threads "
+                                + node.path("threads").asText());
+                    }
+                } else {
+                    other.append(line).append('\n');
+                }
+            }
+        }
+        if (p.waitFor() != 0) {
+            System.out.println("NumPy: not measured (" + script + " failed; it needs numpy):\n" + other);
+        }
+        return out;
+    }
+
+    private static String value(String[] args, int i) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(args[i - 1] + " needs a value");
+        }
+        return args[i];
+    }
+
+    private static String fmt(double x) {
+        return String.format(Locale.ROOT, Math.abs(x) >= 100 ? "%.1f" : "%.3g", x);
+    }
+
+    private static String machine() {
+        return String.format(Locale.ROOT, "%s %s, %d cores, Java %s", System.getProperty("os.name"),
+                System.getProperty("os.arch"), Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"));
+    }
+}

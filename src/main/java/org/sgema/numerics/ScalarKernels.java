@@ -1,0 +1,79 @@
+package org.sgema.numerics;
+
+import java.util.Arrays;
+
+/**
+ * {@link DenseKernels} as plain loops in i-k-j order (the innermost loop an axpy over a row,
+ * which the JIT vectorizes), and dot products for {@code A Bᵀ}. Packed matrices are plain
+ * row-major (one panel).
+ */
+final class ScalarKernels implements DenseKernels {
+    static final ScalarKernels INSTANCE = new ScalarKernels();
+
+    private ScalarKernels() {
+    }
+
+    @Override
+    public void mult(double[] a, double[] b, double[] c, int m, int k, int n, boolean accumulate) {
+        if (!accumulate) {
+            Arrays.fill(c, 0, m * n, 0.0);
+        }
+        for (int i = 0; i < m; i++) {
+            int ci = i * n;
+            for (int p = 0; p < k; p++) {
+                double aip = a[i * k + p];
+                int bp = p * n;
+                for (int j = 0; j < n; j++) {
+                    c[ci + j] += aip * b[bp + j];
+                }
+            }
+        }
+    }
+
+    @Override
+    public void multTransA(double[] a, double[] b, double[] c, int m, int k, int n, boolean accumulate) {
+        if (!accumulate) {
+            Arrays.fill(c, 0, m * n, 0.0);
+        }
+        for (int p = 0; p < k; p++) {
+            int bp = p * n;
+            for (int i = 0; i < m; i++) {
+                double api = a[p * m + i];
+                int ci = i * n;
+                for (int j = 0; j < n; j++) {
+                    c[ci + j] += api * b[bp + j];
+                }
+            }
+        }
+    }
+
+    @Override
+    public void multTransB(double[] a, double[] b, double[] c, int m, int k, int n, boolean accumulate) {
+        for (int i = 0; i < m; i++) {
+            int ai = i * k;
+            for (int j = 0; j < n; j++) {
+                int bj = j * k;
+                double s = 0.0;
+                for (int p = 0; p < k; p++) {
+                    s += a[ai + p] * b[bj + p];
+                }
+                c[i * n + j] = accumulate ? c[i * n + j] + s : s;
+            }
+        }
+    }
+
+    @Override
+    public void multPacked(double[] a, PackedMatrix p, double[] c, int m) {
+        mult(a, p.data(), c, m, p.rows(), p.cols(), false);
+    }
+
+    @Override
+    public PackedMatrix pack(int k, int n) {
+        return new PackedMatrix(k, n, n);
+    }
+
+    @Override
+    public String name() {
+        return "scalar";
+    }
+}
