@@ -5,15 +5,14 @@ import java.util.Locale;
 import org.hipparchus.exception.MathRuntimeException;
 import org.hipparchus.ode.AbstractIntegrator;
 import org.hipparchus.ode.ODEState;
-import org.hipparchus.ode.nonstiff.DormandPrince853Integrator;
 import org.sgema.flows.VectorField;
 import org.sgema.model.InvalidInputException;
 import org.sgema.numerics.Matrices;
 import org.sgema.model.State;
 
 /**
- * Integrates a {@link VectorField} with the {@link Method} of its settings (Hipparchus'
- * Dormand–Prince 8(5,3), the project's {@link RosenbrockIntegrator}, or the first switching to the
+ * Integrates a {@link VectorField} with the {@link Method} of its settings (Dormand–Prince 8(5,3),
+ * {@link Dop853Integrator}, the project's {@link RosenbrockIntegrator}, or the first switching to the
  * second once the flow is stiff, see {@link StiffnessMonitor}) until convergence
  * ({@code ‖F(θ)‖ ≤ tol·(1 + ‖θ‖)}), divergence, the horizon, an integrator failure or the
  * wall-clock cap. Never throws for numerical trouble: every run ends with an {@link Outcome}.
@@ -104,7 +103,7 @@ public final class FlowIntegrator {
             // the stiff phase starts at t0 (STIFF), where AUTO's explicit phase found stiffness, or never
             ODEState stiffStart = method == Method.STIFF ? new ODEState(t0, theta0) : null;
             if (method != Method.STIFF) {
-                DormandPrince853Integrator dp = new DormandPrince853Integrator(
+                Dop853Integrator dp = new Dop853Integrator(
                         1e-12, settings.horizon(), settings.absoluteTolerance(), settings.relativeTolerance());
                 current = dp;
                 try {

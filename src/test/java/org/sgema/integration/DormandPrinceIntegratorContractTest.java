@@ -1,7 +1,7 @@
 package org.sgema.integration;
 
 /**
- * Hipparchus' Dormand–Prince 8(5,3), behind {@link FlowIntegrator}, fulfils the integrator
+ * The explicit method (the project's {@link Dop853Integrator}), behind {@link FlowIntegrator}, fulfils the integrator
  * contract. It is explicit: on the stiff problem (rates −1000 to −0.01) its step stays bounded
  * by the fastest mode and it runs out of evaluations, which it must report, not hide.
  */

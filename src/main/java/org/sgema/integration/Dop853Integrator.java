@@ -1,0 +1,299 @@
+package org.sgema.integration;
+
+import org.hipparchus.exception.MathIllegalArgumentException;
+import org.hipparchus.exception.MathIllegalStateException;
+import org.hipparchus.ode.AbstractIntegrator;
+import org.hipparchus.ode.EquationsMapper;
+import org.hipparchus.ode.ExpandableODE;
+import org.hipparchus.ode.LocalizedODEFormats;
+import org.hipparchus.ode.ODEState;
+import org.hipparchus.ode.ODEStateAndDerivative;
+import org.hipparchus.ode.nonstiff.DormandPrince853Integrator;
+import org.hipparchus.ode.nonstiff.interpolators.DormandPrince853StateInterpolator;
+import org.hipparchus.ode.sampling.AbstractODEStateInterpolator;
+
+/**
+ * Dormand and Prince's explicit Runge–Kutta 8(5,3) (Hairer, Nørsett and Wanner, Solving ODEs I,
+ * II.10, code DOP853) with Hipparchus' own Butcher tableau, error estimator and 7th-order dense
+ * output, in a step loop that does per step only what a step needs:
+ * <pre>
+ *   k₁ = f(y₀) (the previous step's last stage, FSAL),  k_s = f(y₀ + h Σ_{l&lt;s} a_sl k_l)   s = 2..12
+ *   y₁ = y₀ + h Σ b_l k_l,   k₁₃ = f(y₁)                                 12 evaluations per step
+ *   err = Hipparchus' DOP853 estimate (its 5th- and 3rd-order embedded differences)   accept if err ≤ 1
+ *   h_new = h · clamp(0.9 err^(−1/8), 0.2, 10)   (no growth right after a rejection)
+ * </pre>
+ * Hipparchus' {@link DormandPrince853Integrator} computes the three stages of the dense output
+ * (k₁₄..k₁₆) at every step, 15 evaluations instead of 12, and forms the stages with bounds-checked
+ * strided loops that cost more than the field at N ≈ 10³; here the stages are axpy loops over
+ * contiguous arrays and the dense-output stages are computed only when an event or a handler asks
+ * for a state inside the step. Events and step handlers are Hipparchus' ({@link AbstractIntegrator#acceptStep}).
+ * The same tableau and estimator, so steps and results agree with Hipparchus' integrator up to
+ * its slightly different step-size controller and rounding; tested against it and closed forms.
+ */
+public final class Dop853Integrator extends AbstractIntegrator {
+    private static final int STAGES = 12;
+    private static final double SAFETY = 0.9;
+    private static final double MIN_REDUCTION = 0.2;
+    private static final double MAX_GROWTH = 10.0;
+
+    private final double minStep;
+    private final double maxStep;
+    private final double absoluteTolerance;
+    private final double relativeTolerance;
+    /** rows 0..14 of Hipparchus' a: stages 2..16 (13: the FSAL stage, 14..16: dense output) */
+    private final double[][] a;
+    private final double[] b;
+    private final double[] c;
+    private long rejections;
+    private long accepted;
+    private double initialStep = Double.NaN;
+
+    /**
+     * @param minStep smallest step before the run fails as "step too small"
+     * @param maxStep largest step
+     * @param absoluteTolerance atol of the error norm
+     * @param relativeTolerance rtol of the error norm
+     */
+    public Dop853Integrator(double minStep, double maxStep, double absoluteTolerance, double relativeTolerance) {
+        super("Dormand-Prince 8 (5, 3)");
+        this.minStep = Math.abs(minStep);
+        this.maxStep = Math.abs(maxStep);
+        this.absoluteTolerance = absoluteTolerance;
+        this.relativeTolerance = relativeTolerance;
+        Tableau tableau = new Tableau(absoluteTolerance, relativeTolerance);
+        this.a = tableau.getA();
+        this.b = tableau.getB();
+        this.c = tableau.getC();
+    }
+
+    /** @param h the first step to try (otherwise chosen from ‖y‖ and ‖f(y)‖) */
+    public void setInitialStep(double h) {
+        this.initialStep = h;
+    }
+
+    /** @return rejected steps of the last run */
+    public long rejections() {
+        return rejections;
+    }
+
+    /** @return accepted steps of the last run */
+    public long acceptedSteps() {
+        return accepted;
+    }
+
+    @Override
+    public ODEStateAndDerivative integrate(ExpandableODE equations, ODEState initialState, double finalTime)
+            throws MathIllegalArgumentException, MathIllegalStateException {
+        if (equations.getMapper().getNumberOfEquations() != 1) {
+            throw new IllegalArgumentException("DOP853 integrates a primary state only");
+        }
+        sanityChecks(initialState, finalTime);
+        if (!(finalTime > initialState.getTime())) {
+            throw new IllegalArgumentException("DOP853 integrates forward in time only");
+        }
+        setStepStart(initIntegration(equations, initialState, finalTime));
+        EquationsMapper mapper = equations.getMapper();
+        int n = initialState.getPrimaryStateDimension();
+        Tableau estimator = new Tableau(absoluteTolerance, relativeTolerance);
+        estimator.prepare(initialState, finalTime);
+        double[] yTmp = new double[n];
+        rejections = 0;
+        accepted = 0;
+        double h = Double.isNaN(initialStep) ? firstStep(getStepStart()) : initialStep;
+        boolean lastRejected = false;
+        setIsLastStep(false);
+        do {
+            ODEStateAndDerivative start = getStepStart();
+            double t0 = start.getTime();
+            double[] y0 = start.getPrimaryState();
+            // 16 rows, as Hipparchus' interpolator expects; rows 12..15 filled when needed
+            double[][] k = new double[16][];
+            k[0] = start.getPrimaryDerivative();
+            while (true) {
+                h = Math.min(h, maxStep);
+                if (t0 + 1.0001 * h >= finalTime) {
+                    h = finalTime - t0;
+                }
+                if (h < minStep && t0 + h < finalTime) {
+                    throw new MathIllegalStateException(LocalizedODEFormats.MINIMAL_STEPSIZE_REACHED_DURING_INTEGRATION,
+                            t0, h, minStep, true);
+                }
+                setStepSize(h);
+                for (int s = 1; s < STAGES; s++) {
+                    combine(y0, h, a[s - 1], k, s, yTmp);
+                    k[s] = computeDerivatives(t0 + c[s - 1] * h, yTmp);
+                }
+                double[] y1 = new double[n];
+                combine(y0, h, b, k, STAGES, y1);
+                double err = estimator.error(k, y0, y1, h);
+                if (err <= 1.0) {
+                    double fac = Math.min(MAX_GROWTH, Math.max(MIN_REDUCTION, SAFETY * Math.pow(err, -1.0 / 8)));
+                    double hNew = Math.min(lastRejected ? Math.min(fac, 1.0) * h : fac * h, maxStep);
+                    lastRejected = false;
+                    accepted++;
+                    double tEnd = t0 + h;
+                    k[STAGES] = computeDerivatives(tEnd, y1);
+                    ODEStateAndDerivative end = mapper.mapStateAndDerivative(tEnd, y1, k[STAGES]);
+                    DenseStages dense = new DenseStages(this, k, start, end, mapper);
+                    setStepStart(acceptStep(new Interpolator(dense, start, end, start, end, mapper), finalTime));
+                    h = hNew;
+                    break;
+                }
+                rejections++;
+                lastRejected = true;
+                h *= Math.max(MIN_REDUCTION, SAFETY * Math.pow(err, -1.0 / 8));
+            }
+        } while (!isLastStep());
+        ODEStateAndDerivative last = getStepStart();
+        setStepStart(null);
+        setStepSize(Double.NaN);
+        return last;
+    }
+
+    /** {@code out = y₀ + h Σ_{l < stages} w_l k_l}, skipping zero weights; axpy loops the JIT vectorizes. */
+    private static void combine(double[] y0, double h, double[] w, double[][] k, int stages, double[] out) {
+        int n = y0.length;
+        System.arraycopy(y0, 0, out, 0, n);
+        for (int l = 0; l < stages; l++) {
+            double s = h * w[l];
+            if (s != 0.0) {
+                double[] kl = k[l];
+                for (int i = 0; i < n; i++) {
+                    out[i] += s * kl[i];
+                }
+            }
+        }
+    }
+
+    /**
+     * The starting step of Hairer, Nørsett and Wanner (Solving ODEs I, II.4), with RMS norms scaled
+     * by {@code atol + rtol|y|} and one extra evaluation:
+     * <pre>
+     *   h₀ = 0.01 ‖y₀‖/‖f₀‖ (1e-6 if either is below 1e-5),   f₁ = f(y₀ + h₀ f₀),   d₂ = ‖f₁ − f₀‖/h₀
+     *   h = min(100 h₀, (0.01 / max(‖f₀‖, d₂))^{1/9})   (max(1e-6, 1e-3 h₀) if both are below 1e-15)
+     * </pre>
+     * The second-derivative estimate d₂ keeps the first step inside the explicit method's
+     * stability region near an equilibrium, where ‖f₀‖ alone suggests a step of any size.
+     */
+    private double firstStep(ODEStateAndDerivative s) {
+        double[] y = s.getPrimaryState();
+        double[] f = s.getPrimaryDerivative();
+        int n = y.length;
+        double d0 = 0;
+        double d1 = 0;
+        for (int i = 0; i < n; i++) {
+            double sk = absoluteTolerance + relativeTolerance * Math.abs(y[i]);
+            d0 += (y[i] / sk) * (y[i] / sk);
+            d1 += (f[i] / sk) * (f[i] / sk);
+        }
+        d0 = Math.sqrt(d0 / n);
+        d1 = Math.sqrt(d1 / n);
+        double h0 = d0 < 1e-5 || d1 < 1e-5 ? 1e-6 : 0.01 * d0 / d1;
+        h0 = Math.min(h0, maxStep);
+        double[] y1 = new double[n];
+        for (int i = 0; i < n; i++) {
+            y1[i] = y[i] + h0 * f[i];
+        }
+        double[] f1 = computeDerivatives(s.getTime() + h0, y1);
+        double d2 = 0;
+        for (int i = 0; i < n; i++) {
+            double sk = absoluteTolerance + relativeTolerance * Math.abs(y[i]);
+            d2 += ((f1[i] - f[i]) / sk) * ((f1[i] - f[i]) / sk);
+        }
+        d2 = Math.sqrt(d2 / n) / h0;
+        double big = Math.max(d1, d2);
+        double h1 = big <= 1e-15 ? Math.max(1e-6, 1e-3 * h0) : Math.pow(0.01 / big, 1.0 / 9);
+        return Math.max(minStep, Math.min(Math.min(100 * h0, h1), maxStep));
+    }
+
+    /**
+     * Hipparchus' tableau and error estimator, used through its subclass interface: the arrays
+     * from {@code getA/getB/getC}, the error from the protected {@code estimateError} once
+     * {@code sanityChecks} has fixed the state's dimension.
+     */
+    private static final class Tableau extends DormandPrince853Integrator {
+        Tableau(double absoluteTolerance, double relativeTolerance) {
+            super(1e-300, 1e300, absoluteTolerance, relativeTolerance);
+        }
+
+        void prepare(ODEState initial, double finalTime) {
+            sanityChecks(initial, finalTime);
+        }
+
+        double error(double[][] k, double[] y0, double[] y1, double h) {
+            double err = estimateError(k, y0, y1, h);
+            return Double.isNaN(err) ? Double.POSITIVE_INFINITY : err;
+        }
+    }
+
+    /**
+     * The stages of one accepted step and, once a state inside the step is asked for, the three
+     * dense-output stages and Hipparchus' 7th-order interpolator on all sixteen (each step has
+     * arrays of its own, so this stays valid after the step, as Hipparchus' interpolators do).
+     */
+    private static final class DenseStages {
+        private final Dop853Integrator integrator;
+        private final double[][] k;
+        private final ODEStateAndDerivative start;
+        private final ODEStateAndDerivative end;
+        private final EquationsMapper mapper;
+        private DormandPrince853StateInterpolator interpolator;
+
+        DenseStages(Dop853Integrator integrator, double[][] k, ODEStateAndDerivative start,
+                    ODEStateAndDerivative end, EquationsMapper mapper) {
+            this.integrator = integrator;
+            this.k = k;
+            this.start = start;
+            this.end = end;
+            this.mapper = mapper;
+        }
+
+        ODEStateAndDerivative at(double time) {
+            if (interpolator == null) {
+                double t0 = start.getTime();
+                double h = end.getTime() - t0;
+                double[] y0 = start.getPrimaryState();
+                double[] yTmp = new double[y0.length];
+                for (int s = STAGES + 1; s < 16; s++) {
+                    combine(y0, h, integrator.a[s - 1], k, s, yTmp);
+                    k[s] = integrator.computeDerivatives(t0 + integrator.c[s - 1] * h, yTmp);
+                }
+                interpolator = new DormandPrince853StateInterpolator(true, k, start, end, start, end, mapper);
+            }
+            return interpolator.getInterpolatedState(time);
+        }
+    }
+
+    /** Hipparchus' step interpolator protocol around {@link DenseStages}. */
+    private static final class Interpolator extends AbstractODEStateInterpolator {
+        private static final long serialVersionUID = 1L;
+        private final transient DenseStages dense;
+
+        Interpolator(DenseStages dense, ODEStateAndDerivative globalPrevious, ODEStateAndDerivative globalCurrent,
+                     ODEStateAndDerivative softPrevious, ODEStateAndDerivative softCurrent, EquationsMapper mapper) {
+            super(true, globalPrevious, globalCurrent, softPrevious, softCurrent, mapper);
+            this.dense = dense;
+        }
+
+        @Override
+        protected AbstractODEStateInterpolator create(boolean forward, ODEStateAndDerivative globalPrevious,
+                                                      ODEStateAndDerivative globalCurrent,
+                                                      ODEStateAndDerivative softPrevious,
+                                                      ODEStateAndDerivative softCurrent, EquationsMapper mapper) {
+            return new Interpolator(dense, globalPrevious, globalCurrent, softPrevious, softCurrent, mapper);
+        }
+
+        @Override
+        protected ODEStateAndDerivative computeInterpolatedStateAndDerivatives(EquationsMapper mapper, double time,
+                                                                               double theta, double thetaH,
+                                                                               double oneMinusThetaH) {
+            if (time == getGlobalCurrentState().getTime()) {
+                return getGlobalCurrentState();
+            }
+            if (time == getGlobalPreviousState().getTime()) {
+                return getGlobalPreviousState();
+            }
+            return dense.at(time);
+        }
+    }
+}
