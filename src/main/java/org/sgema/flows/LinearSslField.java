@@ -180,6 +180,13 @@ final class LinearSslField implements MomentField {
         return size;
     }
 
+    /** {@code 4mn² + 6m²n} (SG, EMA), {@code 8mn² + 6m²n} (GD: the target branch's products), as counted by the benchmarks. */
+    @Override
+    public double flopsPerEvaluation() {
+        double base = 4.0 * m * n * n + 6.0 * m * m * n;
+        return targetBranch ? base + 4.0 * m * n * n : base;
+    }
+
     @Override
     public MomentField copy() {
         return new LinearSslField(configuration, flow, mutation);

@@ -40,6 +40,15 @@ public interface VectorField {
     void jacobianTimes(double[] theta, double[] v, double[] out);
 
     /**
+     * @return floating-point operations of one {@link #evaluate}, the unit of the integrators'
+     *     cost model (switching between explicit and stiff methods); the default, {@code 2N²},
+     *     is that of a dense matrix–vector product
+     */
+    default double flopsPerEvaluation() {
+        return 2.0 * dimension() * dimension();
+    }
+
+    /**
      * Fixes θ for the following {@link #jacobianTimesAtLinearization} calls (a Krylov solve makes
      * hundreds of products J(θ)·v at one θ), so that θ's own products are computed once.
      *

@@ -31,6 +31,7 @@ final class DenseLinearizedFlow extends FlowEquation implements LinearizedEquati
     private double factoredSigma = Double.NaN;
     private long linearizations;
     private long factorizations;
+    private long solves;
 
     DenseLinearizedFlow(VectorField field) {
         super(field);
@@ -76,6 +77,7 @@ final class DenseLinearizedFlow extends FlowEquation implements LinearizedEquati
             factoredSigma = sigma;
         }
         System.arraycopy(b, 0, rhs.data, 0, n);
+        solves++;
         lu.solve(rhs, solution);
         System.arraycopy(solution.data, 0, x, 0, n);
         for (int i = 0; i < n; i++) {
@@ -94,5 +96,16 @@ final class DenseLinearizedFlow extends FlowEquation implements LinearizedEquati
     @Override
     public long factorizations() {
         return factorizations;
+    }
+
+    /**
+     * {@code linearizations · N · 2F} (J column by column, a product J·v about twice an evaluation
+     * of F flops) {@code + factorizations · (2/3)N³ + solves · 2N²}.
+     */
+    @Override
+    public double linearAlgebraFlops() {
+        double nn = n;
+        return linearizations * nn * 2 * field.flopsPerEvaluation() + factorizations * 2.0 / 3 * nn * nn * nn
+                + solves * 2.0 * nn * nn;
     }
 }

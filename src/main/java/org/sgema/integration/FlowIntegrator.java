@@ -100,27 +100,53 @@ public final class FlowIntegrator {
         String reason;
         double tEnd = 0;
         try {
-            // the stiff phase starts at t0 (STIFF), where AUTO's explicit phase found stiffness, or never
-            ODEState stiffStart = method == Method.STIFF ? new ODEState(t0, theta0) : null;
-            if (method != Method.STIFF) {
-                Dop853Integrator dp = new Dop853Integrator(
-                        1e-12, settings.horizon(), settings.absoluteTolerance(), settings.relativeTolerance());
-                current = dp;
-                try {
-                    tEnd = run(dp, new FlowEquation(field), new ODEState(t0, theta0), stop, recorder, start, 0,
-                            method == Method.AUTO ? new StiffnessMonitor(field) : null);
-                } catch (StiffnessMonitor.Stiff switchPoint) {
-                    evaluations += dp.getEvaluations();
-                    current = null;
-                    stiffFrom = switchPoint.time;
-                    stiffStart = new ODEState(switchPoint.time, switchPoint.state);
+            // phases: explicit until stiff (AUTO), stiff to the end, or, when the stiff method costs more
+            // than the explicit one did (StiffCostMonitor), explicit again with the next check deferred
+            ODEState from = new ODEState(t0, theta0);
+            boolean stiff = method == Method.STIFF;
+            double explicitStep = Double.NaN;
+            double notBefore = Double.NEGATIVE_INFINITY;
+            while (true) {
+                if (!stiff) {
+                    Dop853Integrator dp = new Dop853Integrator(
+                            1e-12, settings.horizon(), settings.absoluteTolerance(), settings.relativeTolerance());
+                    current = dp;
+                    try {
+                        tEnd = run(dp, new FlowEquation(field), from, stop, recorder, start, evaluations,
+                                method == Method.AUTO ? new StiffnessMonitor(field, notBefore) : null);
+                        break;
+                    } catch (StiffnessMonitor.Stiff switchPoint) {
+                        evaluations += dp.getEvaluations();
+                        current = null;
+                        stiff = true;
+                        stiffFrom = switchPoint.time;
+                        explicitStep = switchPoint.step;
+                        from = new ODEState(switchPoint.time, switchPoint.state);
+                    }
+                } else {
+                    RosenbrockIntegrator rodas = new RosenbrockIntegrator(
+                            1e-12, settings.horizon(), settings.absoluteTolerance(), settings.relativeTolerance());
+                    current = rodas;
+                    LinearizedEquation equation = linearized(field);
+                    StiffCostMonitor price = null;
+                    if (method == Method.AUTO) {
+                        rodas.setInitialStep(explicitStep);
+                        price = new StiffCostMonitor(explicitStep, field.flopsPerEvaluation(), rodas::getEvaluations,
+                                equation);
+                    }
+                    try {
+                        tEnd = run(rodas, equation, from, stop, recorder, start, evaluations, price);
+                        break;
+                    } catch (StiffCostMonitor.NotWorthIt back) {
+                        evaluations += rodas.getEvaluations();
+                        current = null;
+                        stiff = false;
+                        stiffFrom = Double.NaN;
+                        // the next check once the run is 4 times as old (a slowing flow favours the stiff method)
+                        notBefore = back.time + 3 * (back.time - t0);
+                        from = new ODEState(back.time, back.state);
+                    }
                 }
-            }
-            if (stiffStart != null) {
-                RosenbrockIntegrator rodas = new RosenbrockIntegrator(
-                        1e-12, settings.horizon(), settings.absoluteTolerance(), settings.relativeTolerance());
-                current = rodas;
-                tEnd = run(rodas, linearized(field), stiffStart, stop, recorder, start, evaluations, null);
             }
             outcome = stop.outcomeOr(Outcome.HORIZON_REACHED);
             reason = switch (outcome) {

@@ -32,4 +32,11 @@ public interface LinearizedEquation extends OrdinaryDifferentialEquation {
 
     /** @return how many factorizations (or preconditioner set-ups) were made */
     long factorizations();
+
+    /**
+     * @return floating-point operations spent so far by {@link #linearize} and {@link #solve}
+     *     (matrix–vector products, factorizations, orthogonalizations), estimated from their
+     *     counts; with the field's evaluations it prices a stiff step for the switching test
+     */
+    double linearAlgebraFlops();
 }

@@ -18,13 +18,20 @@ final class StiffnessMonitor implements ODEStepHandler {
     static final int ITERATIONS = 8;
     static final double LIMIT = 3.0;
     private final VectorField field;
+    private final double notBefore;
     private final double[] v;
     private final double[] w;
     private int seen;
     private int strikes;
 
     StiffnessMonitor(VectorField field) {
+        this(field, Double.NEGATIVE_INFINITY);
+    }
+
+    /** @param notBefore no check before this time (after a stiff phase that did not pay, see {@link StiffCostMonitor}) */
+    StiffnessMonitor(VectorField field, double notBefore) {
         this.field = field;
+        this.notBefore = notBefore;
         this.v = new double[field.dimension()];
         this.w = new double[field.dimension()];
     }
@@ -41,12 +48,15 @@ final class StiffnessMonitor implements ODEStepHandler {
             return;
         }
         ODEStateAndDerivative end = interpolator.getCurrentState();
+        if (end.getTime() < notBefore) {
+            return;
+        }
         double h = end.getTime() - interpolator.getPreviousState().getTime();
         double[] y = end.getPrimaryState();
         double rho = spectralRadius(y);
         strikes = h * rho >= LIMIT ? strikes + 1 : 0;
         if (strikes >= 2) {
-            throw new Stiff(end.getTime(), y, h * rho);
+            throw new Stiff(end.getTime(), y, h * rho, h);
         }
     }
 
@@ -78,11 +88,15 @@ final class StiffnessMonitor implements ODEStepHandler {
         final double[] state;
         final double stiffness;
 
-        Stiff(double time, double[] state, double stiffness) {
+        /** the explicit step at the switch, held by stability */
+        final double step;
+
+        Stiff(double time, double[] state, double stiffness, double step) {
             super("stiff at t = " + time, null, false, false);
             this.time = time;
             this.state = state.clone();
             this.stiffness = stiffness;
+            this.step = step;
         }
     }
 }

@@ -264,6 +264,11 @@ final class VectorKernels implements DenseKernels {
      */
     @Override
     public void multTransB(double[] a, double[] b, double[] c, int m, int k, int n, boolean accumulate) {
+        if (k < L) {
+            // dot products shorter than a vector: no vector work at all
+            ScalarKernels.INSTANCE.multTransB(a, b, c, m, k, n, accumulate);
+            return;
+        }
         int bound = S.loopBound(k);
         int i = 0;
         for (; i + 1 < m; i += 2) {

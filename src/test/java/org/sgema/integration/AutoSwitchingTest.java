@@ -1,0 +1,62 @@
+package org.sgema.integration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+import org.sgema.flows.Flow;
+import org.sgema.model.Configuration;
+import org.sgema.model.ConfigurationSpec;
+import org.sgema.model.RandomConfigurations;
+import org.sgema.model.State;
+import org.sgema.numerics.Matrices;
+
+/**
+ * AUTO's cost test ({@link StiffCostMonitor}): a flow that turns stiff where the stiff method's
+ * linear algebra costs more per unit time than the explicit steps goes back to the explicit
+ * method, and ends where the explicit method alone ends; a flow where the stiff method pays
+ * (a small N, a long slow phase) stays stiff.
+ */
+class AutoSwitchingTest {
+    private static Trajectory run(Configuration c, Flow flow, double horizon, Method method) {
+        State s0 = RandomConfigurations.fanInState(c.m(), c.n(), flow.hasTarget(), 0.5, new Random(3));
+        IntegrationSettings s = IntegrationSettings.defaults().withHorizon(horizon).withConvergenceTolerance(1e-30)
+                .withTolerances(1e-8, 1e-10).withMethod(method).withWallClockMillis(120_000);
+        return new FlowIntegrator(s).integrate(flow.field(c), s0);
+    }
+
+    /** (32, 8), N = 320: stiff by h·ρ early, but 15 RODAS steps with GMRES cost more than DOP853's steps. */
+    @Test
+    void aStiffPhaseThatCostsMoreThanTheExplicitOneIsLeft() {
+        Configuration c = new ConfigurationSpec(32, 8, ConfigurationSpec.Views.SYMMETRIC, ConfigurationSpec.Spectra.WELL,
+                0, 1, 1, 5).toConfiguration();
+        Trajectory auto = run(c, Flow.SG, 200, Method.AUTO);
+        Trajectory explicit = run(c, Flow.SG, 200, Method.EXPLICIT);
+        assertEquals(Outcome.HORIZON_REACHED, auto.outcome(), auto::toString);
+        assertTrue(Double.isNaN(auto.stiffFrom()), "still stiff from t = " + auto.stiffFrom());
+        double[] a = auto.finalState().toArray();
+        double[] e = explicit.finalState().toArray();
+        double rel = Matrices.distance(a, e) / Matrices.norm(e);
+        assertTrue(rel < 1e-6, "AUTO vs explicit: relative deviation " + rel);
+    }
+
+    /**
+     * The contract's stiff linear flow (rates −1000, −1, −0.01): once the fast mode has decayed the
+     * explicit step stays near 6/1000 while the stiff one grows to the slow scale, so the stiff
+     * phase that starts early (t &lt; 1) is kept to convergence; a monitor that always gave up would
+     * leave it after 15 steps and come back only at 4 times that age.
+     */
+    @Test
+    void aStiffPhaseThatPaysIsKept() {
+        IntegratorContract.Linear f = new IntegratorContract.Linear(
+                new double[][] {{-1000, 0, 0}, {0, -1, 0}, {0, 0, -0.01}});
+        IntegrationSettings s = IntegrationSettings.defaults().withHorizon(1e4).withConvergenceTolerance(1e-9)
+                .withMethod(Method.AUTO);
+        Trajectory t = new FlowIntegrator(s).integrate(f, State.fromArray(1, 2, false, new double[] {0.7, -1.3, 0.4}));
+        assertEquals(Outcome.CONVERGED, t.outcome(), t::toString);
+        assertTrue(t.stiffFrom() < 1.0, "stiff from t = " + t.stiffFrom());
+    }
+}
