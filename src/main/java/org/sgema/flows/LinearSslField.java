@@ -5,7 +5,6 @@ import org.ejml.dense.row.CommonOps_DDRM;
 import org.sgema.model.Configuration;
 import org.sgema.model.InvalidInputException;
 import org.sgema.numerics.DenseKernels;
-import org.sgema.numerics.PackedMatrix;
 
 /**
  * The GD, SG and EMA vector fields of the theory notes, section 2, with their analytic
@@ -21,8 +20,9 @@ import org.sgema.numerics.PackedMatrix;
  *   δḂ  = −(δAᵀ R + Aᵀ δR) − λ δB  [ − δB Cyy + (δA B + A δB) Cxy  GD only ]
  *   δB̄̇  = τ (δB − δB̄)
  * </pre>
- * The two n×n products of R are one: {@code R = [A B | T] · [Cxx; −Cyx]}, the stacked moments
- * packed once ({@link PackedMatrix}); likewise GD's {@code B Cyy − A B Cxy = [B | A B] · [Cyy; −Cxy]}.
+ * The two n×n products of R are one, {@code R = [A B | T] · [Cxx; −Cyx]} with the stacked moments
+ * packed once, or cheaper when moments are diagonal (as in the {@link Eigenbasis} of Cxx), see
+ * {@link MomentProduct}; likewise GD's {@code B Cyy − A B Cxy}.
  * All products go through {@link DenseKernels#best()} on preallocated workspaces:
  * {@link #evaluate} and {@link #jacobianTimes} allocate nothing.
  */
@@ -50,12 +50,10 @@ final class LinearSslField implements MomentField {
     private final DMatrixRMaj cyx;
     private final DMatrixRMaj cyy;
     private final DenseKernels kernels = DenseKernels.best();
-    /** {@code [Cxx; −Cyx]} (2n×n), packed: {@code R = [A B | T] ·} this */
-    private final PackedMatrix residualMoments;
-    /** {@code [Cyy; −Cxy]} (2n×n), packed, GD's target branch only (else null) */
-    private final PackedMatrix targetMoments;
-    /** m×2n: the left factor of a packed product, {@code [X | Y]} row by row */
-    private final double[] stacked;
+    /** {@code R = (A B) Cxx − T Cyx} */
+    private final MomentProduct residualMoments;
+    /** {@code B Cyy − (A B) Cxy}, GD's target branch only (else null) */
+    private final MomentProduct targetMoments;
 
     // workspaces: state blocks, direction blocks and intermediate products
     private final DMatrixRMaj a;
@@ -78,6 +76,7 @@ final class LinearSslField implements MomentField {
     private final DMatrixRMaj linAb;
     private final DMatrixRMaj linR;
     private boolean linearized;
+    private boolean ownMoments;
 
     LinearSslField(Configuration configuration, Flow flow) {
         this(configuration, flow, null);
@@ -131,38 +130,17 @@ final class LinearSslField implements MomentField {
         this.linT = new DMatrixRMaj(m, n);
         this.linAb = new DMatrixRMaj(m, n);
         this.linR = new DMatrixRMaj(m, n);
-        this.stacked = new double[2 * m * n];
-        this.residualMoments = kernels.pack(2 * n, n);
-        this.targetMoments = targetBranch ? kernels.pack(2 * n, n) : null;
-        packMoments();
+        this.residualMoments = new MomentProduct(kernels, m, n);
+        this.targetMoments = targetBranch ? new MomentProduct(kernels, m, n) : null;
+        setMoments();
     }
 
-    /** Packs {@code [Cxx; −Cyx]} and, for GD, {@code [Cyy; −Cxy]} from the field's moment matrices. */
-    private void packMoments() {
-        double[] stackedMoments = new double[2 * n * n];
-        stack(cxx, cyx, stackedMoments);
-        residualMoments.set(stackedMoments);
+    /** Fixes the moment products from the field's moment matrices. */
+    private void setMoments() {
+        residualMoments.set(cxx, cyx);
         if (targetMoments != null) {
-            stack(cyy, cxy, stackedMoments);
-            targetMoments.set(stackedMoments);
+            targetMoments.set(cyy, cxy);
         }
-    }
-
-    /** {@code out = [top; −bottom]}, both n×n, row-major */
-    private void stack(DMatrixRMaj top, DMatrixRMaj bottom, double[] out) {
-        System.arraycopy(top.data, 0, out, 0, n * n);
-        for (int i = 0; i < n * n; i++) {
-            out[n * n + i] = -bottom.data[i];
-        }
-    }
-
-    /** {@code out = [x | y] · moments}: x and y m×n, moments a packed 2n×n matrix, out m×n (Modified) */
-    private void stackedTimes(double[] x, double[] y, PackedMatrix moments, double[] out) {
-        for (int i = 0; i < m; i++) {
-            System.arraycopy(x, i * n, stacked, 2 * i * n, n);
-            System.arraycopy(y, i * n, stacked, (2 * i + 1) * n, n);
-        }
-        kernels.multPacked(stacked, moments, out, m);
     }
 
     @Override
@@ -192,6 +170,20 @@ final class LinearSslField implements MomentField {
         return new LinearSslField(configuration, flow, mutation);
     }
 
+    @Override
+    public boolean usesConfigurationMoments() {
+        return !ownMoments;
+    }
+
+    @Override
+    public MomentField on(Configuration other) {
+        if (other.n() != n || other.m() != m) {
+            throw new InvalidInputException("configuration", "has (n, m) = (" + other.n() + ", " + other.m()
+                    + "), the field (" + n + ", " + m + ")");
+        }
+        return new LinearSslField(other, flow, mutation);
+    }
+
     /**
      * Copies new moments into the field's own matrices, through the same swaps as the
      * configuration's moments when the field is a mutant (Cxy transposed, Cxx and Cyy swapped).
@@ -203,6 +195,7 @@ final class LinearSslField implements MomentField {
             throw new InvalidInputException("moments", "expected " + n + "×" + n + " matrices");
         }
         boolean swapMoments = mutation == Mutation.CXX_CYY_SWAPPED;
+        ownMoments = true;
         cxx.setTo(swapMoments ? newCyy : newCxx);
         cyy.setTo(swapMoments ? newCxx : newCyy);
         if (mutation == Mutation.CXY_TRANSPOSED) {
@@ -212,7 +205,7 @@ final class LinearSslField implements MomentField {
             cxy.setTo(newCxy);
             CommonOps_DDRM.transpose(newCxy, cyx);
         }
-        packMoments();
+        setMoments();
     }
 
     private void requireLength(String name, double[] x) {
@@ -238,7 +231,7 @@ final class LinearSslField implements MomentField {
         } else {
             kernels.mult(a.data, b.data, ab.data, m, m, n, false);
         }
-        stackedTimes(ab.data, t.data, residualMoments, r.data);
+        residualMoments.apply(ab.data, t.data, r.data);
     }
 
     /**
@@ -283,7 +276,7 @@ final class LinearSslField implements MomentField {
         CommonOps_DDRM.scale(alphaB, mn);
         if (targetBranch) {
             // − (B Cyy − A B Cxy) = − [B | A B] · [Cyy; −Cxy]
-            stackedTimes(b.data, ab.data, targetMoments, work.data);
+            targetMoments.apply(b.data, ab.data, work.data);
             CommonOps_DDRM.addEquals(mn, work);
         }
         for (int i = 0; i < m * n; i++) {
@@ -319,7 +312,7 @@ final class LinearSslField implements MomentField {
             kernels.mult(da.data, b.data, mn2.data, m, m, n, false);
             kernels.mult(a.data, db.data, mn2.data, m, m, n, true);
         }
-        stackedTimes(mn2.data, dt.data, residualMoments, dr.data);
+        residualMoments.apply(mn2.data, dt.data, dr.data);
         // δȦ = −α (δR Bᵀ + R δBᵀ) − λ δA
         kernels.multTransB(dr.data, b.data, mm.data, m, n, m, false);
         kernels.multTransB(r.data, db.data, mm.data, m, n, m, true);
@@ -337,7 +330,7 @@ final class LinearSslField implements MomentField {
         CommonOps_DDRM.scale(alphaB, mn);
         if (targetBranch) {
             // − δB Cyy + (δA B + A δB) Cxy = − [δB | δA B + A δB] · [Cyy; −Cxy]
-            stackedTimes(db.data, mn2.data, targetMoments, work.data);
+            targetMoments.apply(db.data, mn2.data, work.data);
             CommonOps_DDRM.addEquals(mn, work);
         }
         for (int i = 0; i < m * n; i++) {

@@ -19,6 +19,16 @@ public interface MomentField extends VectorField {
      */
     void useMoments(DMatrixRMaj cxx, DMatrixRMaj cxy, DMatrixRMaj cyy);
 
+    /**
+     * @param other a configuration of the same (n, m), e.g. the field's own in another basis
+     *     ({@link Eigenbasis#rotated()})
+     * @return the same kind of field (flow, and mutation if any) on {@code other}
+     */
+    MomentField on(org.sgema.model.Configuration other);
+
+    /** @return whether the field still uses its configuration's own moments (no {@link #useMoments} since) */
+    boolean usesConfigurationMoments();
+
     /** @return a new field of the same kind, with the configuration's moments and its own workspaces */
     @Override
     MomentField copy();

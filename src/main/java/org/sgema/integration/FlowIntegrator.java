@@ -5,6 +5,8 @@ import java.util.Locale;
 import org.hipparchus.exception.MathRuntimeException;
 import org.hipparchus.ode.AbstractIntegrator;
 import org.hipparchus.ode.ODEState;
+import org.sgema.flows.Eigenbasis;
+import org.sgema.flows.MomentField;
 import org.sgema.flows.VectorField;
 import org.sgema.model.InvalidInputException;
 import org.sgema.numerics.Matrices;
@@ -90,6 +92,40 @@ public final class FlowIntegrator {
                     "initial state is already an equilibrium", new double[] {t0},
                     new double[][] {theta0}, 1, 0, elapsed(start));
         }
+        // in Cxx's eigenbasis when it pays; the detectors read norms, which the rotation keeps
+        Eigenbasis basis = eigenbasis(field);
+        if (basis != null) {
+            double[] rotated = new double[theta0.length];
+            basis.toBasis(theta0, rotated, initial.hasTarget());
+            Trajectory inBasis = integrate(((MomentField) field).on(basis.rotated()), rotated, t0, start);
+            double[][] states = new double[inBasis.size()][];
+            double[] times = new double[inBasis.size()];
+            for (int i = 0; i < states.length; i++) {
+                states[i] = new double[theta0.length];
+                basis.fromBasis(inBasis.state(i).toArray(), states[i], initial.hasTarget());
+                times[i] = inBasis.time(i);
+            }
+            return new Trajectory(field.flow(), field.configuration(), settings, inBasis.outcome(), inBasis.reason(),
+                    times, states, inBasis.rhsEvaluations(), inBasis.steps(), elapsed(start),
+                    inBasis.stiffFrom());
+        }
+        return integrate(field, theta0, t0, start);
+    }
+
+    /**
+     * @return the eigenbasis of Cxx to integrate in: for a moment field on its configuration's own
+     *     moments with {@code n ≥} {@link Eigenbasis#MIN_N}, unless the settings say otherwise; else null
+     */
+    private Eigenbasis eigenbasis(VectorField field) {
+        if (!settings.eigenbasis() || !(field instanceof MomentField moments) || !moments.usesConfigurationMoments()
+                || field.configuration().n() < Eigenbasis.MIN_N) {
+            return null;
+        }
+        return Eigenbasis.of(field.configuration());
+    }
+
+    /** The run itself, in whatever basis the field is. */
+    private Trajectory integrate(VectorField field, double[] theta0, double t0, long start) {
         TrajectoryRecorder recorder = new TrajectoryRecorder(settings.maxRecordedSteps(), progress);
         FirstStop stop = new FirstStop();
         Method method = settings.method();

@@ -14,17 +14,20 @@ import org.sgema.model.InvalidInputException;
  * @param wallClockMillis wall-clock cap of the run
  * @param maxRecordedSteps the trajectory keeps at most about this many points (thinned evenly)
  * @param method which integrator runs (explicit, stiff, or auto-switching)
+ * @param eigenbasis whether a moment field with n ≥ 16 runs in the eigenbasis of Cxx (see
+ *     {@link org.sgema.flows.Eigenbasis}; the trajectory comes back in the given basis)
  */
 public record IntegrationSettings(double relativeTolerance, double absoluteTolerance, double horizon,
                                   double convergenceTolerance, double divergenceLimit,
-                                  int maxEvaluations, long wallClockMillis, int maxRecordedSteps, Method method) {
+                                  int maxEvaluations, long wallClockMillis, int maxRecordedSteps, Method method,
+                                  boolean eigenbasis) {
 
     /** Settings with the {@link Method#AUTO} method. */
     public IntegrationSettings(double relativeTolerance, double absoluteTolerance, double horizon,
                                double convergenceTolerance, double divergenceLimit,
                                int maxEvaluations, long wallClockMillis, int maxRecordedSteps) {
         this(relativeTolerance, absoluteTolerance, horizon, convergenceTolerance, divergenceLimit, maxEvaluations,
-                wallClockMillis, maxRecordedSteps, Method.AUTO);
+                wallClockMillis, maxRecordedSteps, Method.AUTO, true);
     }
 
     /** Defaults: rtol 1e-10, atol 1e-12, horizon 1e4, convergence 1e-10, divergence 1e8, 60 s, auto method. */
@@ -58,42 +61,48 @@ public record IntegrationSettings(double relativeTolerance, double absoluteToler
     /** @return a copy with these Dormand–Prince tolerances */
     public IntegrationSettings withTolerances(double rtol, double atol) {
         return new IntegrationSettings(rtol, atol, horizon, convergenceTolerance, divergenceLimit,
-                maxEvaluations, wallClockMillis, maxRecordedSteps, method);
+                maxEvaluations, wallClockMillis, maxRecordedSteps, method, eigenbasis);
     }
 
     /** @return a copy with horizon {@code tMax} */
     public IntegrationSettings withHorizon(double tMax) {
         return new IntegrationSettings(relativeTolerance, absoluteTolerance, tMax, convergenceTolerance,
-                divergenceLimit, maxEvaluations, wallClockMillis, maxRecordedSteps, method);
+                divergenceLimit, maxEvaluations, wallClockMillis, maxRecordedSteps, method, eigenbasis);
     }
 
     /** @return a copy with convergence tolerance {@code tol} */
     public IntegrationSettings withConvergenceTolerance(double tol) {
         return new IntegrationSettings(relativeTolerance, absoluteTolerance, horizon, tol,
-                divergenceLimit, maxEvaluations, wallClockMillis, maxRecordedSteps, method);
+                divergenceLimit, maxEvaluations, wallClockMillis, maxRecordedSteps, method, eigenbasis);
     }
 
     /** @return a copy with this wall-clock cap */
     public IntegrationSettings withWallClockMillis(long millis) {
         return new IntegrationSettings(relativeTolerance, absoluteTolerance, horizon, convergenceTolerance,
-                divergenceLimit, maxEvaluations, millis, maxRecordedSteps, method);
+                divergenceLimit, maxEvaluations, millis, maxRecordedSteps, method, eigenbasis);
     }
 
     /** @return a copy with this divergence limit */
     public IntegrationSettings withDivergenceLimit(double limit) {
         return new IntegrationSettings(relativeTolerance, absoluteTolerance, horizon, convergenceTolerance,
-                limit, maxEvaluations, wallClockMillis, maxRecordedSteps, method);
+                limit, maxEvaluations, wallClockMillis, maxRecordedSteps, method, eigenbasis);
     }
 
     /** @return a copy that runs with this method */
     public IntegrationSettings withMethod(Method m) {
         return new IntegrationSettings(relativeTolerance, absoluteTolerance, horizon, convergenceTolerance,
-                divergenceLimit, maxEvaluations, wallClockMillis, maxRecordedSteps, m);
+                divergenceLimit, maxEvaluations, wallClockMillis, maxRecordedSteps, m, eigenbasis);
+    }
+
+    /** @return a copy that integrates in the eigenbasis of Cxx (when n ≥ 16) or never */
+    public IntegrationSettings withEigenbasis(boolean use) {
+        return new IntegrationSettings(relativeTolerance, absoluteTolerance, horizon, convergenceTolerance,
+                divergenceLimit, maxEvaluations, wallClockMillis, maxRecordedSteps, method, use);
     }
 
     /** @return a copy with this evaluation budget */
     public IntegrationSettings withMaxEvaluations(int budget) {
         return new IntegrationSettings(relativeTolerance, absoluteTolerance, horizon, convergenceTolerance,
-                divergenceLimit, budget, wallClockMillis, maxRecordedSteps, method);
+                divergenceLimit, budget, wallClockMillis, maxRecordedSteps, method, eigenbasis);
     }
 }
