@@ -1,0 +1,110 @@
+#!/usr/bin/env python3
+"""Before/after figures for each speed change that landed: the same whole-process run at every commit.
+
+Benchmark only (no numpy needed). For each commit of the list, a clean worktree is built with the project's own
+launcher, then `scripts/sgema integrate` runs the synthetic (64, 16) configuration of integrate_vs_scipy.py (SG and
+EMA, from the same random state, to t = 2000 at rtol 1e-8, atol 1e-10, the default method) `--repeat` times; the
+median wall time (process start to exit) and the evaluations are written to docs/speed-history.csv, with the
+speedup of each commit over the one before it. The report shows that file.
+
+    python3 src/bench/python/speed_history.py [--repeat 3] [--t-max 2000] [COMMIT=LABEL ...]
+"""
+import argparse
+import csv
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..", ".."))
+
+# the speed changes of issue "Speed", oldest first (the first is the baseline)
+CHANGES = [
+    ("703f696", "baseline: EJML products, Hipparchus DP8(5,3), AUTO switches on stiffness alone"),
+    ("0163ed7", "field products on register-blocked Vector API kernels"),
+    ("743e623", "own DOP853 step loop: 12 evaluations per step, lazy dense output"),
+    ("4be5731", "AUTO prices its stiff phase and goes back when it costs more"),
+    ("43ae464", "eigenbasis of Cxx: (A B) Cxx a column scaling, O(mn) residual when moments commute"),
+    ("HEAD", "launcher: serial collector with a 32 MB young generation"),
+]
+
+
+def synthetic(seed=1):
+    """The synthetic (64, 16) configuration of integrate_vs_scipy.py (same seed, same draws)."""
+    import numpy as np
+    rng = np.random.default_rng(seed)
+    n, m = 64, 16
+    q, _ = np.linalg.qr(rng.standard_normal((n, n)))
+    s = q @ np.diag(np.linspace(2.0, 0.05, n)) @ q.T
+    return {"n": n, "m": m, "S": ((s + s.T) / 2).tolist(), "N": (0.3 * np.eye(n)).tolist(), "alpha": 1.0, "tau": 0.5}
+
+
+def run(tree, args):
+    t0 = time.perf_counter()
+    p = subprocess.run([os.path.join(tree, "scripts", "sgema")] + args, capture_output=True, text=True, cwd=tree)
+    wall = time.perf_counter() - t0
+    if p.returncode != 0:
+        raise RuntimeError(" ".join(args) + "\n" + p.stderr[-2000:])
+    out = json.loads([l for l in p.stdout.splitlines() if l.startswith("{")][-1])
+    return wall, out
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--t-max", type=float, default=2000)
+    ap.add_argument("changes", nargs="*", help="COMMIT=LABEL pairs (default: the list in this file)")
+    a = ap.parse_args()
+    changes = [tuple(c.split("=", 1)) for c in a.changes] if a.changes else CHANGES
+    import numpy as np
+    work = tempfile.mkdtemp(prefix="sgema-history-")
+    config = synthetic()
+    cf = os.path.join(work, "synthetic-64x16.json")
+    json.dump(config, open(cf, "w"))
+    rng = np.random.default_rng(7)
+    n, m = config["n"], config["m"]
+    state = {"A": (0.3 * rng.standard_normal((m, m))).tolist(),
+             "B": (0.3 * rng.standard_normal((m, n)) / np.sqrt(n / m)).tolist()}
+    sf = os.path.join(work, "state.json")
+    json.dump(state, open(sf, "w"))
+    rows = []
+    previous = {}
+    machine = f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores"
+    for commit, label in changes:
+        tree = os.path.join(work, commit)
+        subprocess.run(["git", "worktree", "add", "--detach", tree, commit], cwd=ROOT, check=True,
+                       capture_output=True)
+        try:
+            subprocess.run([os.path.join(tree, "scripts", "sgema"), "--version"], cwd=tree, capture_output=True)
+            for flow in ["sg", "ema"]:
+                walls = []
+                evals = None
+                for _ in range(a.repeat):
+                    wall, out = run(tree, ["integrate", "--config", cf, "--state", sf, "--flow", flow, "--t-max",
+                                           str(a.t_max), "--tol", "1e-30", "--rtol", "1e-8", "--atol", "1e-10"])
+                    walls.append(wall)
+                    evals = out["rhsEvaluations"]
+                wall = statistics.median(walls)
+                speedup = previous[flow] / wall if flow in previous else None
+                previous[flow] = wall
+                rows.append([commit, label, "integrate (64,16) t=2000 whole process", flow.upper(), f"{wall:.2f}", "s",
+                             evals, "" if speedup is None else f"{speedup:.2f}", machine])
+                print(f"{commit:8s} {flow:3s} {wall:6.2f} s {evals:8d} evals  {'' if speedup is None else f'{speedup:.2f}x'}"
+                      f"  {label}", flush=True)
+        finally:
+            subprocess.run(["git", "worktree", "remove", "--force", tree], cwd=ROOT, capture_output=True)
+    out = os.path.join(ROOT, "docs", "speed-history.csv")
+    with open(out, "w", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["commit", "change", "measurement", "flow", "median_wall", "unit", "evaluations",
+                    "speedup_over_previous", "machine"])
+        w.writerows(rows)
+    print("wrote", os.path.relpath(out, ROOT))
+
+
+if __name__ == "__main__":
+    main()
