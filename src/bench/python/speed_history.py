@@ -75,6 +75,8 @@ def main():
     previous = {}
     machine = f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores"
     for commit, label in changes:
+        commit = subprocess.run(["git", "rev-parse", "--short=7", commit], cwd=ROOT, check=True, capture_output=True,
+                                text=True).stdout.strip()
         tree = os.path.join(work, commit)
         subprocess.run(["git", "worktree", "add", "--detach", tree, commit], cwd=ROOT, check=True,
                        capture_output=True)

@@ -141,6 +141,12 @@ final class HtmlPage {
                     .append("evaluation as a ratio of EJML's dense multiply on the same shape.</p>\n<div class=\"wide\">")
                     .append(TableFormat.html(bench)).append("</div>");
         }
+        Table speed = c.speed();
+        if (speed != null) {
+            h.append("<h2 id=\"speed\">Speed: before and after each change</h2>\n<p class=\"caption\">")
+                    .append(Report.SPEED_CAPTION.replace("`", "")).append("</p>\n<div class=\"wide\">")
+                    .append(TableFormat.html(speed)).append("</div>");
+        }
         h.append("<h2 id=\"provenance\">Provenance</h2>\n<ul>\n");
         for (String line : c.provenance().lines().toList()) {
             h.append("<li>").append(TableFormat.escape(line.replaceFirst("^\\* ", ""))).append("</li>\n");

@@ -53,7 +53,8 @@ public final class Report {
      */
     record Contents(RawRuns runs, Table claims, Table causes, List<Table> collapse, Table bySource, Table byFlow,
                     Table byDimension, Table mutations, DigitsSection digits, TrainingSection training,
-                    List<PhaseDiagrams.Diagram> sweeps, Table bench, Map<String, String> charts, String provenance) {
+                    List<PhaseDiagrams.Diagram> sweeps, Table bench, Table speed, Map<String, String> charts,
+                    String provenance) {
     }
 
     /** Builds every report file from {@code reports/raw}; returns the path of {@code index.html}. */
@@ -91,7 +92,8 @@ public final class Report {
                 Summaries.countsBy(tries, "by claim and flow", "claim", "flow"),
                 Summaries.countsBy(tries, "by dimension", "n", "m"),
                 killMatrix(csvTable(rawDir.resolve("mutations.csv"))), digits, TrainingSection.compute(tries, showcase),
-                PhaseDiagrams.read(dir.resolve("sweeps")), bench(dir.resolve("bench/bench.csv")), charts, provenance(runs));
+                PhaseDiagrams.read(dir.resolve("sweeps")), bench(dir.resolve("bench/bench.csv")),
+                speedHistory(RunProfile.root().resolve("docs").resolve("speed-history.csv")), charts, provenance(runs));
         AtomicFiles.write(dir.resolve("charts").resolve("finite-learning-rates.svg"), c.training().chart());
         for (var e : charts.entrySet()) {
             AtomicFiles.write(dir.resolve("charts").resolve(e.getKey() + ".svg"), e.getValue());
@@ -111,6 +113,22 @@ public final class Report {
                         "params", tech.tablesaw.api.ColumnType.STRING,
                         "alloc_bytes_per_op", tech.tablesaw.api.ColumnType.DOUBLE,
                         "flop_ratio_vs_ejml_mult", tech.tablesaw.api.ColumnType.DOUBLE))
+                .missingValueIndicator("").build());
+    }
+
+    /** The before/after table of the speed changes ({@code src/bench/python/speed_history.py}), if kept. */
+    static final String SPEED_CAPTION = "The same whole-process run (`scripts/sgema integrate`, synthetic (64, 16), "
+            + "t = 2000, rtol 1e-8, default method) at the commit of every speed change, median of 3, measured in one "
+            + "session by `src/bench/python/speed_history.py` (kept in `docs/speed-history.csv`); "
+            + "speedup over the row before.";
+
+    private static Table speedHistory(Path file) {
+        if (!Files.exists(file)) {
+            return null;
+        }
+        return Table.read().csv(CsvReadOptions.builder(file.toFile()).columnTypesPartial(Map.of(
+                        "commit", tech.tablesaw.api.ColumnType.STRING,
+                        "speedup_over_previous", tech.tablesaw.api.ColumnType.DOUBLE))
                 .missingValueIndicator("").build());
     }
 
@@ -269,6 +287,10 @@ public final class Report {
         }
         if (c.bench() != null) {
             md.append("\n## Benchmarks (latest `scripts/sgema bench`)\n\n").append(TableFormat.markdown(c.bench()));
+        }
+        if (c.speed() != null) {
+            md.append("\n## Speed: before and after each change\n\n").append(SPEED_CAPTION).append("\n\n")
+                    .append(TableFormat.markdown(c.speed()));
         }
         md.append("\n## Provenance\n\n").append(c.provenance());
         return md.toString();

@@ -86,6 +86,23 @@ class ReportTest extends ScratchRoot {
         assertTrue(Files.readString(root.resolve("reports/REPORT.md")).contains("| T1 | THEOREM | 1 | 1 | 0 |"));
     }
 
+    /** The before/after table of the speed changes appears when docs/speed-history.csv is kept, and only then. */
+    @Test
+    void showsTheSpeedHistoryWhenItIsKept() throws Exception {
+        Report.build();
+        assertFalse(Files.readString(root.resolve("reports/REPORT.md")).contains("## Speed"), "no history, no section");
+        Files.createDirectories(root.resolve("docs"));
+        Files.writeString(root.resolve("docs/speed-history.csv"),
+                "commit,change,measurement,flow,median_wall,unit,evaluations,speedup_over_previous,machine\n"
+                        + "1111111,baseline,integrate,SG,13.43,s,4815,,\"Linux amd64, 2 cores\"\n"
+                        + "2222222,faster kernels,integrate,SG,6.10,s,4815,2.20,\"Linux amd64, 2 cores\"\n");
+        Path index = Report.build();
+        String md = Files.readString(root.resolve("reports/REPORT.md"));
+        assertTrue(md.contains("## Speed: before and after each change"), md);
+        assertTrue(md.contains("2222222") && md.contains("2.2"), md);
+        assertTrue(Files.readString(index, StandardCharsets.UTF_8).contains("id=\"speed\""));
+    }
+
     @Test
     void writesAreAtomicAndLeaveNoTemporaryFiles() throws Exception {
         Report.build();
