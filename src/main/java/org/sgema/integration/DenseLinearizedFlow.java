@@ -88,6 +88,33 @@ final class DenseLinearizedFlow extends FlowEquation implements LinearizedEquati
         return true;
     }
 
+    /**
+     * Solves with the factorization made last, {@code x = (σ₀I − J₀)⁻¹ b} for the σ₀ and J₀ of
+     * that factorization, whatever was linearized since (a frozen preconditioner).
+     *
+     * @return false if there is no factorization or the result is not finite
+     */
+    boolean solveFactored(double[] b, double[] x) {
+        if (Double.isNaN(factoredSigma)) {
+            return false;
+        }
+        System.arraycopy(b, 0, rhs.data, 0, n);
+        solves++;
+        lu.solve(rhs, solution);
+        System.arraycopy(solution.data, 0, x, 0, n);
+        for (int i = 0; i < n; i++) {
+            if (!Double.isFinite(x[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** @return whether a factorization is held ({@link #solveFactored} can be used) */
+    boolean factored() {
+        return !Double.isNaN(factoredSigma);
+    }
+
     @Override
     public long linearizations() {
         return linearizations;

@@ -13,7 +13,12 @@ import org.sgema.numerics.Matrices;
  *   iterations, give up after {@value #MAX_ITERATIONS} (the step is then retried smaller)
  * </pre>
  * Up to {@value #FALLBACK_LIMIT} unknowns a solve that GMRES does not finish falls back to a dense
- * LU of σI − J at the same point (J assembled once per step), instead of failing the step.
+ * LU of σI − J at the same point (J assembled once per step), instead of failing the step, and
+ * that LU, frozen, then preconditions the following solves (right preconditioning,
+ * {@code (σI − J)(σ₀I − J₀)⁻¹ u = b}, x = (σ₀I − J₀)⁻¹u), across steps, as long as GMRES so
+ * preconditioned converges within {@value #PRECONDITIONED_ITERATIONS} iterations; when it does not,
+ * a fresh LU at the current point replaces it (the LU reuse of LSODA's and BDF codes' modified
+ * Newton iterations, here as a preconditioner so that every solve stays exact to the tolerance).
  * Unpreconditioned: the condition of σI − J is about 1 + hγρ(J), so the iterations grow with
  * the stiffness the step bridges (a block preconditioner from the Kronecker structure, exact on
  * the encoder block when Cxx and Cyx commute, was tried and measured slower on the long steps
@@ -27,6 +32,8 @@ final class KrylovLinearizedFlow extends FlowEquation implements LinearizedEquat
     static final double TOLERANCE = 1e-11;
     /** Up to this many unknowns a solve GMRES cannot finish falls back to a dense LU. */
     static final int FALLBACK_LIMIT = 1500;
+    /** A frozen LU that needs more iterations than this is replaced by a fresh one. */
+    static final int PRECONDITIONED_ITERATIONS = 20;
     private final VectorField field;
     private final int n;
     private final double[] point;
@@ -37,6 +44,9 @@ final class KrylovLinearizedFlow extends FlowEquation implements LinearizedEquat
     private final double[] rhs;
     private final double[] coefficients;
     private final double[] work;
+    private final double[] preconditioned;
+    private final double[] update;
+    private long preconditionerApplications;
     private DenseLinearizedFlow fallback; // allocated on first need: 2 N² doubles
     private boolean fallbackLinearized;
     private long fallbacks;
@@ -57,6 +67,8 @@ final class KrylovLinearizedFlow extends FlowEquation implements LinearizedEquat
         this.rhs = new double[RESTART + 1];
         this.coefficients = new double[RESTART];
         this.work = new double[n];
+        this.preconditioned = new double[n];
+        this.update = new double[n];
     }
 
     @Override
@@ -81,7 +93,17 @@ final class KrylovLinearizedFlow extends FlowEquation implements LinearizedEquat
 
     @Override
     public boolean solve(double sigma, double[] b, double[] x) {
-        if (gmres(sigma, b, x)) {
+        if (fallbackLinearized && fallback.factored()) {
+            // this step already has its own LU: exact, no iterations
+            fallbacks++;
+            return fallback.solve(sigma, b, x);
+        }
+        boolean frozen = fallback != null && fallback.factored();
+        if (frozen) {
+            if (gmres(sigma, b, x, true, PRECONDITIONED_ITERATIONS)) {
+                return true;
+            }
+        } else if (gmres(sigma, b, x, false, MAX_ITERATIONS)) {
             return true;
         }
         if (n > FALLBACK_LIMIT) {
@@ -104,7 +126,11 @@ final class KrylovLinearizedFlow extends FlowEquation implements LinearizedEquat
         return fallbacks;
     }
 
-    private boolean gmres(double sigma, double[] b, double[] x) {
+    /**
+     * Restarted GMRES for {@code (σI − J) x = b}, right-preconditioned by the frozen LU when
+     * {@code frozen}, giving up after {@code maxIterations}.
+     */
+    private boolean gmres(double sigma, double[] b, double[] x, boolean frozen, int maxIterations) {
         solves++;
         java.util.Arrays.fill(x, 0.0);
         double bNorm = Matrices.norm(b);
@@ -124,7 +150,7 @@ final class KrylovLinearizedFlow extends FlowEquation implements LinearizedEquat
             if (beta <= target) {
                 return true;
             }
-            if (total >= MAX_ITERATIONS || !Double.isFinite(beta)) {
+            if (total >= maxIterations || !Double.isFinite(beta)) {
                 return false;
             }
             for (int i = 0; i < n; i++) {
@@ -134,9 +160,17 @@ final class KrylovLinearizedFlow extends FlowEquation implements LinearizedEquat
             rhs[0] = beta;
             int k = 0;
             boolean done = false;
-            for (int j = 0; j < RESTART && total < MAX_ITERATIONS; j++) {
+            for (int j = 0; j < RESTART && total < maxIterations; j++) {
                 double[] w = basis[j + 1];
-                apply(sigma, basis[j], w);
+                if (frozen) {
+                    if (!fallback.solveFactored(basis[j], preconditioned)) {
+                        return false;
+                    }
+                    preconditionerApplications++;
+                    apply(sigma, preconditioned, w);
+                } else {
+                    apply(sigma, basis[j], w);
+                }
                 for (int i = 0; i <= j; i++) {
                     double h = dot(w, basis[i]);
                     hessenberg[i][j] = h;
@@ -183,12 +217,24 @@ final class KrylovLinearizedFlow extends FlowEquation implements LinearizedEquat
                 }
                 coefficients[i] = hessenberg[i][i] == 0 ? 0 : s / hessenberg[i][i];
             }
+            // x += M⁻¹ V_k y (M = I without the frozen LU)
+            java.util.Arrays.fill(update, 0.0);
             for (int i = 0; i < k; i++) {
                 double yi = coefficients[i];
                 double[] vi = basis[i];
                 for (int q = 0; q < n; q++) {
-                    x[q] += yi * vi[q];
+                    update[q] += yi * vi[q];
                 }
+            }
+            if (frozen) {
+                if (!fallback.solveFactored(update, preconditioned)) {
+                    return false;
+                }
+                preconditionerApplications++;
+                System.arraycopy(preconditioned, 0, update, 0, n);
+            }
+            for (int q = 0; q < n; q++) {
+                x[q] += update[q];
             }
             if (done) {
                 for (double e : x) {
@@ -234,5 +280,6 @@ final class KrylovLinearizedFlow extends FlowEquation implements LinearizedEquat
     public double linearAlgebraFlops() {
         double perIteration = 2 * field.flopsPerEvaluation() + 2.0 * (RESTART / 2 + 2) * n;
         return iterations * perIteration + (fallback == null ? 0 : fallback.linearAlgebraFlops());
+        // (the frozen LU's applications are counted as the fallback's solves, 2N² each)
     }
 }

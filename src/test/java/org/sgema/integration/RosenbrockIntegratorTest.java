@@ -123,6 +123,44 @@ class RosenbrockIntegratorTest {
         assertTrue(Matrices.norm(r) <= 1e-8 * Matrices.norm(b), "residual " + Matrices.norm(r));
     }
 
+    /**
+     * The dense LU of one step, frozen, preconditions the next steps' solves: at a nearby point
+     * (1e-3 away) with another shift (1.3σ) GMRES so preconditioned solves the new system without
+     * a new LU (no further fallback), and the residual, checked with the field's own J·v at the
+     * new point, is within the tolerance. Forgetting the preconditioner in the update (x += V y
+     * instead of x += M⁻¹V y) leaves a residual of order ‖b‖.
+     */
+    @Test
+    void theFrozenLuPreconditionsTheNextSteps() {
+        Configuration c = new ConfigurationSpec(32, 8, ConfigurationSpec.Views.SYMMETRIC,
+                ConfigurationSpec.Spectra.WELL, 0, 1, 1, 3).toConfiguration();
+        State star = org.sgema.equilibria.EquilibriumVariety.leadingPoint(c,
+                org.sgema.equilibria.EquilibriumVariety.randomG(8, new Random(5)));
+        VectorField f = Flow.SG.field(c);
+        double[] y = org.sgema.model.RandomConfigurations.perturbed(star.toArray(), 1e-2, new Random(7));
+        double[] b = org.sgema.model.RandomConfigurations.perturbed(new double[y.length], 1, new Random(8));
+        KrylovLinearizedFlow k = new KrylovLinearizedFlow(f);
+        k.linearize(y);
+        double[] x = new double[y.length];
+        assertTrue(k.solve(1e-3, b, x));
+        assertEquals(1, k.fallbacks(), "the first long step needs its LU");
+        double[] y1 = org.sgema.model.RandomConfigurations.perturbed(y, 1e-3, new Random(9));
+        k.linearize(y1);
+        double sigma = 1.3e-3;
+        long iterationsBefore = k.iterations();
+        assertTrue(k.solve(sigma, b, x));
+        assertEquals(1, k.fallbacks(), "no new LU: the frozen one preconditions");
+        assertTrue(k.iterations() - iterationsBefore <= KrylovLinearizedFlow.PRECONDITIONED_ITERATIONS,
+                "iterations " + (k.iterations() - iterationsBefore));
+        double[] jx = new double[y1.length];
+        f.jacobianTimes(y1, x, jx);
+        double[] r = new double[y1.length];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = sigma * x[i] - jx[i] - b[i];
+        }
+        assertTrue(Matrices.norm(r) <= 1e-8 * Matrices.norm(b), "residual " + Matrices.norm(r));
+    }
+
     /** RODAS with GMRES solves follows the reference as RODAS with the dense LU does. */
     @Test
     void rodasWithKrylovSolvesFollowsTheReference() {
