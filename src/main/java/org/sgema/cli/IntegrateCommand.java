@@ -109,6 +109,9 @@ final class IntegrateCommand implements Callable<Integer> {
         if (!Double.isNaN(t.stiffFrom())) {
             o.put("stiffFrom", t.stiffFrom());
         }
+        if (t.abandonedStiffPhases() > 0) {
+            o.put("stiffPhasesLeft", t.abandonedStiffPhases()); // tried, cost more than the explicit method
+        }
         o.put("wallMillis", t.wallMillis());
         System.out.println(o.toString());
         return 0;

@@ -26,6 +26,7 @@ public final class Trajectory {
     private final long wallMillis;
     private final IntegrationSettings settings;
     private final double stiffFrom;
+    private final int abandonedStiffPhases;
 
     Trajectory(Flow flow, Configuration configuration, IntegrationSettings settings, Outcome outcome, String reason,
                double[] times, double[][] states, long rhsEvaluations, int steps, long wallMillis) {
@@ -35,7 +36,15 @@ public final class Trajectory {
 
     Trajectory(Flow flow, Configuration configuration, IntegrationSettings settings, Outcome outcome, String reason,
                double[] times, double[][] states, long rhsEvaluations, int steps, long wallMillis, double stiffFrom) {
+        this(flow, configuration, settings, outcome, reason, times, states, rhsEvaluations, steps, wallMillis,
+                stiffFrom, 0);
+    }
+
+    Trajectory(Flow flow, Configuration configuration, IntegrationSettings settings, Outcome outcome, String reason,
+               double[] times, double[][] states, long rhsEvaluations, int steps, long wallMillis, double stiffFrom,
+               int abandonedStiffPhases) {
         this.stiffFrom = stiffFrom;
+        this.abandonedStiffPhases = abandonedStiffPhases;
         this.settings = settings;
         this.flow = flow;
         this.configuration = configuration;
@@ -66,6 +75,14 @@ public final class Trajectory {
     /** @return the time from which the stiff method ran (0 if it ran throughout, NaN if never) */
     public double stiffFrom() {
         return stiffFrom;
+    }
+
+    /**
+     * @return how many stiff phases an AUTO run started and left because the stiff method cost more
+     *     per unit time than the explicit one (see {@code StiffCostMonitor}); 0 for other methods
+     */
+    public int abandonedStiffPhases() {
+        return abandonedStiffPhases;
     }
 
     /** @return the settings of the run (null for a discrete map's run, {@link #ofSteps}) */

@@ -44,6 +44,29 @@ class AutoSwitchingTest {
     }
 
     /**
+     * (32, 8) to t = 2000: the stiff phase tried at t ≈ 4 costs several times the explicit method,
+     * so the next check waits until the run is that many times as old, past the horizon; one
+     * abandoned phase, not two. Mutant: the next check at a fixed 4 times the age (the rule before)
+     * tries again and leaves a second phase (measured: 2).
+     */
+    @Test
+    void theNextCheckWaitsInProportionToThePriceRatio() {
+        Configuration c = new ConfigurationSpec(32, 8, ConfigurationSpec.Views.SYMMETRIC, ConfigurationSpec.Spectra.WELL,
+                0, 1, 1, 5).toConfiguration();
+        Trajectory auto = run(c, Flow.SG, 2000, Method.AUTO);
+        Trajectory explicit = run(c, Flow.SG, 2000, Method.EXPLICIT);
+        assertEquals(Outcome.HORIZON_REACHED, auto.outcome(), auto::toString);
+        assertEquals(1, auto.abandonedStiffPhases(), "stiff phases tried and left");
+        assertEquals(0, explicit.abandonedStiffPhases());
+        double rel = Matrices.distance(auto.finalState().toArray(), explicit.finalState().toArray())
+                / Matrices.norm(explicit.finalState().toArray());
+        assertTrue(rel < 1e-6, "AUTO vs explicit: relative deviation " + rel);
+        // the rule itself: never sooner than 4 times the age, later in proportion to a larger ratio
+        assertEquals(10 + 4 * 5, FlowIntegrator.nextStiffnessCheck(10, 15, 1.5), 1e-12);
+        assertEquals(10 + 43 * 5, FlowIntegrator.nextStiffnessCheck(10, 15, 43), 1e-12);
+    }
+
+    /**
      * The contract's stiff linear flow (rates −1000, −1, −0.01): once the fast mode has decayed the
      * explicit step stays near 6/1000 while the stiff one grows to the slow scale, so the stiff
      * phase that starts early (t &lt; 1) is kept to convergence; a monitor that always gave up would
