@@ -8,7 +8,9 @@ For each configuration (symmetric-views moments of standardized public tables, S
 matrix, N = nu^2 I, and a synthetic (n, m) = (64, 16) one), a random initial state is written as the
 CLI's JSON files, then each solver runs in its own process to t_max at the same rtol/atol, and its
 wall time (process start to exit) is measured. Every end state is compared with a reference run at
-rtol 1e-12 (the project's RODAS, `--method stiff`); the table gives the relative deviation.
+rtol 1e-12 (the project's RODAS, `--method stiff`); the table gives the relative deviation. The same
+reference from a start moved by 1e-10 (relative) shows the problem's own sensitivity: no solver can
+be expected to agree with the reference much better than that sensitivity scaled to its tolerance.
 
     python3 src/bench/python/integrate_vs_scipy.py [--t-max 2e4] [--rtol 1e-8] [--atol 1e-10] [--only NAME]
     python3 src/bench/python/integrate_vs_scipy.py --solve METHOD CONFIG STATE FLOW T RTOL ATOL   (one SciPy run)
@@ -111,6 +113,9 @@ def main():
     ap.add_argument("--scipy", default="DOP853,LSODA,BDF")
     ap.add_argument("--solve", nargs=7, default=None)
     ap.add_argument("--reference", default="stiff", help="method of the rtol 1e-12 reference run (stiff, auto, explicit)")
+    ap.add_argument("--sensitivity", type=float, default=1e-10,
+                    help="also run the reference from a start moved by this much (relative; 0: skip), to show how "
+                         "well the end state is determined at all")
     a = ap.parse_args()
     if a.solve:
         method, c, s, flow, t, rtol, atol = a.solve
@@ -140,6 +145,19 @@ def main():
                 raise RuntimeError(f"{name} {flow}: the reference run ended {ref['outcome']}: {ref['reason']}")
             y_ref = flat(ref["state"], flow)
             size = y_ref.size
+            if a.sensitivity > 0:
+                # the problem's own conditioning: the same reference from a start moved by a.sensitivity (relative)
+                pert = {k: (np.array(v) + a.sensitivity * np.abs(np.array(v)).max()
+                            * np.random.default_rng(3).standard_normal(np.array(v).shape)).tolist()
+                        for k, v in state.items()}
+                pf = os.path.join(work, name + "-perturbed.json")
+                json.dump(pert, open(pf, "w"))
+                pcommon = [c if c != sf else pf for c in common]
+                _, pref = timed([sgema, "integrate", *pcommon, "--rtol", "1e-12", "--atol", "1e-14", "--method",
+                                 a.reference, "--wall-clock", "3600"])
+                moved = np.linalg.norm(flat(pref["state"], flow) - y_ref) / np.linalg.norm(y_ref)
+                print(f"{name:18s} {flow:4s} {size:5d} sensitivity: a start moved by {a.sensitivity:g} (relative) "
+                      f"moves the reference's end state by {moved:.1e}", flush=True)
             rows = []
             for method in ["auto", "stiff", "explicit"]:
                 wall, o = timed([sgema, "integrate", *common, "--rtol", str(a.rtol), "--atol", str(a.atol),

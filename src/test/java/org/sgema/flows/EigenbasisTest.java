@@ -105,6 +105,48 @@ class EigenbasisTest {
         }
     }
 
+    /**
+     * With commuting moments both rotated moments are exactly diagonal, so in the eigenbasis
+     * column j of B's derivative is {@code −Aᵀ(d_j A − s_j I) b_j} (SG; EMA likewise with b̄_j):
+     * a column of size 1e-30 gets a derivative of size about 1e-30, its relative precision kept
+     * (in the given basis such a component is below the rounding of ‖B‖). This is what makes the
+     * synthetic (64, 16) run to t = 2·10⁴ computable (docs/THEORY.md, numerical practice).
+     * Mutant: leaving the rotated Cyx's rounding-level off-diagonal entries in place (not zeroed)
+     * feeds about 1e-16‖B‖ into the column.
+     */
+    @Test
+    void aTinyColumnKeepsItsRelativePrecisionInTheEigenbasis() {
+        Random rnd = new Random(11);
+        Configuration c = commuting(17, 3, rnd);
+        Eigenbasis basis = Eigenbasis.of(c);
+        assertTrue(basis.commuting());
+        int m = c.m();
+        int n = c.n();
+        int j = 6;
+        for (Flow flow : new Flow[] {Flow.SG, Flow.EMA}) {
+            MomentField g = flow.field(c).on(basis.rotated());
+            double[] theta = new double[g.dimension()];
+            for (int i = 0; i < theta.length; i++) {
+                theta[i] = 0.6 * rnd.nextGaussian();
+            }
+            int blocks = flow.hasTarget() ? 2 : 1;
+            for (int b = 0; b < blocks; b++) {
+                for (int r = 0; r < m; r++) {
+                    theta[m * m + b * m * n + r * n + j] *= 1e-30;
+                }
+            }
+            double[] f = g.evaluate(theta);
+            for (int b = 0; b < blocks; b++) {
+                double column = 0;
+                for (int r = 0; r < m; r++) {
+                    column = Math.max(column, Math.abs(f[m * m + b * m * n + r * n + j]));
+                }
+                double size = column;
+                assertTrue(column <= 1e-28, () -> flow + ": the 1e-30 column's derivative has size " + size);
+            }
+        }
+    }
+
     @Test
     void aRunInTheEigenbasisEndsWhereTheRunInTheGivenBasisEnds() {
         for (Configuration c : configurations()) {
