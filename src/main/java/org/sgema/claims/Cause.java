@@ -67,6 +67,8 @@ public enum Cause {
     REPEATED_EIGENVALUES(Verdict.HYPOTHESIS_NOT_MET, "repeated eigenvalues"),
     /** the limit is collapsed, outside the full-rank part */
     COLLAPSED_LIMIT(Verdict.HYPOTHESIS_NOT_MET, "collapsed limit"),
+    /** the run has no limit point: ‖F‖ oscillates steadily, far above the stop test (LimitApproach NO_LIMIT) */
+    NO_LIMIT_POINT(Verdict.HYPOTHESIS_NOT_MET, "no limit point (steady oscillation)"),
     /** A is singular at the limit: such equilibria need not lie on V */
     SINGULAR_PREDICTOR(Verdict.HYPOTHESIS_NOT_MET, "singular A"),
     /** the chosen component of V is the leading one */

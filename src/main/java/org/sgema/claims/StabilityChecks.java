@@ -264,6 +264,10 @@ public final class StabilityChecks {
         Trajectory t = LimitApproach.continueToLimit(integrator, f, integrator.integrate(f, c.initial()),
                 MAX_HORIZON);
         LimitApproach approach = LimitApproach.of(f, t);
+        if (approach.noLimit()) {
+            return Evaluation.hypothesisNotMet(Cause.NO_LIMIT_POINT, "run reached t = " + t.finalTime()
+                    + " without a limit point: " + approach.evidence());
+        }
         if (!approach.decided()) {
             return Evaluation.inconclusive(Cause.of(t.outcome()), "max_re_nonzero", Double.NaN, "not converged: run ended "
                     + t.outcome() + " at t = " + String.format(Locale.ROOT, "%.4g", t.finalTime()) + "; "

@@ -28,11 +28,28 @@ import org.sgema.numerics.Matrices;
  * bounded): the limit {@code θ_∞} lies within {@code distance + remaining} of the polished point,
  * which the claims use as the limit, with that error ({@link #limitError()}).
  *
+ * <p>A tail that fits neither law may show that there is no limit to approach: NO_LIMIT when
+ * the run keeps moving through a bounded region without slowing down. On [T/2, T], with the path
+ * length {@code ℓ = ∫ g dt}, the diameter bound {@code D = 2 max_i ‖θ_i − θ̄‖} of the recorded
+ * states (θ̄ their mean) and the averages {@code Ā_1..Ā_4} of g over four equal windows
+ * (trapezoid rule over the recorded points):
+ * <pre>
+ *   ℓ ≥ {@value #WINDING}·D,   max_w |Ā_w − Ā| ≤ {@value #AVERAGE_SPREAD}·Ā,   min g ≥ {@value #FLOOR_FACTOR}·tol(1 + ‖θ(T)‖)
+ * </pre>
+ * (tol the run's stop tolerance). A trajectory that converges travels a path comparable to its
+ * distance to the limit and slows down; this one winds through the same region many times at a
+ * steady speed (a periodic orbit, or one that closes up to the rotation (A, B) ↦ (QAQᵀ, QB)
+ * under which the flows are equivariant). If g decays at all it decays at a rate
+ * {@code μ ≤ μ_max = ln(max Ā_w / min Ā_w)/(3T/8)} (the windows' centres are 3T/8 apart), so it
+ * cannot meet the stop test before {@code T + ln(min g / tol(1 + ‖θ‖))/μ_max}, reported as
+ * {@link #noLimitBefore()}. A saddle passage or a spiral that slows down moves the window averages
+ * and stays UNRESOLVED.</p>
+ *
  * <p>{@link #continueToLimit} first tries the strongest evidence, convergence: the run is
  * continued (the stiff method makes long horizons cheap) and ends CONVERGED or not on its
  * own stop test.</p>
  *
- * @param kind CONVERGED (the run met its stop test), EXPONENTIAL, ALGEBRAIC or UNRESOLVED
+ * @param kind CONVERGED (the run met its stop test), EXPONENTIAL, ALGEBRAIC, NO_LIMIT or UNRESOLVED
  * @param rate fitted μ of the exponential law (NaN otherwise)
  * @param exponent fitted p of the algebraic law (NaN otherwise)
  * @param fitRms RMS residual of the chosen fit in ln g (NaN if none was chosen)
@@ -40,22 +57,43 @@ import org.sgema.numerics.Matrices;
  * @param distance how far polishing moved the final state
  * @param remaining the estimate of the path still to travel, from the fitted law (0 when CONVERGED)
  * @param evidence one line with the numbers behind the decision
+ * @param noLimitBefore for NO_LIMIT, the earliest time the run could meet its stop test (NaN otherwise)
  */
 public record LimitApproach(Kind kind, double rate, double exponent, double fitRms, State limit, double distance,
-                            double remaining, String evidence) {
+                            double remaining, String evidence, double noLimitBefore) {
 
     /** Largest RMS residual of ln g a fitted law may leave. */
     public static final double MAX_FIT_RMS = 0.2;
     /** Smallest factor by which g must fall over the tail. */
     public static final double MIN_DECAY = 10.0;
 
-    /** How the limit is approached. */
-    public enum Kind { CONVERGED, EXPONENTIAL, ALGEBRAIC, UNRESOLVED }
+    /** Smallest ratio of the tail's path length to its diameter for NO_LIMIT. */
+    public static final double WINDING = 100;
+    /** Largest relative spread of the window averages of ‖F‖ for NO_LIMIT. */
+    public static final double AVERAGE_SPREAD = 0.05;
+    /** ‖F‖ must stay this many times above the stop test for NO_LIMIT. */
+    public static final double FLOOR_FACTOR = 1000;
+    /** Fewest recorded points on [T/2, T] for NO_LIMIT (ten per window). */
+    public static final int MIN_TAIL_POINTS = 40;
+
+    /**
+     * How the limit is approached: CONVERGED, EXPONENTIAL or ALGEBRAIC (a limit, decided);
+     * NO_LIMIT (‖F‖ oscillates without a downward trend: there is no limit point to approach,
+     * decided); UNRESOLVED.
+     */
+    public enum Kind { CONVERGED, EXPONENTIAL, ALGEBRAIC, NO_LIMIT, UNRESOLVED }
 
     /** @return whether the limit is decided (converged, or an approach law with a consistent limit) */
     public boolean decided() {
-        return kind != Kind.UNRESOLVED;
+        return kind != Kind.UNRESOLVED && kind != Kind.NO_LIMIT;
     }
+
+    /** @return whether the run decidedly has no limit point to approach (NO_LIMIT) */
+    public boolean noLimit() {
+        return kind == Kind.NO_LIMIT;
+    }
+
+
 
     /** @return {@code distance + remaining}: how far the true limit may be from {@link #limit()} */
     public double limitError() {
@@ -173,7 +211,8 @@ public record LimitApproach(Kind kind, double rate, double exponent, double fitR
     public static LimitApproach of(VectorField field, Trajectory t) {
         State end = t.finalState();
         if (t.outcome() == Outcome.CONVERGED) {
-            return new LimitApproach(Kind.CONVERGED, Double.NaN, Double.NaN, Double.NaN, end, 0, 0, "converged");
+            return new LimitApproach(Kind.CONVERGED, Double.NaN, Double.NaN, Double.NaN, end, 0, 0, "converged",
+                    Double.NaN);
         }
         if (t.outcome() != Outcome.HORIZON_REACHED) {
             return unresolved(end, "run ended " + t.outcome());
@@ -199,8 +238,15 @@ public record LimitApproach(Kind kind, double rate, double exponent, double fitR
                 && (exp[1] <= alg[1] || !(p > 1));
         boolean algebraic = !exponential && decayTenth >= MIN_DECAY && alg[1] <= MAX_FIT_RMS && p > 1;
         if (!exponential && !algebraic) {
-            return unresolved(end, fits + ": no law fits (needs ≥ " + MIN_DECAY + "× decay, rms ≤ " + MAX_FIT_RMS
-                    + ", p > 1 for the algebraic law)");
+            String noLaw = fits + ": no law fits (needs ≥ " + MIN_DECAY + "× decay, rms ≤ " + MAX_FIT_RMS
+                    + ", p > 1 for the algebraic law)";
+            double tol = t.settings() == null ? Double.NaN : t.settings().convergenceTolerance();
+            Recurrence r = Recurrence.of(t, tail, tol * (1 + Matrices.norm(end.toArray())));
+            if (r.steady()) {
+                return new LimitApproach(Kind.NO_LIMIT, Double.NaN, Double.NaN, Double.NaN, end, 0, Double.NaN,
+                        noLaw + "; " + r.evidence(), r.noLimitBefore());
+            }
+            return unresolved(end, noLaw + "; " + r.evidence());
         }
         double rms = exponential ? exp[1] : alg[1];
         double remaining = exponential ? gEnd / mu : gEnd * tEnd / (p - 1);
@@ -219,11 +265,91 @@ public record LimitApproach(Kind kind, double rate, double exponent, double fitR
             return unresolved(end, evidence + ": the nearest equilibrium is farther than the remaining path");
         }
         return new LimitApproach(exponential ? Kind.EXPONENTIAL : Kind.ALGEBRAIC, exponential ? mu : Double.NaN,
-                exponential ? Double.NaN : p, rms, polished.state(), polished.distance(), remaining, evidence);
+                exponential ? Double.NaN : p, rms, polished.state(), polished.distance(), remaining, evidence, Double.NaN);
+    }
+
+    /**
+     * The NO_LIMIT test on [T/2, T] (see the class comment): path length, diameter bound, window
+     * averages of g, and the earliest time the stop test could be met.
+     *
+     * @param floor the stop test's level {@code tol(1 + ‖θ(T)‖)} (NaN: unknown, never steady)
+     */
+    record Recurrence(boolean steady, double noLimitBefore, String evidence) {
+        static Recurrence of(Trajectory run, Tail tail, double floor) {
+            int from = tail.half();
+            int to = tail.size();
+            if (to - from < MIN_TAIL_POINTS) {
+                return new Recurrence(false, Double.NaN, (to - from) + " recorded points on [T/2, T] (a recurrence"
+                        + " needs ≥ " + MIN_TAIL_POINTS + ")");
+            }
+            double[] t = tail.t();
+            double tStart = t[from];
+            double tEnd = t[to - 1];
+            double[] windowIntegral = new double[4];
+            double[] windowLength = new double[4];
+            double path = 0;
+            double min = Math.exp(tail.lnG()[from]);
+            for (int i = from + 1; i < to; i++) {
+                double g0 = Math.exp(tail.lnG()[i - 1]);
+                double g1 = Math.exp(tail.lnG()[i]);
+                min = Math.min(min, g1);
+                double dt = t[i] - t[i - 1];
+                double piece = 0.5 * (g0 + g1) * dt;
+                path += piece;
+                int w = Math.min(3, (int) (4 * (0.5 * (t[i] + t[i - 1]) - tStart) / (tEnd - tStart)));
+                windowIntegral[w] += piece;
+                windowLength[w] += dt;
+            }
+            double mean = path / (tEnd - tStart);
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = 0;
+            double spread = 0;
+            for (int w = 0; w < 4; w++) {
+                double a = windowIntegral[w] / windowLength[w];
+                lo = Math.min(lo, a);
+                hi = Math.max(hi, a);
+                spread = Math.max(spread, Math.abs(a - mean) / mean);
+            }
+            // the diameter bound of the states the run visited on [T/2, T]
+            int size = run.state(0).size();
+            double[] centre = new double[size];
+            int counted = 0;
+            for (int i = 0; i < run.size(); i++) {
+                if (run.time(i) >= tStart) {
+                    double[] x = run.state(i).toArray();
+                    for (int j = 0; j < size; j++) {
+                        centre[j] += x[j];
+                    }
+                    counted++;
+                }
+            }
+            for (int j = 0; j < size; j++) {
+                centre[j] /= counted;
+            }
+            double radius = 0;
+            for (int i = 0; i < run.size(); i++) {
+                if (run.time(i) >= tStart) {
+                    radius = Math.max(radius, Matrices.distance(run.state(i).toArray(), centre));
+                }
+            }
+            double diameter = 2 * radius;
+            double muMax = Math.log(hi / lo) / (0.75 * (tEnd - tStart));
+            double before = tEnd + (muMax > 0 ? Math.log(min / floor) / muMax : Double.POSITIVE_INFINITY);
+            String numbers = String.format(Locale.ROOT, "on [T/2, T] the run travels a path %.3g = %.3g × the"
+                    + " diameter %.3g of the region it stays in; window averages of ‖F‖ %.4g .. %.4g (spread %.2g);"
+                    + " min ‖F‖ = %.3g = %.3g × the stop test", path, path / diameter, diameter, lo, hi, spread, min,
+                    min / floor);
+            boolean steady = path >= WINDING * diameter && spread <= AVERAGE_SPREAD && min >= FLOOR_FACTOR * floor;
+            return new Recurrence(steady, steady ? before : Double.NaN, steady ? numbers + String.format(Locale.ROOT,
+                    ": no limit point (any decay has rate ≤ %.3g: the stop test cannot be met before t = %.3g)",
+                    muMax, before) : numbers + ": not a steady recurrence (needs path ≥ " + WINDING
+                    + " × diameter, spread ≤ " + AVERAGE_SPREAD + ", min ‖F‖ ≥ " + FLOOR_FACTOR + " × the stop test)");
+        }
     }
 
     private static LimitApproach unresolved(State end, String why) {
-        return new LimitApproach(Kind.UNRESOLVED, Double.NaN, Double.NaN, Double.NaN, end, 0, Double.NaN, why);
+        return new LimitApproach(Kind.UNRESOLVED, Double.NaN, Double.NaN, Double.NaN, end, 0, Double.NaN, why,
+                Double.NaN);
     }
 
     /** Least squares {@code y = c + s·x}: returns {slope s, RMS residual}. */

@@ -20,7 +20,8 @@ import org.sgema.numerics.Matrices;
  * <pre>
  *   θ̇ = −μθ           ‖F(t)‖ = μ‖θ₀‖e^{−μt}             exponential, rate μ
  *   θ̇_i = −θ_i³        θ_i(t) = θ_i(0)/√(1 + 2θ_i(0)²t)   ‖F‖ ~ t^{−3/2}: algebraic, p = 3/2
- *   θ̇ = (−θ₂, θ₁, 0)   ‖F‖ constant                      no law: UNRESOLVED
+ *   θ̇ = (−θ₂, θ₁, 0)   ‖F‖ constant                      no law: UNRESOLVED at T = 100, NO_LIMIT at T = 2000
+ *   spiral, ζ = 1e-3    ‖F‖ ∝ e^{−ζt}                     slows down: UNRESOLVED, never NO_LIMIT
  * </pre>
  */
 class LimitApproachTest {
@@ -100,6 +101,27 @@ class LimitApproachTest {
         }
     }
 
+    /** A spiral that slows down: θ̇ = (−ζθ₁ − θ₂, θ₁ − ζθ₂, 0), ‖F‖ ∝ e^{−ζt}. */
+    private static final class Spiral extends Field {
+        private final double zeta;
+
+        Spiral(double zeta) {
+            this.zeta = zeta;
+        }
+
+        @Override
+        public void evaluate(double[] x, double[] out) {
+            jacobianTimes(x, x, out);
+        }
+
+        @Override
+        public void jacobianTimes(double[] x, double[] v, double[] out) {
+            out[0] = -zeta * v[0] - v[1];
+            out[1] = v[0] - zeta * v[1];
+            out[2] = 0;
+        }
+    }
+
     private static Trajectory run(VectorField f, double horizon) {
         IntegrationSettings s = IntegrationSettings.defaults().withHorizon(horizon).withConvergenceTolerance(1e-30)
                 .withTolerances(1e-11, 1e-14);
@@ -136,6 +158,38 @@ class LimitApproachTest {
         LimitApproach a = LimitApproach.of(f, run(f, 100));
         assertEquals(LimitApproach.Kind.UNRESOLVED, a.kind(), a::toString);
         assertTrue(a.evidence().contains("no law fits"), a::toString);
+    }
+
+    /**
+     * A rotation run long enough winds through the same circle hundreds of times at constant
+     * speed: no limit point, and no time at which the stop test could be met (no decay at all).
+     */
+    @Test
+    void aLongRotationHasNoLimit() {
+        Rotation f = new Rotation();
+        IntegrationSettings s = IntegrationSettings.defaults().withHorizon(2000).withConvergenceTolerance(1e-10)
+                .withTolerances(1e-11, 1e-14);
+        Trajectory t = new FlowIntegrator(s).integrate(f, State.fromArray(1, 2, false, new double[] {0.5, -0.3, 0.2}));
+        LimitApproach a = LimitApproach.of(f, t);
+        assertEquals(LimitApproach.Kind.NO_LIMIT, a.kind(), a::toString);
+        assertTrue(a.noLimit() && !a.decided(), a::toString);
+        assertTrue(a.noLimitBefore() > 1e6, a::toString);
+    }
+
+    /**
+     * A spiral that loses about 40 % of its speed over [T/2, T] (ζ = 1e-3, T = 1000) also winds
+     * many times through its region, but slows down: not NO_LIMIT (too little decay for a law:
+     * UNRESOLVED). Mutant: dropping the window-average test calls it NO_LIMIT.
+     */
+    @Test
+    void aSpiralThatSlowsDownIsNotCalledLimitless() {
+        Spiral f = new Spiral(1e-3);
+        IntegrationSettings s = IntegrationSettings.defaults().withHorizon(1000).withConvergenceTolerance(1e-10)
+                .withTolerances(1e-11, 1e-14);
+        Trajectory t = new FlowIntegrator(s).integrate(f, State.fromArray(1, 2, false, new double[] {0.5, -0.3, 0.2}));
+        LimitApproach a = LimitApproach.of(f, t);
+        assertEquals(LimitApproach.Kind.UNRESOLVED, a.kind(), a::toString);
+        assertTrue(a.evidence().contains("not a steady recurrence"), a::toString);
     }
 
     /** Continuing an exponential tail reaches the stop test; a run without decay is only extended. */
