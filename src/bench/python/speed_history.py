@@ -29,7 +29,8 @@ CHANGES = [
     ("743e623", "own DOP853 step loop: 12 evaluations per step, lazy dense output"),
     ("4be5731", "AUTO prices its stiff phase and goes back when it costs more"),
     ("43ae464", "eigenbasis of Cxx: (A B) Cxx a column scaling, O(mn) residual when moments commute"),
-    ("HEAD", "launcher: serial collector with a 32 MB young generation"),
+    ("4469ffe", "launcher: serial collector with a 32 MB young generation"),
+    ("6c7b2d7", "AUTO looks for stiffness again only at max(4, r) times the age (r: the price ratio it measured)"),
 ]
 
 

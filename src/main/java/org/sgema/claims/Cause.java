@@ -48,6 +48,8 @@ public enum Cause {
     AT_FLOOR(Verdict.INCONCLUSIVE, "at the round-off floor"),
     /** dE0/dt > 0 at the point, but E0 did not rise over the run */
     NO_RISE(Verdict.INCONCLUSIVE, "no rise over the run"),
+    /** the run keeps moving through a bounded region at a steady speed: no decay resolvable (LimitApproach STEADY) */
+    STEADY_MOTION(Verdict.INCONCLUSIVE, "steady motion, no decay resolvable"),
 
     /** λ > 0, the statement is about λ = 0 */
     WEIGHT_DECAY_NONZERO(Verdict.HYPOTHESIS_NOT_MET, "λ > 0"),
@@ -67,8 +69,6 @@ public enum Cause {
     REPEATED_EIGENVALUES(Verdict.HYPOTHESIS_NOT_MET, "repeated eigenvalues"),
     /** the limit is collapsed, outside the full-rank part */
     COLLAPSED_LIMIT(Verdict.HYPOTHESIS_NOT_MET, "collapsed limit"),
-    /** the run has no limit point: ‖F‖ oscillates steadily, far above the stop test (LimitApproach NO_LIMIT) */
-    NO_LIMIT_POINT(Verdict.HYPOTHESIS_NOT_MET, "no limit point (steady oscillation)"),
     /** A is singular at the limit: such equilibria need not lie on V */
     SINGULAR_PREDICTOR(Verdict.HYPOTHESIS_NOT_MET, "singular A"),
     /** the chosen component of V is the leading one */

@@ -264,9 +264,9 @@ public final class StabilityChecks {
         Trajectory t = LimitApproach.continueToLimit(integrator, f, integrator.integrate(f, c.initial()),
                 MAX_HORIZON);
         LimitApproach approach = LimitApproach.of(f, t);
-        if (approach.noLimit()) {
-            return Evaluation.hypothesisNotMet(Cause.NO_LIMIT_POINT, "run reached t = " + t.finalTime()
-                    + " without a limit point: " + approach.evidence());
+        if (approach.steady()) {
+            return Evaluation.inconclusive(Cause.STEADY_MOTION, "max_re_nonzero", Double.NaN, "not converged: run ended "
+                    + t.outcome() + " at t = " + t.finalTime() + ": " + approach.evidence());
         }
         if (!approach.decided()) {
             return Evaluation.inconclusive(Cause.of(t.outcome()), "max_re_nonzero", Double.NaN, "not converged: run ended "

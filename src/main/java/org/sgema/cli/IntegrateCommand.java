@@ -104,9 +104,6 @@ final class IntegrateCommand implements Callable<Integer> {
                 limit.put("polishedDistance", a.distance());
                 limit.set("state", JsonFiles.toJson(a.limit()));
             }
-            if (a.noLimit()) {
-                limit.put("noLimitBefore", a.noLimitBefore());
-            }
             limit.put("evidence", a.evidence());
         }
         if (!Double.isNaN(t.stiffFrom())) {

@@ -28,28 +28,24 @@ import org.sgema.numerics.Matrices;
  * bounded): the limit {@code θ_∞} lies within {@code distance + remaining} of the polished point,
  * which the claims use as the limit, with that error ({@link #limitError()}).
  *
- * <p>A tail that fits neither law may show that there is no limit to approach: NO_LIMIT when
- * the run keeps moving through a bounded region without slowing down. On [T/2, T], with the path
- * length {@code ℓ = ∫ g dt}, the diameter bound {@code D = 2 max_i ‖θ_i − θ̄‖} of the recorded
- * states (θ̄ their mean) and the averages {@code Ā_1..Ā_4} of g over four equal windows
- * (trapezoid rule over the recorded points):
+ * <p>A tail that fits neither law is STEADY (still undecided, but told apart from a run that
+ * merely stopped early) when the run keeps moving through a bounded region without slowing down.
+ * On [T/2, T], with the path length {@code ℓ = ∫ g dt}, the diameter bound
+ * {@code D = 2 max_i ‖θ_i − θ̄‖} of the recorded states (θ̄ their mean) and the averages
+ * {@code Ā_1..Ā_4} of g over four equal windows (trapezoid rule over the recorded points):
  * <pre>
  *   ℓ ≥ {@value #WINDING}·D,   max_w |Ā_w − Ā| ≤ {@value #AVERAGE_SPREAD}·Ā,   min g ≥ {@value #FLOOR_FACTOR}·tol(1 + ‖θ(T)‖)
  * </pre>
- * (tol the run's stop tolerance). A trajectory that converges travels a path comparable to its
- * distance to the limit and slows down; this one winds through the same region many times at a
- * steady speed (a periodic orbit, or one that closes up to the rotation (A, B) ↦ (QAQᵀ, QB)
- * under which the flows are equivariant). If g decays at all it decays at a rate
- * {@code μ ≤ μ_max = ln(max Ā_w / min Ā_w)/(3T/8)} (the windows' centres are 3T/8 apart), so it
- * cannot meet the stop test before {@code T + ln(min g / tol(1 + ‖θ‖))/μ_max}, reported as
- * {@link #noLimitBefore()}. A saddle passage or a spiral that slows down moves the window averages
- * and stays UNRESOLVED.</p>
+ * (tol the run's stop tolerance). This is not evidence that there is no limit point: a limit
+ * cycle, a focus with Re λ ≈ −1e-6, a spiral with ‖F‖ ~ t^{−0.1} and the ghost of a
+ * saddle-node of cycles all look like this on a finite tail (an adversarial review found each),
+ * so the claims keep STEADY runs INCONCLUSIVE, with this evidence.</p>
  *
  * <p>{@link #continueToLimit} first tries the strongest evidence, convergence: the run is
  * continued (the stiff method makes long horizons cheap) and ends CONVERGED or not on its
  * own stop test.</p>
  *
- * @param kind CONVERGED (the run met its stop test), EXPONENTIAL, ALGEBRAIC, NO_LIMIT or UNRESOLVED
+ * @param kind CONVERGED (the run met its stop test), EXPONENTIAL, ALGEBRAIC, STEADY or UNRESOLVED
  * @param rate fitted μ of the exponential law (NaN otherwise)
  * @param exponent fitted p of the algebraic law (NaN otherwise)
  * @param fitRms RMS residual of the chosen fit in ln g (NaN if none was chosen)
@@ -57,43 +53,40 @@ import org.sgema.numerics.Matrices;
  * @param distance how far polishing moved the final state
  * @param remaining the estimate of the path still to travel, from the fitted law (0 when CONVERGED)
  * @param evidence one line with the numbers behind the decision
- * @param noLimitBefore for NO_LIMIT, the earliest time the run could meet its stop test (NaN otherwise)
  */
 public record LimitApproach(Kind kind, double rate, double exponent, double fitRms, State limit, double distance,
-                            double remaining, String evidence, double noLimitBefore) {
+                            double remaining, String evidence) {
 
     /** Largest RMS residual of ln g a fitted law may leave. */
     public static final double MAX_FIT_RMS = 0.2;
     /** Smallest factor by which g must fall over the tail. */
     public static final double MIN_DECAY = 10.0;
 
-    /** Smallest ratio of the tail's path length to its diameter for NO_LIMIT. */
+    /** Smallest ratio of the tail's path length to its diameter for STEADY. */
     public static final double WINDING = 100;
-    /** Largest relative spread of the window averages of ‖F‖ for NO_LIMIT. */
+    /** Largest relative spread of the window averages of ‖F‖ for STEADY. */
     public static final double AVERAGE_SPREAD = 0.05;
-    /** ‖F‖ must stay this many times above the stop test for NO_LIMIT. */
+    /** ‖F‖ must stay this many times above the stop test for STEADY. */
     public static final double FLOOR_FACTOR = 1000;
-    /** Fewest recorded points on [T/2, T] for NO_LIMIT (ten per window). */
+    /** Fewest recorded points on [T/2, T] for STEADY (ten per window). */
     public static final int MIN_TAIL_POINTS = 40;
 
     /**
      * How the limit is approached: CONVERGED, EXPONENTIAL or ALGEBRAIC (a limit, decided);
-     * NO_LIMIT (‖F‖ oscillates without a downward trend: there is no limit point to approach,
-     * decided); UNRESOLVED.
+     * STEADY (no law, and the run keeps moving through a bounded region at a steady speed: no decay
+     * resolvable on its tail, undecided); UNRESOLVED (anything else undecided).
      */
-    public enum Kind { CONVERGED, EXPONENTIAL, ALGEBRAIC, NO_LIMIT, UNRESOLVED }
+    public enum Kind { CONVERGED, EXPONENTIAL, ALGEBRAIC, STEADY, UNRESOLVED }
 
     /** @return whether the limit is decided (converged, or an approach law with a consistent limit) */
     public boolean decided() {
-        return kind != Kind.UNRESOLVED && kind != Kind.NO_LIMIT;
+        return kind != Kind.UNRESOLVED && kind != Kind.STEADY;
     }
 
-    /** @return whether the run decidedly has no limit point to approach (NO_LIMIT) */
-    public boolean noLimit() {
-        return kind == Kind.NO_LIMIT;
+    /** @return whether the run keeps moving at a steady speed with no decay resolvable (STEADY, undecided) */
+    public boolean steady() {
+        return kind == Kind.STEADY;
     }
-
-
 
     /** @return {@code distance + remaining}: how far the true limit may be from {@link #limit()} */
     public double limitError() {
@@ -211,8 +204,7 @@ public record LimitApproach(Kind kind, double rate, double exponent, double fitR
     public static LimitApproach of(VectorField field, Trajectory t) {
         State end = t.finalState();
         if (t.outcome() == Outcome.CONVERGED) {
-            return new LimitApproach(Kind.CONVERGED, Double.NaN, Double.NaN, Double.NaN, end, 0, 0, "converged",
-                    Double.NaN);
+            return new LimitApproach(Kind.CONVERGED, Double.NaN, Double.NaN, Double.NaN, end, 0, 0, "converged");
         }
         if (t.outcome() != Outcome.HORIZON_REACHED) {
             return unresolved(end, "run ended " + t.outcome());
@@ -243,8 +235,8 @@ public record LimitApproach(Kind kind, double rate, double exponent, double fitR
             double tol = t.settings() == null ? Double.NaN : t.settings().convergenceTolerance();
             Recurrence r = Recurrence.of(t, tail, tol * (1 + Matrices.norm(end.toArray())));
             if (r.steady()) {
-                return new LimitApproach(Kind.NO_LIMIT, Double.NaN, Double.NaN, Double.NaN, end, 0, Double.NaN,
-                        noLaw + "; " + r.evidence(), r.noLimitBefore());
+                return new LimitApproach(Kind.STEADY, Double.NaN, Double.NaN, Double.NaN, end, 0, Double.NaN,
+                        noLaw + "; " + r.evidence());
             }
             return unresolved(end, noLaw + "; " + r.evidence());
         }
@@ -265,21 +257,21 @@ public record LimitApproach(Kind kind, double rate, double exponent, double fitR
             return unresolved(end, evidence + ": the nearest equilibrium is farther than the remaining path");
         }
         return new LimitApproach(exponential ? Kind.EXPONENTIAL : Kind.ALGEBRAIC, exponential ? mu : Double.NaN,
-                exponential ? Double.NaN : p, rms, polished.state(), polished.distance(), remaining, evidence, Double.NaN);
+                exponential ? Double.NaN : p, rms, polished.state(), polished.distance(), remaining, evidence);
     }
 
     /**
-     * The NO_LIMIT test on [T/2, T] (see the class comment): path length, diameter bound, window
-     * averages of g, and the earliest time the stop test could be met.
+     * The STEADY test on [T/2, T] (see the class comment): path length, diameter bound and window
+     * averages of g.
      *
      * @param floor the stop test's level {@code tol(1 + ‖θ(T)‖)} (NaN: unknown, never steady)
      */
-    record Recurrence(boolean steady, double noLimitBefore, String evidence) {
+    record Recurrence(boolean steady, String evidence) {
         static Recurrence of(Trajectory run, Tail tail, double floor) {
             int from = tail.half();
             int to = tail.size();
             if (to - from < MIN_TAIL_POINTS) {
-                return new Recurrence(false, Double.NaN, (to - from) + " recorded points on [T/2, T] (a recurrence"
+                return new Recurrence(false, (to - from) + " recorded points on [T/2, T] (a recurrence"
                         + " needs ≥ " + MIN_TAIL_POINTS + ")");
             }
             double[] t = tail.t();
@@ -333,23 +325,24 @@ public record LimitApproach(Kind kind, double rate, double exponent, double fitR
                 }
             }
             double diameter = 2 * radius;
-            double muMax = Math.log(hi / lo) / (0.75 * (tEnd - tStart));
-            double before = tEnd + (muMax > 0 ? Math.log(min / floor) / muMax : Double.POSITIVE_INFINITY);
+            boolean emptyWindow = windowLength[0] == 0 || windowLength[1] == 0 || windowLength[2] == 0
+                    || windowLength[3] == 0;
             String numbers = String.format(Locale.ROOT, "on [T/2, T] the run travels a path %.3g = %.3g × the"
                     + " diameter %.3g of the region it stays in; window averages of ‖F‖ %.4g .. %.4g (spread %.2g);"
                     + " min ‖F‖ = %.3g = %.3g × the stop test", path, path / diameter, diameter, lo, hi, spread, min,
                     min / floor);
-            boolean steady = path >= WINDING * diameter && spread <= AVERAGE_SPREAD && min >= FLOOR_FACTOR * floor;
-            return new Recurrence(steady, steady ? before : Double.NaN, steady ? numbers + String.format(Locale.ROOT,
-                    ": no limit point (any decay has rate ≤ %.3g: the stop test cannot be met before t = %.3g)",
-                    muMax, before) : numbers + ": not a steady recurrence (needs path ≥ " + WINDING
-                    + " × diameter, spread ≤ " + AVERAGE_SPREAD + ", min ‖F‖ ≥ " + FLOOR_FACTOR + " × the stop test)");
+            boolean steady = !emptyWindow && path >= WINDING * diameter && spread <= AVERAGE_SPREAD
+                    && min >= FLOOR_FACTOR * floor;
+            return new Recurrence(steady, steady ? numbers + ": steady motion, no decay resolvable on the tail (a limit"
+                    + " cycle, or a limit approached more slowly than the tail can show)"
+                    : numbers + (emptyWindow ? ": a window without recorded steps" : "") + ": not steady motion (needs"
+                    + " path ≥ " + WINDING + " × diameter, spread ≤ " + AVERAGE_SPREAD + ", min ‖F‖ ≥ " + FLOOR_FACTOR
+                    + " × the stop test)");
         }
     }
 
     private static LimitApproach unresolved(State end, String why) {
-        return new LimitApproach(Kind.UNRESOLVED, Double.NaN, Double.NaN, Double.NaN, end, 0, Double.NaN, why,
-                Double.NaN);
+        return new LimitApproach(Kind.UNRESOLVED, Double.NaN, Double.NaN, Double.NaN, end, 0, Double.NaN, why);
     }
 
     /** Least squares {@code y = c + s·x}: returns {slope s, RMS residual}. */

@@ -20,8 +20,8 @@ import org.sgema.numerics.Matrices;
  * <pre>
  *   θ̇ = −μθ           ‖F(t)‖ = μ‖θ₀‖e^{−μt}             exponential, rate μ
  *   θ̇_i = −θ_i³        θ_i(t) = θ_i(0)/√(1 + 2θ_i(0)²t)   ‖F‖ ~ t^{−3/2}: algebraic, p = 3/2
- *   θ̇ = (−θ₂, θ₁, 0)   ‖F‖ constant                      no law: UNRESOLVED at T = 100, NO_LIMIT at T = 2000
- *   spiral, ζ = 1e-3    ‖F‖ ∝ e^{−ζt}                     slows down: UNRESOLVED, never NO_LIMIT
+ *   θ̇ = (−θ₂, θ₁, 0)   ‖F‖ constant                      no law: UNRESOLVED at T = 100, STEADY at T = 2000
+ *   spiral, ζ = 1e-3    ‖F‖ ∝ e^{−ζt}                     slows down: UNRESOLVED, never STEADY
  * </pre>
  */
 class LimitApproachTest {
@@ -162,34 +162,34 @@ class LimitApproachTest {
 
     /**
      * A rotation run long enough winds through the same circle hundreds of times at constant
-     * speed: no limit point, and no time at which the stop test could be met (no decay at all).
+     * speed: STEADY, which stays undecided (a limit cycle and a very slow focus look alike).
      */
     @Test
-    void aLongRotationHasNoLimit() {
+    void aLongRotationIsSteadyAndUndecided() {
         Rotation f = new Rotation();
         IntegrationSettings s = IntegrationSettings.defaults().withHorizon(2000).withConvergenceTolerance(1e-10)
                 .withTolerances(1e-11, 1e-14);
         Trajectory t = new FlowIntegrator(s).integrate(f, State.fromArray(1, 2, false, new double[] {0.5, -0.3, 0.2}));
         LimitApproach a = LimitApproach.of(f, t);
-        assertEquals(LimitApproach.Kind.NO_LIMIT, a.kind(), a::toString);
-        assertTrue(a.noLimit() && !a.decided(), a::toString);
-        assertTrue(a.noLimitBefore() > 1e6, a::toString);
+        assertEquals(LimitApproach.Kind.STEADY, a.kind(), a::toString);
+        assertTrue(a.steady() && !a.decided(), a::toString);
+        assertTrue(a.evidence().contains("steady motion"), a::toString);
     }
 
     /**
      * A spiral that loses about 40 % of its speed over [T/2, T] (ζ = 1e-3, T = 1000) also winds
-     * many times through its region, but slows down: not NO_LIMIT (too little decay for a law:
-     * UNRESOLVED). Mutant: dropping the window-average test calls it NO_LIMIT.
+     * many times through its region, but slows down: not STEADY (too little decay for a law:
+     * UNRESOLVED). Mutant: dropping the window-average test calls it STEADY.
      */
     @Test
-    void aSpiralThatSlowsDownIsNotCalledLimitless() {
+    void aSpiralThatSlowsDownIsNotSteady() {
         Spiral f = new Spiral(1e-3);
         IntegrationSettings s = IntegrationSettings.defaults().withHorizon(1000).withConvergenceTolerance(1e-10)
                 .withTolerances(1e-11, 1e-14);
         Trajectory t = new FlowIntegrator(s).integrate(f, State.fromArray(1, 2, false, new double[] {0.5, -0.3, 0.2}));
         LimitApproach a = LimitApproach.of(f, t);
         assertEquals(LimitApproach.Kind.UNRESOLVED, a.kind(), a::toString);
-        assertTrue(a.evidence().contains("not a steady recurrence"), a::toString);
+        assertTrue(a.evidence().contains("not steady motion"), a::toString);
     }
 
     /** Continuing an exponential tail reaches the stop test; a run without decay is only extended. */
