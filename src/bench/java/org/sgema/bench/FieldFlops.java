@@ -77,22 +77,30 @@ public final class FieldFlops {
                 rows.add(new String[] {shape, flowName, fmt(best * 1e6), fmt(flops / best / 1e9), fmt(bytesPerCall)});
             }
         }
-        Map<String, JsonNode> numpy = numpy(shapes, flows, seconds);
+        Map<String, JsonNode> numpy = numpy(shapes, flows, seconds, false);
+        // NumPy again with one BLAS thread: the field runs on one core (the claims run tries on every core)
+        Map<String, JsonNode> numpy1 = numpy.isEmpty() ? numpy : numpy(shapes, flows, seconds, true);
         List<String> csv = new ArrayList<>();
-        csv.add("shape,flow,sgema_us,sgema_gflops,bytes_per_call,numpy_us,numpy_gflops,ratio,kernels,machine");
-        System.out.printf(Locale.ROOT, "%-8s %-4s %11s %9s %10s %11s %9s %7s%n", "n x m", "flow", "sgema µs",
-                "GFLOP/s", "B/call", "NumPy µs", "GFLOP/s", "ratio");
+        csv.add("shape,flow,sgema_us,sgema_gflops,bytes_per_call,numpy_us,numpy_gflops,ratio,numpy_1thread_gflops,"
+                + "ratio_1thread,kernels,machine");
+        System.out.printf(Locale.ROOT, "%-8s %-4s %11s %9s %10s %11s %9s %7s %9s %7s%n", "n x m", "flow", "sgema µs",
+                "GFLOP/s", "B/call", "NumPy µs", "GFLOP/s", "ratio", "1-thread", "ratio");
         for (String[] r : rows) {
             JsonNode np = numpy.get(r[0] + "/" + r[1]);
+            JsonNode np1 = numpy1.get(r[0] + "/" + r[1]);
             String npUs = np == null ? "" : fmt(np.path("seconds").asDouble() * 1e6);
             String npRate = np == null ? "" : fmt(np.path("gflops").asDouble());
             String ratio = np == null ? "" : fmt(Double.parseDouble(r[3]) / np.path("gflops").asDouble());
-            System.out.printf(Locale.ROOT, "%-8s %-4s %11s %9s %10s %11s %9s %7s%n", r[0], r[1], r[2], r[3], r[4],
-                    npUs, npRate, ratio);
-            csv.add(String.join(",", r) + "," + npUs + "," + npRate + "," + ratio + ",\"" + DenseKernels.best().name()
-                    + "\",\"" + machine() + "\"");
+            String np1Rate = np1 == null ? "" : fmt(np1.path("gflops").asDouble());
+            String ratio1 = np1 == null ? "" : fmt(Double.parseDouble(r[3]) / np1.path("gflops").asDouble());
+            System.out.printf(Locale.ROOT, "%-8s %-4s %11s %9s %10s %11s %9s %7s %9s %7s%n", r[0], r[1], r[2], r[3],
+                    r[4], npUs, npRate, ratio, np1Rate, ratio1);
+            csv.add(String.join(",", r) + "," + npUs + "," + npRate + "," + ratio + "," + np1Rate + "," + ratio1
+                    + ",\"" + DenseKernels.best().name() + "\",\"" + machine() + "\"");
         }
-        System.out.println("ratio = the project's FLOP rate / NumPy's (both count 4mn² + 6m²n per evaluation)");
+        System.out.println("ratio = the project's FLOP rate / NumPy's (both count 4mn² + 6m²n per evaluation);"
+                + " 1-thread: NumPy with OPENBLAS_NUM_THREADS = OMP_NUM_THREADS = MKL_NUM_THREADS = 1 (the field"
+                + " uses one core)");
         Path file = Path.of("reports", "bench", "field-flops.csv");
         Files.createDirectories(file.getParent());
         Files.write(file, csv, StandardCharsets.UTF_8);
@@ -112,12 +120,17 @@ public final class FieldFlops {
         return calls;
     }
 
-    private static Map<String, JsonNode> numpy(String shapes, String flows, double seconds)
+    private static Map<String, JsonNode> numpy(String shapes, String flows, double seconds, boolean oneThread)
             throws IOException, InterruptedException {
         Map<String, JsonNode> out = new HashMap<>();
         Path script = Path.of("src", "bench", "python", "field_flops.py");
         ProcessBuilder pb = new ProcessBuilder("python3", script.toString(), "--shapes", shapes, "--flows", flows,
                 "--seconds", Double.toString(seconds)).redirectErrorStream(true);
+        if (oneThread) {
+            for (String v : new String[] {"OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"}) {
+                pb.environment().put(v, "1");
+            }
+        }
         Process p;
         try {
             p = pb.start();
@@ -133,7 +146,7 @@ public final class FieldFlops {
                     JsonNode node = json.readTree(line);
                     out.put(node.path("n").asInt() + "x" + node.path("m").asInt() + "/" + node.path("flow").asText(),
                             node);
-                    if (out.size() == 1) {
+                    if (out.size() == 1 && !oneThread) {
                         System.out.println("NumPy " + node.path("numpy").asText() + ", BLAS threads "
                                 + node.path("threads").asText());
                     }
