@@ -30,7 +30,7 @@ import org.sgema.numerics.Spectrum;
 /**
  * The real-data experiment: GD, SG and EMA (several τ) on the exact moments of augmented
  * handwritten digits (n = 64), from fan-in initial states, for each m. A run that reaches its
- * horizon is continued once and its limit decided from its tail ({@link LimitApproach}:
+ * horizon is continued (while its tail predicts the stop test, see LimitApproach#continueToLimit) and its limit decided from its tail ({@link LimitApproach}:
  * CONVERGED, EXPONENTIAL, ALGEBRAIC or UNRESOLVED); the limit (polished when decided by its
  * approach) is what the rank, the spectra and the probe use. Records the outcome, the limit,
  * time, ‖B‖, rank B, which eigenvalues of {@code Mᵀ = Cxx⁻¹Cxy} the limit's spec(A) matched
@@ -142,7 +142,7 @@ public record DigitsExperiment(AugmentedViews views, List<Integer> ms, List<Doub
                 .withWallClockMillis(120_000));
         org.sgema.flows.VectorField field = flow.field(c);
         Trajectory t = integrator.integrate(field, init);
-        // a run at its horizon is continued once, then its limit decided from its tail (or not)
+        // a run at its horizon is continued (up to three times), then its limit decided from its tail (or not)
         Trajectory last = LimitApproach.continueToLimit(integrator, field, t, 1e7);
         LimitApproach approach = LimitApproach.of(field, last);
         double tEnd = last.finalTime(); // a continuation keeps the run's clock

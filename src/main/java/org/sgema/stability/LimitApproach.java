@@ -102,35 +102,53 @@ public record LimitApproach(Kind kind, double rate, double exponent, double fitR
     /** A run that reached its horizon is continued for at least this many horizons. */
     public static final double CONTINUATION = 20;
 
+    /** Most continuations of one run (the first always, the later ones only on a predicted stop). */
+    public static final int MAX_CONTINUATIONS = 3;
+
     /**
-     * Continues a run that reached its horizon, once: for {@value #CONTINUATION} horizons, or,
+     * Continues a run that reached its horizon: first for {@value #CONTINUATION} horizons, or,
      * when its tail decays at rate μ &gt; 0 (least-squares fit of ln ‖F‖ on [T/2, T]) and the stop
      * test is predicted within reach, {@code T* = ln(g(T)/(tol(1 + ‖θ‖)))/μ ≤ maxHorizon}, to
-     * {@code 2T* + horizon}; never beyond maxHorizon. Continuing decides nothing by itself: the
-     * continuation ends CONVERGED or not on its own stop test. The continuation keeps the run's
-     * clock (it starts at the time reached), so a law in t fitted on it is the run's law.
+     * {@code T + 2T*}; then, up to {@value #MAX_CONTINUATIONS} continuations in all, again to
+     * {@code T + 2T*} from the end of the last one whenever its own tail predicts the stop test
+     * within maxHorizon (a flow whose rate slows down is mispredicted by its early tail); never
+     * beyond maxHorizon. Continuing decides nothing by itself: the continuation ends CONVERGED or not
+     * on its own stop test. Each continuation keeps the run's clock (it starts at the time
+     * reached), so a law in t fitted on it is the run's law.
      *
      * @param integrator the integrator of the run (its settings give tol and the horizon)
      * @param field the field of the run
      * @param t the run
      * @param maxHorizon the longest continuation allowed
-     * @return the continuation (from the time reached to an absolute horizon), or {@code t} itself
+     * @return the last continuation (from the time it started to an absolute horizon), or {@code t}
      */
     public static Trajectory continueToLimit(FlowIntegrator integrator, VectorField field, Trajectory t,
                                              double maxHorizon) {
-        if (t.outcome() != Outcome.HORIZON_REACHED) {
-            return t;
+        Trajectory current = t;
+        for (int k = 0; k < MAX_CONTINUATIONS && current.outcome() == Outcome.HORIZON_REACHED; k++) {
+            Trajectory next = continueOnce(integrator, field, current, maxHorizon, k == 0);
+            if (next == current) {
+                break;
+            }
+            current = next;
         }
+        return current;
+    }
+
+    /** One continuation (see {@link #continueToLimit}); @return {@code t} itself when there is none to make */
+    private static Trajectory continueOnce(FlowIntegrator integrator, VectorField field, Trajectory t,
+                                           double maxHorizon, boolean first) {
         Tail tail = Tail.of(field, t);
         IntegrationSettings s = integrator.settings();
         double tEnd = t.finalTime();
-        double horizon = Math.min(maxHorizon, CONTINUATION * s.horizon());
+        double horizon = first ? Math.min(maxHorizon, CONTINUATION * s.horizon()) : Double.NaN;
         double mu = tail.halfSize() >= 6 ? -tail.exponentialFit()[0] : Double.NaN;
         if (mu > 0) {
             double scale = 1 + Matrices.norm(t.finalState().toArray());
             double needed = Math.log(tail.last() / (s.convergenceTolerance() * scale)) / mu;
             if (needed <= maxHorizon) {
-                horizon = Math.min(maxHorizon, Math.max(horizon, 2 * needed + s.horizon()));
+                double predicted = Math.min(maxHorizon, tEnd + 2 * needed);
+                horizon = first ? Math.max(horizon, predicted) : predicted;
             }
         }
         if (!(horizon > tEnd)) {

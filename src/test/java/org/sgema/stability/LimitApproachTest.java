@@ -122,6 +122,27 @@ class LimitApproachTest {
         }
     }
 
+    /** θ̇_i = −μ_i θ_i with two rates: the fast one dominates ‖F‖ early, the slow one late. */
+    private static final class TwoRates extends Field {
+        private final double[] mu;
+
+        TwoRates(double fast, double slow) {
+            this.mu = new double[] {fast, slow, fast};
+        }
+
+        @Override
+        public void evaluate(double[] x, double[] out) {
+            jacobianTimes(x, x, out);
+        }
+
+        @Override
+        public void jacobianTimes(double[] x, double[] v, double[] out) {
+            for (int i = 0; i < 3; i++) {
+                out[i] = -mu[i] * v[i];
+            }
+        }
+    }
+
     private static Trajectory run(VectorField f, double horizon) {
         IntegrationSettings s = IntegrationSettings.defaults().withHorizon(horizon).withConvergenceTolerance(1e-30)
                 .withTolerances(1e-11, 1e-14);
@@ -193,6 +214,26 @@ class LimitApproachTest {
     }
 
     /** Continuing an exponential tail reaches the stop test; a run without decay is only extended. */
+    /**
+     * Rates 0.01 and 1e-4 from (0.5, −0.3, 0.2), horizon 500: the tail on [250, 500] still mixes
+     * both rates, so the first continuation (to 20 horizons, 1e4) stops short; its own tail has the
+     * slow rate and predicts the stop test near t = 1.2e5, where a second continuation converges.
+     * Mutant: a single continuation ends HORIZON_REACHED at t = 1e4.
+     */
+    @Test
+    void aSlowingTailIsContinuedUntilItConverges() {
+        TwoRates f = new TwoRates(0.01, 1e-4);
+        IntegrationSettings s = IntegrationSettings.defaults().withHorizon(500).withConvergenceTolerance(1e-10);
+        FlowIntegrator integrator = new FlowIntegrator(s);
+        Trajectory first = integrator.integrate(f, State.fromArray(1, 2, false, new double[] {0.5, -0.3, 0.2}));
+        assertEquals(Outcome.HORIZON_REACHED, first.outcome());
+        Trajectory more = LimitApproach.continueToLimit(integrator, f, first, 1e7);
+        assertEquals(Outcome.CONVERGED, more.outcome(), more::toString);
+        // ‖F‖ ≈ 1e-4·0.3·e^{−1e-4 t} late: it meets 1e-10(1 + ‖θ‖) ≈ 1e-10 near t = ln(3e-5/1e-10)/1e-4
+        double converged = Math.log(1e-4 * 0.3 / 1e-10) / 1e-4;
+        assertEquals(converged, more.finalTime(), 0.02 * converged);
+    }
+
     @Test
     void continuingAnExponentialTailConverges() {
         Decay f = new Decay(0.005);
