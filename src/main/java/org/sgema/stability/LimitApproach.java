@@ -112,9 +112,11 @@ public record LimitApproach(Kind kind, double rate, double exponent, double fitR
      * {@code T + 2T*}; then, up to {@value #MAX_CONTINUATIONS} continuations in all, again to
      * {@code T + 2T*} from the end of the last one whenever its own tail predicts the stop test
      * within maxHorizon (a flow whose rate slows down is mispredicted by its early tail); never
-     * beyond maxHorizon. Continuing decides nothing by itself: the continuation ends CONVERGED or not
-     * on its own stop test. Each continuation keeps the run's clock (it starts at the time
-     * reached), so a law in t fitted on it is the run's law.
+     * beyond maxHorizon. All continuations together get the run's wall-clock budget once (each the
+     * part the earlier ones left), so a run with its continuations takes at most twice its budget.
+     * Continuing decides nothing by itself: the continuation ends CONVERGED or not on its own stop
+     * test. Each continuation keeps the run's clock (it starts at the time reached), so a law in t
+     * fitted on it is the run's law.
      *
      * @param integrator the integrator of the run (its settings give tol and the horizon)
      * @param field the field of the run
@@ -125,11 +127,13 @@ public record LimitApproach(Kind kind, double rate, double exponent, double fitR
     public static Trajectory continueToLimit(FlowIntegrator integrator, VectorField field, Trajectory t,
                                              double maxHorizon) {
         Trajectory current = t;
-        for (int k = 0; k < MAX_CONTINUATIONS && current.outcome() == Outcome.HORIZON_REACHED; k++) {
-            Trajectory next = continueOnce(integrator, field, current, maxHorizon, k == 0);
+        long left = integrator.settings().wallClockMillis();
+        for (int k = 0; k < MAX_CONTINUATIONS && current.outcome() == Outcome.HORIZON_REACHED && left > 0; k++) {
+            Trajectory next = continueOnce(integrator, field, current, maxHorizon, k == 0, left);
             if (next == current) {
                 break;
             }
+            left -= next.wallMillis();
             current = next;
         }
         return current;
@@ -137,7 +141,7 @@ public record LimitApproach(Kind kind, double rate, double exponent, double fitR
 
     /** One continuation (see {@link #continueToLimit}); @return {@code t} itself when there is none to make */
     private static Trajectory continueOnce(FlowIntegrator integrator, VectorField field, Trajectory t,
-                                           double maxHorizon, boolean first) {
+                                           double maxHorizon, boolean first, long wallClockMillis) {
         Tail tail = Tail.of(field, t);
         IntegrationSettings s = integrator.settings();
         double tEnd = t.finalTime();
@@ -154,7 +158,8 @@ public record LimitApproach(Kind kind, double rate, double exponent, double fitR
         if (!(horizon > tEnd)) {
             return t;
         }
-        return integrator.withSettings(s.withHorizon(horizon)).integrate(field, t.finalState(), tEnd);
+        return integrator.withSettings(s.withHorizon(horizon).withWallClockMillis(wallClockMillis))
+                .integrate(field, t.finalState(), tEnd);
     }
 
     /**
