@@ -1,6 +1,8 @@
 package org.sgema.claims;
 
 import org.sgema.integration.Outcome;
+import org.sgema.integration.Trajectory;
+import org.sgema.stability.LimitApproach;
 
 /**
  * Why a try ended as it did: one constant for every INCONCLUSIVE, HYPOTHESIS_NOT_MET and
@@ -183,5 +185,14 @@ public enum Cause {
             case INTEGRATOR_FAILED -> INTEGRATOR_FAILED;
             case CONVERGED -> throw new IllegalArgumentException("CONVERGED is not a cause of an undecided try");
         };
+    }
+
+    /**
+     * @param run a run whose limit is not decided
+     * @param approach its approach ({@link LimitApproach#decided()} false)
+     * @return STEADY_MOTION when the run keeps moving at a steady speed, else the cause of its outcome
+     */
+    public static Cause undecided(Trajectory run, LimitApproach approach) {
+        return approach.steady() ? STEADY_MOTION : of(run.outcome());
     }
 }

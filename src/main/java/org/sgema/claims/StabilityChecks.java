@@ -264,12 +264,8 @@ public final class StabilityChecks {
         Trajectory t = LimitApproach.continueToLimit(integrator, f, integrator.integrate(f, c.initial()),
                 MAX_HORIZON);
         LimitApproach approach = LimitApproach.of(f, t);
-        if (approach.steady()) {
-            return Evaluation.inconclusive(Cause.STEADY_MOTION, "max_re_nonzero", Double.NaN, "not converged: run ended "
-                    + t.outcome() + " at t = " + t.finalTime() + ": " + approach.evidence());
-        }
         if (!approach.decided()) {
-            return Evaluation.inconclusive(Cause.of(t.outcome()), "max_re_nonzero", Double.NaN, "not converged: run ended "
+            return Evaluation.inconclusive(Cause.undecided(t, approach), "max_re_nonzero", Double.NaN, "not converged: run ended "
                     + t.outcome() + " at t = " + String.format(Locale.ROOT, "%.4g", t.finalTime()) + "; "
                     + approach.evidence());
         }

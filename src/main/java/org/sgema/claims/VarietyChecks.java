@@ -195,12 +195,8 @@ public final class VarietyChecks {
             return onV(c, t.finalState());
         }
         LimitApproach approach = LimitApproach.of(c.field(), t);
-        if (approach.steady()) {
-            return Evaluation.inconclusive(Cause.STEADY_MOTION, "invariance_defect", Double.NaN, "run ended "
-                    + t.outcome() + " at t = " + t.finalTime() + ": " + approach.evidence());
-        }
         if (!approach.decided()) {
-            return Evaluation.inconclusive(Cause.of(t.outcome()), "invariance_defect", Double.NaN,
+            return Evaluation.inconclusive(Cause.undecided(t, approach), "invariance_defect", Double.NaN,
                     "run ended " + t.outcome() + ": " + t.reason() + "; " + approach.evidence());
         }
         return onV(c, t.finalState()); // unprojected, as for converged runs: the approach law says it is near its limit

@@ -51,11 +51,12 @@ class LimitApproachTest {
         }
     }
 
-    private static final class Decay extends Field {
-        private final double mu;
+    /** A linear field θ̇ = Lθ (3×3): decays, rotations and spirals, whose laws are closed forms. */
+    private static final class Linear extends Field {
+        private final double[][] l;
 
-        Decay(double mu) {
-            this.mu = mu;
+        Linear(double[][] l) {
+            this.l = l;
         }
 
         @Override
@@ -66,9 +67,29 @@ class LimitApproachTest {
         @Override
         public void jacobianTimes(double[] x, double[] v, double[] out) {
             for (int i = 0; i < 3; i++) {
-                out[i] = -mu * v[i];
+                out[i] = l[i][0] * v[0] + l[i][1] * v[1] + l[i][2] * v[2];
             }
         }
+    }
+
+    /** θ̇ = −μθ. */
+    private static Linear decay(double mu) {
+        return new Linear(new double[][] {{-mu, 0, 0}, {0, -mu, 0}, {0, 0, -mu}});
+    }
+
+    /** θ̇ = (−θ₂, θ₁, 0). */
+    private static Linear rotation() {
+        return spiral(0);
+    }
+
+    /** A spiral that slows down: θ̇ = (−ζθ₁ − θ₂, θ₁ − ζθ₂, 0), ‖F‖ ∝ e^{−ζt}. */
+    private static Linear spiral(double zeta) {
+        return new Linear(new double[][] {{-zeta, -1, 0}, {1, -zeta, 0}, {0, 0, 0}});
+    }
+
+    /** θ̇_i = −μ_i θ_i with two rates: the fast one dominates ‖F‖ early, the slow one late. */
+    private static Linear twoRates(double fast, double slow) {
+        return new Linear(new double[][] {{-fast, 0, 0}, {0, -slow, 0}, {0, 0, -fast}});
     }
 
     private static final class Cubic extends Field {
@@ -87,62 +108,6 @@ class LimitApproachTest {
         }
     }
 
-    private static final class Rotation extends Field {
-        @Override
-        public void evaluate(double[] x, double[] out) {
-            jacobianTimes(x, x, out);
-        }
-
-        @Override
-        public void jacobianTimes(double[] x, double[] v, double[] out) {
-            out[0] = -v[1];
-            out[1] = v[0];
-            out[2] = 0;
-        }
-    }
-
-    /** A spiral that slows down: θ̇ = (−ζθ₁ − θ₂, θ₁ − ζθ₂, 0), ‖F‖ ∝ e^{−ζt}. */
-    private static final class Spiral extends Field {
-        private final double zeta;
-
-        Spiral(double zeta) {
-            this.zeta = zeta;
-        }
-
-        @Override
-        public void evaluate(double[] x, double[] out) {
-            jacobianTimes(x, x, out);
-        }
-
-        @Override
-        public void jacobianTimes(double[] x, double[] v, double[] out) {
-            out[0] = -zeta * v[0] - v[1];
-            out[1] = v[0] - zeta * v[1];
-            out[2] = 0;
-        }
-    }
-
-    /** θ̇_i = −μ_i θ_i with two rates: the fast one dominates ‖F‖ early, the slow one late. */
-    private static final class TwoRates extends Field {
-        private final double[] mu;
-
-        TwoRates(double fast, double slow) {
-            this.mu = new double[] {fast, slow, fast};
-        }
-
-        @Override
-        public void evaluate(double[] x, double[] out) {
-            jacobianTimes(x, x, out);
-        }
-
-        @Override
-        public void jacobianTimes(double[] x, double[] v, double[] out) {
-            for (int i = 0; i < 3; i++) {
-                out[i] = -mu[i] * v[i];
-            }
-        }
-    }
-
     private static Trajectory run(VectorField f, double horizon) {
         IntegrationSettings s = IntegrationSettings.defaults().withHorizon(horizon).withConvergenceTolerance(1e-30)
                 .withTolerances(1e-11, 1e-14);
@@ -151,7 +116,7 @@ class LimitApproachTest {
 
     @Test
     void anExponentialTailIsExponentialWithItsRate() {
-        Decay f = new Decay(0.005);
+        Linear f = decay(0.005);
         Trajectory t = run(f, 2000);
         assertEquals(Outcome.HORIZON_REACHED, t.outcome());
         LimitApproach a = LimitApproach.of(f, t);
@@ -175,7 +140,7 @@ class LimitApproachTest {
 
     @Test
     void aTailWithoutDecayIsUnresolved() {
-        Rotation f = new Rotation();
+        Linear f = rotation();
         LimitApproach a = LimitApproach.of(f, run(f, 100));
         assertEquals(LimitApproach.Kind.UNRESOLVED, a.kind(), a::toString);
         assertTrue(a.evidence().contains("no law fits"), a::toString);
@@ -187,7 +152,7 @@ class LimitApproachTest {
      */
     @Test
     void aLongRotationIsSteadyAndUndecided() {
-        Rotation f = new Rotation();
+        Linear f = rotation();
         IntegrationSettings s = IntegrationSettings.defaults().withHorizon(2000).withConvergenceTolerance(1e-10)
                 .withTolerances(1e-11, 1e-14);
         Trajectory t = new FlowIntegrator(s).integrate(f, State.fromArray(1, 2, false, new double[] {0.5, -0.3, 0.2}));
@@ -204,7 +169,7 @@ class LimitApproachTest {
      */
     @Test
     void aSpiralThatSlowsDownIsNotSteady() {
-        Spiral f = new Spiral(1e-3);
+        Linear f = spiral(1e-3);
         IntegrationSettings s = IntegrationSettings.defaults().withHorizon(1000).withConvergenceTolerance(1e-10)
                 .withTolerances(1e-11, 1e-14);
         Trajectory t = new FlowIntegrator(s).integrate(f, State.fromArray(1, 2, false, new double[] {0.5, -0.3, 0.2}));
@@ -222,7 +187,7 @@ class LimitApproachTest {
      */
     @Test
     void aSlowingTailIsContinuedUntilItConverges() {
-        TwoRates f = new TwoRates(0.01, 1e-4);
+        Linear f = twoRates(0.01, 1e-4);
         IntegrationSettings s = IntegrationSettings.defaults().withHorizon(500).withConvergenceTolerance(1e-10);
         FlowIntegrator integrator = new FlowIntegrator(s);
         Trajectory first = integrator.integrate(f, State.fromArray(1, 2, false, new double[] {0.5, -0.3, 0.2}));
@@ -236,7 +201,7 @@ class LimitApproachTest {
 
     @Test
     void continuingAnExponentialTailConverges() {
-        Decay f = new Decay(0.005);
+        Linear f = decay(0.005);
         IntegrationSettings s = IntegrationSettings.defaults().withHorizon(500).withConvergenceTolerance(1e-10);
         FlowIntegrator integrator = new FlowIntegrator(s);
         Trajectory first = integrator.integrate(f, State.fromArray(1, 2, false, new double[] {0.5, -0.3, 0.2}));
