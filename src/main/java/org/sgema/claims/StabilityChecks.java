@@ -254,7 +254,9 @@ public final class StabilityChecks {
      * ({@link LimitApproach}: exponential or algebraic, with the polished limit and its error,
      * which widens the eigenvalue bound by L·error); an UNSTABLE verdict is confirmed by continuing the integration from where the
      * trajectory ended (not from the projected limit, which is an equilibrium and never moves):
-     * a trajectory that then leaves had only stopped near a saddle (INCONCLUSIVE).
+     * a trajectory that then leaves had only stopped near a saddle (INCONCLUSIVE). A run that ends
+     * on a normally attracting relative periodic orbit has no limit point
+     * (HYPOTHESIS_NOT_MET, {@link Cause#NO_LIMIT_POINT}).
      * Metric: the largest real part of the non-zero eigenvalues.
      */
     public static Evaluation limitPoint(Case c, IntegrationSettings settings) {
@@ -264,6 +266,10 @@ public final class StabilityChecks {
         Trajectory t = LimitApproach.continueToLimit(integrator, f, integrator.integrate(f, c.initial()),
                 MAX_HORIZON);
         LimitApproach approach = LimitApproach.of(f, t);
+        if (approach.noLimitPoint()) {
+            return Evaluation.hypothesisNotMet(Cause.NO_LIMIT_POINT, "no limit point: run ended " + t.outcome()
+                    + "; " + approach.evidence());
+        }
         if (!approach.decided()) {
             return Evaluation.inconclusive(Cause.undecided(t, approach), "max_re_nonzero", Double.NaN, "not converged: run ended "
                     + t.outcome() + " at t = " + String.format(Locale.ROOT, "%.4g", t.finalTime()) + "; "

@@ -176,8 +176,9 @@ public final class VarietyChecks {
      * A run that reached its horizon counts when its approach to the limit is decided
      * ({@link LimitApproach}: exponential or algebraic, a consistent equilibrium within the remaining
      * path); it is measured at its unprojected end state all the same.
-     * Hypotheses: the run converged (or its approach is decided; a run that keeps moving at a steady
-     * speed is INCONCLUSIVE, {@link Cause#STEADY_MOTION}) with rank B = m ({@code s_m(B) > 1e-4‖B(0)‖}) and A invertible
+     * Hypotheses: the run converged (or its approach is decided; a run that ends on an attracting
+     * relative periodic orbit has no limit point, {@link Cause#NO_LIMIT_POINT}; one that keeps moving
+     * at a steady speed otherwise is INCONCLUSIVE, {@link Cause#STEADY_MOTION}) with rank B = m ({@code s_m(B) > 1e-4‖B(0)‖}) and A invertible
      * ({@code s_min(A) > 1e-6‖A‖}; equilibria with singular A need not lie on V). A defect above 10×
      * its bound (plus round-off) is VIOLATED; within it, HOLDS if the limit is on V to 1e-6
      * (relative), else INCONCLUSIVE (the stop test does not resolve V). spec(A) ⊂ spec(Mᵀ) is
@@ -195,6 +196,10 @@ public final class VarietyChecks {
             return onV(c, t.finalState());
         }
         LimitApproach approach = LimitApproach.of(c.field(), t);
+        if (approach.noLimitPoint()) {
+            return Evaluation.hypothesisNotMet(Cause.NO_LIMIT_POINT, "no limit point: run ended " + t.outcome()
+                    + "; " + approach.evidence());
+        }
         if (!approach.decided()) {
             return Evaluation.inconclusive(Cause.undecided(t, approach), "invariance_defect", Double.NaN,
                     "run ended " + t.outcome() + ": " + t.reason() + "; " + approach.evidence());

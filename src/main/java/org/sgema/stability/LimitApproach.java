@@ -39,18 +39,25 @@ import org.sgema.numerics.Matrices;
  * (tol the run's stop tolerance). This is not evidence that there is no limit point: a limit
  * cycle, a focus with Re λ ≈ −1e-6, a spiral with ‖F‖ ~ t^{−0.1} and the ghost of a
  * saddle-node of cycles all look like this on a finite tail (an adversarial review found each),
- * so the claims keep STEADY runs INCONCLUSIVE, with this evidence.</p>
+ * so the claims keep STEADY runs INCONCLUSIVE, with this evidence. A STEADY run is then searched
+ * for a relative periodic orbit through its end state ({@link RelativePeriodicOrbit}: first return
+ * modulo O(m) within the time it takes to travel {@value #SCAN_DIAMETERS} diameters, shooting, Floquet
+ * multipliers decided beyond their error bound); when that orbit is normally attracting and F does
+ * not vanish on it, the run has no limit point, decided: CYCLE, with the orbit's evidence. The
+ * counter-examples above fail it: a ghost of a saddle-node of cycles has a multiplier near 1 (one
+ * neutral modulus too many); a slow focus or spiral has no periodic orbit but its equilibrium,
+ * where F vanishes; a centre's orbits are neutral (UNDECIDED, and the run stays STEADY).</p>
  *
  * <p>{@link #continueToLimit} first tries the strongest evidence, convergence: the run is
  * continued (the stiff method makes long horizons cheap) and ends CONVERGED or not on its
  * own stop test.</p>
  *
- * @param kind CONVERGED (the run met its stop test), EXPONENTIAL, ALGEBRAIC, STEADY or UNRESOLVED
+ * @param kind CONVERGED (the run met its stop test), EXPONENTIAL, ALGEBRAIC, STEADY, CYCLE or UNRESOLVED
  * @param rate fitted μ of the exponential law (NaN otherwise)
  * @param exponent fitted p of the algebraic law (NaN otherwise)
  * @param fitRms RMS residual of the chosen fit in ln g (NaN if none was chosen)
  * @param limit the polished limit (the run's final state when CONVERGED or UNRESOLVED)
- * @param distance how far polishing moved the final state
+ * @param distance how far polishing moved the final state (CYCLE: how far shooting moved it onto the orbit)
  * @param remaining the estimate of the path still to travel, from the fitted law (0 when CONVERGED)
  * @param evidence one line with the numbers behind the decision
  */
@@ -68,19 +75,40 @@ public record LimitApproach(Kind kind, double rate, double exponent, double fitR
     public static final double AVERAGE_SPREAD = 0.05;
     /** ‖F‖ must stay this many times above the stop test for STEADY. */
     public static final double FLOOR_FACTOR = 1000;
+    /** A STEADY run is scanned for a relative periodic orbit over the time it takes to travel this many diameters. */
+    public static final double SCAN_DIAMETERS = 40;
     /** Fewest recorded points on [T/2, T] for STEADY (ten per window). */
     public static final int MIN_TAIL_POINTS = 40;
 
     /**
      * How the limit is approached: CONVERGED, EXPONENTIAL or ALGEBRAIC (a limit, decided);
+     * CYCLE (no limit point, decided: the run ends on a normally attracting relative periodic orbit);
      * STEADY (no law, and the run keeps moving through a bounded region at a steady speed: no decay
      * resolvable on its tail, undecided); UNRESOLVED (anything else undecided).
      */
-    public enum Kind { CONVERGED, EXPONENTIAL, ALGEBRAIC, STEADY, UNRESOLVED }
+    public enum Kind { CONVERGED, EXPONENTIAL, ALGEBRAIC, STEADY, CYCLE, UNRESOLVED }
 
     /** @return whether the limit is decided (converged, or an approach law with a consistent limit) */
     public boolean decided() {
-        return kind != Kind.UNRESOLVED && kind != Kind.STEADY;
+        return kind != Kind.UNRESOLVED && kind != Kind.STEADY && kind != Kind.CYCLE;
+    }
+
+    /**
+     * @return whether the run has no limit point, decided: it ends within {@link #distance()} of a
+     *     normally attracting relative periodic orbit on which F does not vanish (CYCLE)
+     */
+    public boolean noLimitPoint() {
+        return kind == Kind.CYCLE;
+    }
+
+    /**
+     * @return c, the conserved quantities whose levels a family of relative periodic orbits spans:
+     *     m for SG and EMA at λ = 0 (the O(m) invariants of Δ = AᵀA − αBBᵀ, conserved along both,
+     *     [T4] and T4-ema-invariant), else 0
+     */
+    static int conservedQuantities(VectorField field) {
+        return field.flow() != org.sgema.flows.Flow.GD && field.configuration().lambda() == 0
+                ? field.configuration().m() : 0;
     }
 
     /** @return whether the run keeps moving at a steady speed with no decay resolvable (STEADY, undecided) */
@@ -258,8 +286,14 @@ public record LimitApproach(Kind kind, double rate, double exponent, double fitR
             double tol = t.settings() == null ? Double.NaN : t.settings().convergenceTolerance();
             Recurrence r = Recurrence.of(t, tail, tol * (1 + Matrices.norm(end.toArray())));
             if (r.steady()) {
+                RelativePeriodicOrbit orbit = RelativePeriodicOrbit.near(field, Symmetry.of(field),
+                        conservedQuantities(field), end.toArray(), r.scanTime());
+                if (orbit.attracting()) {
+                    return new LimitApproach(Kind.CYCLE, Double.NaN, Double.NaN, Double.NaN, end, orbit.distance(),
+                            Double.NaN, noLaw + "; " + r.evidence() + "; " + orbit.evidence());
+                }
                 return new LimitApproach(Kind.STEADY, Double.NaN, Double.NaN, Double.NaN, end, 0, Double.NaN,
-                        noLaw + "; " + r.evidence());
+                        noLaw + "; " + r.evidence() + "; " + orbit);
             }
             return unresolved(end, noLaw + "; " + r.evidence());
         }
@@ -289,13 +323,13 @@ public record LimitApproach(Kind kind, double rate, double exponent, double fitR
      *
      * @param floor the stop test's level {@code tol(1 + ‖θ(T)‖)} (NaN: unknown, never steady)
      */
-    record Recurrence(boolean steady, String evidence) {
+    record Recurrence(boolean steady, String evidence, double scanTime) {
         static Recurrence of(Trajectory run, Tail tail, double floor) {
             int from = tail.half();
             int to = tail.size();
             if (to - from < MIN_TAIL_POINTS) {
                 return new Recurrence(false, (to - from) + " recorded points on [T/2, T] (a recurrence"
-                        + " needs ≥ " + MIN_TAIL_POINTS + ")");
+                        + " needs ≥ " + MIN_TAIL_POINTS + ")", Double.NaN);
             }
             double[] t = tail.t();
             double tStart = t[from];
@@ -356,11 +390,13 @@ public record LimitApproach(Kind kind, double rate, double exponent, double fitR
                     min / floor);
             boolean steady = !emptyWindow && path >= WINDING * diameter && spread <= AVERAGE_SPREAD
                     && min >= FLOOR_FACTOR * floor;
+            // time to travel SCAN_DIAMETERS diameters at the tail's mean speed, at most the tail's length
+            double scanTime = Math.min(tEnd - tStart, SCAN_DIAMETERS * diameter / mean);
             return new Recurrence(steady, steady ? numbers + ": steady motion, no decay resolvable on the tail (a limit"
                     + " cycle, or a limit approached more slowly than the tail can show)"
                     : numbers + (emptyWindow ? ": a window without recorded steps" : "") + ": not steady motion (needs"
                     + " path ≥ " + WINDING + " × diameter, spread ≤ " + AVERAGE_SPREAD + ", min ‖F‖ ≥ " + FLOOR_FACTOR
-                    + " × the stop test)");
+                    + " × the stop test)", scanTime);
         }
     }
 

@@ -67,20 +67,21 @@ class StabilityChecksTest {
     /**
      * Two trajectories of the ci run (seed 20261127, T5-limit-points tries 22 and 17) that do not
      * converge: SG at (9, 2) and EMA at (12, 2), asymmetric views; ‖F‖ stays near 0.16 and 0.18 up
-     * to t = 1e5 (the SG one also to 5.35e5). [T5] and [E1] call them INCONCLUSIVE with the cause
-     * STEADY_MOTION, not a generic horizon stop, and never a decided verdict: a limit may still be
-     * approached more slowly than the tail can show.
+     * to t = 1e5. Each ends on a normally attracting relative periodic orbit (shooting, with its
+     * multipliers; see {@code RelativePeriodicOrbitTest}): no limit point, so [T5] and [E1] are
+     * HYPOTHESIS_NOT_MET with the cause NO_LIMIT_POINT. Mutant: without the orbit search both stay
+     * INCONCLUSIVE (STEADY_MOTION), as before the search existed.
      */
     @Test
-    void trajectoriesThatKeepMovingSteadilyAreInconclusiveWithTheirCause() {
+    void trajectoriesOnAnAttractingPeriodicOrbitHaveNoLimitPoint() {
         for (String name : new String[] {"T5-limit-points-sg-steady", "T5-limit-points-ema-steady"}) {
             CaseFiles.CaseFile f = CaseFiles.readCase(Path.of("src/test/resources/cases/" + name + ".json"));
             IntegrationSettings settings = RunProfile.load("ci").integration(f.source());
             Evaluation t5 = f.claim().check(f.reproduction(), settings);
-            assertEquals(Verdict.INCONCLUSIVE, t5.verdict(), t5.toString());
-            assertEquals(Cause.STEADY_MOTION, t5.cause(), t5.toString());
+            assertEquals(Verdict.HYPOTHESIS_NOT_MET, t5.verdict(), t5.toString());
+            assertEquals(Cause.NO_LIMIT_POINT, t5.cause(), t5.toString());
             Evaluation e1 = StabilityChecks.limitPoint(f.reproduction(), settings);
-            assertEquals(Cause.STEADY_MOTION, e1.cause(), e1.toString());
+            assertEquals(Cause.NO_LIMIT_POINT, e1.cause(), e1.toString());
         }
     }
 

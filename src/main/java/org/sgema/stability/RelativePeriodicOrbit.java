@@ -1,0 +1,453 @@
+package org.sgema.stability;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+import org.ejml.data.Complex_F64;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
+import org.hipparchus.exception.MathRuntimeException;
+import org.hipparchus.ode.ODEState;
+import org.hipparchus.ode.OrdinaryDifferentialEquation;
+import org.hipparchus.ode.nonstiff.DormandPrince853Integrator;
+import org.sgema.flows.VectorField;
+import org.sgema.numerics.Matrices;
+
+/**
+ * A relative periodic orbit near a state, found by shooting, and whether it attracts. With φ_t the
+ * flow of F and g the action of a {@link Symmetry}, a relative periodic orbit through x* is
+ * <pre>
+ *   G(x*, T, Q) = g(Q)ᵀ φ_T(x*) − x* = 0        (T &gt; 0 the period, Q ∈ O(m) the drift per period)
+ * </pre>
+ * Its group orbit {g(Q)φ_t(x*)} is compact and invariant. The search:
+ * <ol>
+ * <li><b>return</b>: from x₀ the flow is sampled on (0, t_scan] and
+ *   {@code d(t) = ‖g(Q_t)ᵀ φ_t(x₀) − x₀‖} (Q_t by {@link Symmetry#align}) is scanned for its first
+ *   local minimum below {@value #RETURN_FRACTION} × its running maximum: the guess (T, Q);</li>
+ * <li><b>shooting</b>: Gauss–Newton with minimal-norm steps on the N equations G = 0 in the
+ *   N + 1 + dim so(m) unknowns (x, T, ω), {@code Q ← Q cay(Σ ω_j E_j)}, with
+ *   {@code ∂G/∂x = g(Q)ᵀΦ − I}, {@code ∂G/∂T = g(Q)ᵀF(φ_T(x))}, {@code ∂G/∂ω_j = −ξ_{E_j}(g(Q)ᵀφ_T(x))},
+ *   Φ = ∂φ_T/∂x from the variational equation {@code Φ̇ = J(φ_t(x))Φ} (analytic J·v), integrated
+ *   by DOP853 at rtol {@value #RTOL}; minimal-norm steps need no phase conditions (the flow and
+ *   group directions, and families of orbits, are null directions of the system). The first
+ *   steps change T and ω only, while that halves ‖G‖: a guessed period's error would otherwise
+ *   be shared with x, moving it to a neighbouring orbit of a family;</li>
+ * <li><b>multipliers</b>: the eigenvalues μ of the monodromy {@code M = g(Q)ᵀΦ}. M is computed a
+ *   second time at rtol {@value #RTOL_CHECK}; with {@code ε = ‖M − M'‖_F}, moduli are decided
+ *   only beyond {@code β = 10√ε + 1e-9} (the √ covers the 2×2 Jordan block a family of orbits
+ *   puts at μ = 1). Exactly {@code k₀ = 1 + dim so(m) + c} moduli must lie within β of 1 (the
+ *   flow, the group and c conserved quantities; c = m for SG and EMA at λ = 0, whose
+ *   conserved Δ = AᵀA − αBBᵀ has m invariants under O(m), [T4]); every other modulus must be below 1 − β.
+ *   Then the orbit is normally attracting (linearly, per period, by the largest other modulus
+ *   ρ);</li>
+ * <li><b>no equilibrium on it</b>: min ‖F‖ over one period (sampled at {@value #SPEED_SAMPLES}
+ *   points) must exceed {@code 10·‖J‖_F·r/(1 − ρ)}, r the residual ‖G‖: the true orbit is within
+ *   about r/(1 − ρ) of the computed one, where F moves by at most ‖J‖ times that.</li>
+ * </ol>
+ * ATTRACTING then says: x₀ lies within {@link #distance()} of a normally attracting relative
+ * periodic orbit on which F does not vanish, so a trajectory through x₀ that stays in its
+ * linear basin has no limit point (its ω-limit set is the orbit's group orbit). That the basin
+ * contains x₀ is read from the linearization (distance small against the orbit's scale), not
+ * proved: this is numerical evidence at the level of the equilibrium classification, not a
+ * computer-assisted proof.
+ *
+ * @param status ATTRACTING (decided), UNDECIDED (an orbit found, its attraction not decided) or
+ *               NOT_FOUND
+ * @param point x* (null when not found)
+ * @param period T (NaN when not found)
+ * @param drift Q (null when not found)
+ * @param residual ‖G(x*, T, Q)‖
+ * @param distance ‖x* − x₀‖
+ * @param moduli the multipliers' moduli, largest first (empty when not computed)
+ * @param neutral k₀, the number of moduli that must be 1
+ * @param bound β
+ * @param contraction ρ, the largest modulus after the k₀ neutral ones (NaN when not computed)
+ * @param minSpeed min ‖F‖ over one period (NaN when not computed)
+ * @param evidence one line with the numbers behind the status
+ */
+public record RelativePeriodicOrbit(Status status, double[] point, double period, DMatrixRMaj drift, double residual,
+                                    double distance, double[] moduli, int neutral, double bound, double contraction,
+                                    double minSpeed, String evidence) {
+
+    /** ATTRACTING (decided), UNDECIDED, NOT_FOUND. */
+    public enum Status { ATTRACTING, UNDECIDED, NOT_FOUND }
+
+    /** Tolerance of the shooting integrations. */
+    public static final double RTOL = 1e-11;
+    /** Tolerance of the second monodromy, whose difference bounds the multipliers' error. */
+    public static final double RTOL_CHECK = 1e-9;
+    /** A return counts below this fraction of the running maximum of d(t). */
+    public static final double RETURN_FRACTION = 0.05;
+    /** Samples of d(t) on the scan. */
+    public static final int SCAN_SAMPLES = 20_000;
+    /** Samples of ‖F‖ over one period. */
+    public static final int SPEED_SAMPLES = 400;
+    /** Shooting stops when ‖G‖ ≤ this × (1 + ‖x‖). */
+    public static final double RESIDUAL_TOLERANCE = 1e-9;
+    /** Most Gauss–Newton iterations. */
+    public static final int MAX_ITERATIONS = 12;
+    /** Largest state size searched (the variational equation has N(N + 1) components). */
+    public static final int SIZE_LIMIT = 160;
+    /** Evaluation cap of each integration. */
+    public static final int MAX_EVALUATIONS = 2_000_000;
+
+    /** @return whether the orbit was found and decided attracting */
+    public boolean attracting() {
+        return status == Status.ATTRACTING;
+    }
+
+    /**
+     * Searches for a relative periodic orbit through (or near) x₀ (see the class comment).
+     *
+     * @param field the field (used on this thread only)
+     * @param symmetry the group the field is equivariant under
+     * @param conserved c, the number of conserved quantities whose level sets the orbit's family spans
+     * @param x0 the state to start from, e.g. the end of a trajectory moving steadily (not modified)
+     * @param scanTime how long to scan for the first return, positive
+     * @return the orbit with its status
+     */
+    public static RelativePeriodicOrbit near(VectorField field, Symmetry symmetry, int conserved, double[] x0,
+                                             double scanTime) {
+        int n = x0.length;
+        if (n > SIZE_LIMIT) {
+            return notFound("not searched: N = " + n + " > " + SIZE_LIMIT + " (the variational equation has N(N + 1)"
+                    + " components)");
+        }
+        if (!(scanTime > 0) || Double.isInfinite(scanTime)) {
+            return notFound("not searched: scan time " + scanTime);
+        }
+        try {
+            return shoot(field, symmetry, conserved, x0, scanTime);
+        } catch (MathRuntimeException e) {
+            return notFound("integration failed: " + e.getMessage());
+        }
+    }
+
+    private static RelativePeriodicOrbit shoot(VectorField field, Symmetry symmetry, int conserved, double[] x0,
+                                               double scanTime) {
+        int n = x0.length;
+        int k = symmetry.generators();
+        double scale = 1 + Matrices.norm(x0);
+        // 1. first return
+        double[] guess = firstReturn(field, symmetry, x0, scanTime, scale);
+        if (guess == null) {
+            return notFound(String.format(Locale.ROOT, "no return of d(t) below %.2g × its maximum on (0, %.4g]",
+                    RETURN_FRACTION, scanTime));
+        }
+        double period = guess[0];
+        DMatrixRMaj q = symmetry.align(flow(field, x0, period, scale, RTOL), x0);
+        // 2. shooting
+        double[] x = x0.clone();
+        double residual = Double.NaN;
+        double[][] variational = null;
+        boolean phaseOnly = true;
+        double previous = Double.POSITIVE_INFINITY;
+        for (int it = 0; it <= MAX_ITERATIONS; it++) {
+            variational = variational(field, x, period, scale, RTOL);
+            double[] y = variational[0];
+            double[] g = symmetry.act(transpose(q), y);
+            for (int i = 0; i < n; i++) {
+                g[i] -= x[i];
+            }
+            residual = Matrices.norm(g);
+            if (residual <= RESIDUAL_TOLERANCE * scale || it == MAX_ITERATIONS) {
+                break;
+            }
+            // first correct T and Q alone, while that halves ‖G‖: x then moves only by the mismatch
+            // that no period or drift explains (its distance to the orbit), not by a share of the
+            // guess's phase error
+            phaseOnly = phaseOnly && residual < 0.5 * previous;
+            previous = residual;
+            DMatrixRMaj jac = new DMatrixRMaj(n, n + 1 + k);
+            DMatrixRMaj monodromy = monodromy(symmetry, q, variational, n);
+            for (int r = 0; r < n; r++) {
+                for (int c = 0; c < n; c++) {
+                    jac.set(r, c, phaseOnly ? 0 : monodromy.get(r, c) - (r == c ? 1 : 0));
+                }
+            }
+            double[] fy = symmetry.act(transpose(q), field.evaluate(y));
+            double[] back = symmetry.act(transpose(q), y);
+            for (int r = 0; r < n; r++) {
+                jac.set(r, n, fy[r]);
+            }
+            for (int j = 0; j < k; j++) {
+                double[] xi = symmetry.infinitesimal(symmetry.generator(j), back);
+                for (int r = 0; r < n; r++) {
+                    jac.set(r, n + 1 + j, -xi[r]);
+                }
+            }
+            DMatrixRMaj pinv = new DMatrixRMaj(n + 1 + k, n);
+            CommonOps_DDRM.pinv(jac, pinv);
+            DMatrixRMaj step = new DMatrixRMaj(n + 1 + k, 1);
+            CommonOps_DDRM.mult(pinv, DMatrixRMaj.wrap(n, 1, g), step);
+            for (int i = 0; i < n; i++) {
+                x[i] -= step.get(i);
+            }
+            period -= step.get(n);
+            if (!(period > 0)) {
+                return notFound("shooting drove the period to " + period);
+            }
+            if (k > 0) {
+                DMatrixRMaj s = new DMatrixRMaj(symmetry.m(), symmetry.m());
+                for (int j = 0; j < k; j++) {
+                    CommonOps_DDRM.addEquals(s, -step.get(n + 1 + j), symmetry.generator(j));
+                }
+                q = mult(q, cayley(s));
+            }
+        }
+        double distance = Matrices.distance(x, x0);
+        if (!(residual <= RESIDUAL_TOLERANCE * scale)) {
+            return new RelativePeriodicOrbit(Status.NOT_FOUND, null, Double.NaN, null, residual, distance, new double[0],
+                    0, Double.NaN, Double.NaN, Double.NaN, String.format(Locale.ROOT, "shooting did not converge:"
+                    + " ‖G‖ = %.3g after %d iterations (needs ≤ %.1g(1 + ‖x‖))", residual, MAX_ITERATIONS,
+                    RESIDUAL_TOLERANCE));
+        }
+        // 3. multipliers, with the error of M from a second computation
+        DMatrixRMaj monodromy = monodromy(symmetry, q, variational(field, x, period, scale, RTOL), n);
+        DMatrixRMaj check = monodromy(symmetry, q, variational(field, x, period, scale, RTOL_CHECK), n);
+        CommonOps_DDRM.subtractEquals(check, monodromy);
+        double error = Matrices.norm(check);
+        double bound = 10 * Math.sqrt(error) + 1e-9;
+        double[] moduli = moduli(monodromy);
+        int neutral = 1 + k + conserved;
+        int nearOne = 0;
+        int outside = 0;
+        for (double r : moduli) {
+            if (r >= 1 - bound) {
+                nearOne++;
+            }
+            if (r > 1 + bound) {
+                outside++;
+            }
+        }
+        double contraction = neutral < moduli.length ? moduli[neutral] : 0;
+        // 4. min ‖F‖ over one period against the orbit's error
+        double minSpeed = minSpeed(field, x, period, scale);
+        double jacobianNorm = jacobianNorm(field, x);
+        double speedFloor = 10 * jacobianNorm * residual / Math.max(1e-300, 1 - contraction);
+        String numbers = String.format(Locale.ROOT, "relative periodic orbit at distance %.3g: period T = %.8g,"
+                        + " drift det Q = %+.0f, ‖G‖ = %.3g; multipliers |μ| %s (monodromy error %.2g, bound β = %.2g);"
+                        + " %d within β of 1 (expected %d: flow, %d group, %d conserved); min ‖F‖ over a period %.3g"
+                        + " (floor %.3g)", distance, period, k > 0 || symmetry.m() > 0 ? CommonOps_DDRM.det(q) : 1,
+                residual, leading(moduli, neutral + 2), error, bound, nearOne, neutral, k, conserved, minSpeed,
+                speedFloor);
+        Status status;
+        String why;
+        if (outside > 0) {
+            status = Status.UNDECIDED;
+            why = ": " + outside + " multipliers outside the unit circle (repelling)";
+        } else if (nearOne != neutral) {
+            status = Status.UNDECIDED;
+            why = ": not normally attracting to its error (" + nearOne + " moduli within β of 1, not " + neutral + ")";
+        } else if (!(minSpeed > speedFloor)) {
+            status = Status.UNDECIDED;
+            why = ": F may vanish on the orbit";
+        } else {
+            status = Status.ATTRACTING;
+            why = String.format(Locale.ROOT, ": normally attracting, contraction ρ = %.3g per period, no equilibrium on"
+                    + " it", contraction);
+        }
+        return new RelativePeriodicOrbit(status, x, period, q, residual, distance, moduli, neutral, bound, contraction,
+                minSpeed, numbers + why);
+    }
+
+    /** @return {T} of the first local minimum of d(t) below RETURN_FRACTION × its running maximum, or null */
+    private static double[] firstReturn(VectorField field, Symmetry symmetry, double[] x0, double scanTime,
+                                        double scale) {
+        DormandPrince853Integrator dp = integrator(scale, RTOL, scanTime);
+        double dt = scanTime / SCAN_SAMPLES;
+        double[] d = new double[SCAN_SAMPLES + 1];
+        dp.addStepHandler(interpolator -> {
+            double t0 = interpolator.getPreviousState().getTime();
+            double t1 = interpolator.getCurrentState().getTime();
+            for (int i = (int) Math.ceil(t0 / dt); i <= SCAN_SAMPLES && i * dt <= t1; i++) {
+                double[] y = interpolator.getInterpolatedState(i * dt).getPrimaryState();
+                d[i] = Matrices.distance(symmetry.act(transpose(symmetry.align(y, x0)), y), x0);
+            }
+        });
+        dp.integrate(equation(field), new ODEState(0, x0.clone()), scanTime);
+        double max = 0;
+        for (int i = 1; i < SCAN_SAMPLES; i++) {
+            max = Math.max(max, d[i]);
+            if (d[i] <= d[i - 1] && d[i] <= d[i + 1] && d[i] < RETURN_FRACTION * max) {
+                return new double[] {i * dt};
+            }
+        }
+        return null;
+    }
+
+    /** @return {φ_T(x), columns of Φ = ∂φ_T/∂x} as {y, Φ row-major} */
+    private static double[][] variational(VectorField field, double[] x, double period, double scale, double rtol) {
+        int n = x.length;
+        double[] z0 = new double[n + n * n];
+        System.arraycopy(x, 0, z0, 0, n);
+        for (int i = 0; i < n; i++) {
+            z0[n + i * n + i] = 1; // Φ stored row-major: Φ[r][c] at n + r n + c
+        }
+        double[] column = new double[n];
+        double[] out = new double[n];
+        OrdinaryDifferentialEquation ode = new OrdinaryDifferentialEquation() {
+            @Override
+            public int getDimension() {
+                return n + n * n;
+            }
+
+            @Override
+            public double[] computeDerivatives(double t, double[] z) {
+                double[] dz = new double[n + n * n];
+                double[] y = Arrays.copyOf(z, n);
+                field.evaluate(y, out);
+                System.arraycopy(out, 0, dz, 0, n);
+                for (int c = 0; c < n; c++) {
+                    for (int r = 0; r < n; r++) {
+                        column[r] = z[n + r * n + c];
+                    }
+                    field.jacobianTimes(y, column, out);
+                    for (int r = 0; r < n; r++) {
+                        dz[n + r * n + c] = out[r];
+                    }
+                }
+                return dz;
+            }
+        };
+        double[] z = integrator(scale, rtol, period).integrate(ode, new ODEState(0, z0), period).getPrimaryState();
+        return new double[][] {Arrays.copyOf(z, n), Arrays.copyOfRange(z, n, n + n * n)};
+    }
+
+    /** @return {@code M = g(Q)ᵀ Φ} (the action is linear: applied to each column) */
+    private static DMatrixRMaj monodromy(Symmetry symmetry, DMatrixRMaj q, double[][] variational, int n) {
+        DMatrixRMaj phi = DMatrixRMaj.wrap(n, n, variational[1]);
+        DMatrixRMaj m = new DMatrixRMaj(n, n);
+        DMatrixRMaj qt = transpose(q);
+        double[] column = new double[n];
+        for (int c = 0; c < n; c++) {
+            for (int r = 0; r < n; r++) {
+                column[r] = phi.get(r, c);
+            }
+            double[] moved = symmetry.act(qt, column);
+            for (int r = 0; r < n; r++) {
+                m.set(r, c, moved[r]);
+            }
+        }
+        return m;
+    }
+
+    private static double[] flow(VectorField field, double[] x, double t, double scale, double rtol) {
+        return integrator(scale, rtol, t).integrate(equation(field), new ODEState(0, x.clone()), t).getPrimaryState();
+    }
+
+    /** @return min ‖F‖ at {@value #SPEED_SAMPLES} equally spaced times of one period */
+    private static double minSpeed(VectorField field, double[] x, double period, double scale) {
+        DormandPrince853Integrator dp = integrator(scale, RTOL, period);
+        double dt = period / SPEED_SAMPLES;
+        double[] min = {Double.POSITIVE_INFINITY};
+        dp.addStepHandler(interpolator -> {
+            double t0 = interpolator.getPreviousState().getTime();
+            double t1 = interpolator.getCurrentState().getTime();
+            for (int i = (int) Math.ceil(t0 / dt); i <= SPEED_SAMPLES && i * dt <= t1; i++) {
+                double[] y = interpolator.getInterpolatedState(i * dt).getPrimaryState();
+                min[0] = Math.min(min[0], Matrices.norm(field.evaluate(y)));
+            }
+        });
+        dp.integrate(equation(field), new ODEState(0, x.clone()), period);
+        return min[0];
+    }
+
+    /** @return ‖J(x)‖_F from N products J e_j */
+    private static double jacobianNorm(VectorField field, double[] x) {
+        int n = x.length;
+        double[] e = new double[n];
+        double[] out = new double[n];
+        double sum = 0;
+        for (int j = 0; j < n; j++) {
+            e[j] = 1;
+            field.jacobianTimes(x, e, out);
+            e[j] = 0;
+            double norm = Matrices.norm(out);
+            sum += norm * norm;
+        }
+        return Math.sqrt(sum);
+    }
+
+    private static double[] moduli(DMatrixRMaj monodromy) {
+        int n = monodromy.numRows;
+        EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(n, false);
+        if (!eig.decompose(monodromy.copy())) {
+            return new double[0];
+        }
+        double[] r = new double[n];
+        for (int i = 0; i < n; i++) {
+            Complex_F64 z = eig.getEigenvalue(i);
+            r[i] = z.getMagnitude();
+        }
+        Arrays.sort(r);
+        for (int i = 0; i < n / 2; i++) {
+            double t = r[i];
+            r[i] = r[n - 1 - i];
+            r[n - 1 - i] = t;
+        }
+        return r;
+    }
+
+    private static String leading(double[] moduli, int count) {
+        StringBuilder s = new StringBuilder("[");
+        for (int i = 0; i < Math.min(count, moduli.length); i++) {
+            s.append(i == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.7g", moduli[i]));
+        }
+        return s.append(moduli.length > count ? ", …]" : "]").toString();
+    }
+
+    private static OrdinaryDifferentialEquation equation(VectorField field) {
+        return new OrdinaryDifferentialEquation() {
+            @Override
+            public int getDimension() {
+                return field.dimension();
+            }
+
+            @Override
+            public double[] computeDerivatives(double t, double[] y) {
+                return field.evaluate(y);
+            }
+        };
+    }
+
+    private static DormandPrince853Integrator integrator(double scale, double rtol, double span) {
+        DormandPrince853Integrator dp = new DormandPrince853Integrator(1e-12 * span, span, rtol * scale * 1e-2, rtol);
+        dp.setMaxEvaluations(MAX_EVALUATIONS);
+        return dp;
+    }
+
+    /** Cayley transform {@code (I − S/2)⁻¹(I + S/2)}: orthogonal for skew S, e^S to second order. */
+    private static DMatrixRMaj cayley(DMatrixRMaj s) {
+        int m = s.numRows;
+        DMatrixRMaj minus = CommonOps_DDRM.identity(m);
+        DMatrixRMaj plus = CommonOps_DDRM.identity(m);
+        CommonOps_DDRM.addEquals(minus, -0.5, s);
+        CommonOps_DDRM.addEquals(plus, 0.5, s);
+        DMatrixRMaj out = new DMatrixRMaj(m, m);
+        CommonOps_DDRM.solve(minus, plus, out);
+        return out;
+    }
+
+    private static DMatrixRMaj mult(DMatrixRMaj a, DMatrixRMaj b) {
+        DMatrixRMaj c = new DMatrixRMaj(a.numRows, b.numCols);
+        CommonOps_DDRM.mult(a, b, c);
+        return c;
+    }
+
+    private static DMatrixRMaj transpose(DMatrixRMaj q) {
+        return CommonOps_DDRM.transpose(q, null);
+    }
+
+    private static RelativePeriodicOrbit notFound(String why) {
+        return new RelativePeriodicOrbit(Status.NOT_FOUND, null, Double.NaN, null, Double.NaN, Double.NaN,
+                new double[0], 0, Double.NaN, Double.NaN, Double.NaN, why);
+    }
+
+    @Override
+    public String toString() {
+        return status + ": " + evidence;
+    }
+}
