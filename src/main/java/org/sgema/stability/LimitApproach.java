@@ -104,11 +104,10 @@ public record LimitApproach(Kind kind, double rate, double exponent, double fitR
     /**
      * @return c, the conserved quantities whose levels a family of relative periodic orbits spans:
      *     m for SG and EMA at λ = 0 (the O(m) invariants of Δ = AᵀA − αBBᵀ, conserved along both,
-     *     [T4] and T4-ema-invariant), else 0
+     *     [T4] and T4-ema-invariant), else 0 (GD, which is never searched, has no periodic orbit)
      */
     static int conservedQuantities(VectorField field) {
-        return field.flow() != org.sgema.flows.Flow.GD && field.configuration().lambda() == 0
-                ? field.configuration().m() : 0;
+        return field.configuration().lambda() == 0 ? field.configuration().m() : 0;
     }
 
     /** @return whether the run keeps moving at a steady speed with no decay resolvable (STEADY, undecided) */
@@ -285,7 +284,7 @@ public record LimitApproach(Kind kind, double rate, double exponent, double fitR
                     + ", p > 1 for the algebraic law)";
             double tol = t.settings() == null ? Double.NaN : t.settings().convergenceTolerance();
             Recurrence r = Recurrence.of(t, tail, tol * (1 + Matrices.norm(end.toArray())));
-            if (r.steady()) {
+            if (r.steady() && field.flow() != org.sgema.flows.Flow.GD) { // GD decreases E_λ: no periodic orbit
                 RelativePeriodicOrbit orbit = RelativePeriodicOrbit.near(field, Symmetry.of(field),
                         conservedQuantities(field), end.toArray(), r.scanTime());
                 if (orbit.attracting()) {
@@ -294,6 +293,10 @@ public record LimitApproach(Kind kind, double rate, double exponent, double fitR
                 }
                 return new LimitApproach(Kind.STEADY, Double.NaN, Double.NaN, Double.NaN, end, 0, Double.NaN,
                         noLaw + "; " + r.evidence() + "; " + orbit);
+            }
+            if (r.steady()) {
+                return new LimitApproach(Kind.STEADY, Double.NaN, Double.NaN, Double.NaN, end, 0, Double.NaN,
+                        noLaw + "; " + r.evidence());
             }
             return unresolved(end, noLaw + "; " + r.evidence());
         }

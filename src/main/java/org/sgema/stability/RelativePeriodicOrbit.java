@@ -41,10 +41,18 @@ import org.sgema.numerics.Matrices;
  *   flow, the group and c conserved quantities; c = m for SG and EMA at λ = 0, whose
  *   conserved Δ = AᵀA − αBBᵀ has m invariants under O(m), [T4]); every other modulus must be below 1 − β.
  *   Then the orbit is normally attracting (linearly, per period, by the largest other modulus
- *   ρ);</li>
+ *   ρ). β also covers x*'s own error: {@code β = 10√(ε + ‖M‖ r/(1 + ‖x‖)) + 1e-9}, r the residual ‖G‖;</li>
  * <li><b>no equilibrium on it</b>: min ‖F‖ over one period (sampled at {@value #SPEED_SAMPLES}
- *   points) must exceed {@code 10·‖J‖_F·r/(1 − ρ)}, r the residual ‖G‖: the true orbit is within
- *   about r/(1 − ρ) of the computed one, where F moves by at most ‖J‖ times that.</li>
+ *   points, more when the dip term below exceeds a tenth of the minimum) must exceed {@code 10 L r/(1 − ρ) + L max‖F‖ dt/2}, L the largest ‖J‖_F sampled on the
+ *   orbit: the true orbit is within about r/(1 − ρ) of the computed one, where F moves by at most
+ *   L times that, and between samples dt apart ‖F‖ dips by at most L max‖F‖ dt/2;</li>
+ * <li><b>the count applies</b>: the group acts freely on the orbit, {@code s_min/s_max} of
+ *   [F, ξ_1, …] above {@value #FREEDOM} (else the neutral directions are others, e.g. at a
+ *   collapsed B);</li>
+ * <li><b>the start is governed by it</b>: x₀ lies within {@value #MAX_DISTANCE}(1 − ρ)(1 + ‖x‖)
+ *   of x* (shooting from a start far from the orbit may converge to another, attracting one), and
+ *   the run from x₀ over K = ⌈ln 1e-3/ln ρ⌉ periods (at most {@value #MAX_PERSISTENCE_PERIODS})
+ *   keeps ‖F‖ above half the orbit's minimum.</li>
  * </ol>
  * ATTRACTING then says: x₀ lies within {@link #distance()} of a normally attracting relative
  * periodic orbit on which F does not vanish, so a trajectory through x₀ that stays in its
@@ -82,12 +90,22 @@ public record RelativePeriodicOrbit(Status status, double[] point, double period
     public static final double RETURN_FRACTION = 0.05;
     /** Samples of d(t) on the scan. */
     public static final int SCAN_SAMPLES = 20_000;
-    /** Samples of ‖F‖ over one period. */
+    /** Samples of ‖F‖ over one period (more, up to {@value #MAX_SPEED_SAMPLES}, when the dip between them could matter). */
     public static final int SPEED_SAMPLES = 400;
+    /** Most samples of ‖F‖ over one period. */
+    public static final int MAX_SPEED_SAMPLES = 100_000;
     /** Shooting stops when ‖G‖ ≤ this × (1 + ‖x‖). */
     public static final double RESIDUAL_TOLERANCE = 1e-9;
     /** Most Gauss–Newton iterations. */
     public static final int MAX_ITERATIONS = 12;
+    /** The start may lie at most this × (1 − ρ)(1 + ‖x‖) from the orbit (where its linearization is trusted). */
+    public static final double MAX_DISTANCE = 1e-3;
+    /** Smallest {@code s_min/s_max} of [F, ξ_1, …] for the group to act freely on the orbit. */
+    public static final double FREEDOM = 1e-6;
+    /** Most periods the run from the start is followed. */
+    public static final int MAX_PERSISTENCE_PERIODS = 200;
+    /** Work cap of one variational integration, in field evaluations (each right-hand side costs N + 1). */
+    public static final long MAX_WORK = 20_000_000L;
     /** Largest state size searched (the variational equation has N(N + 1) components). */
     public static final int SIZE_LIMIT = 160;
     /** Evaluation cap of each integration. */
@@ -120,7 +138,7 @@ public record RelativePeriodicOrbit(Status status, double[] point, double period
         }
         try {
             return shoot(field, symmetry, conserved, x0, scanTime);
-        } catch (MathRuntimeException e) {
+        } catch (MathRuntimeException | ArithmeticException e) {
             return notFound("integration failed: " + e.getMessage());
         }
     }
@@ -145,7 +163,9 @@ public record RelativePeriodicOrbit(Status status, double[] point, double period
         boolean phaseOnly = true;
         double previous = Double.POSITIVE_INFINITY;
         for (int it = 0; it <= MAX_ITERATIONS; it++) {
-            variational = variational(field, x, period, scale, RTOL);
+            // phase-only steps need no Φ: integrate the state alone
+            variational = phaseOnly ? new double[][] {flow(field, x, period, scale, RTOL), null}
+                    : variational(field, x, period, scale, RTOL);
             double[] y = variational[0];
             double[] g = symmetry.act(transpose(q), y);
             for (int i = 0; i < n; i++) {
@@ -158,13 +178,18 @@ public record RelativePeriodicOrbit(Status status, double[] point, double period
             // first correct T and Q alone, while that halves ‖G‖: x then moves only by the mismatch
             // that no period or drift explains (its distance to the orbit), not by a share of the
             // guess's phase error
-            phaseOnly = phaseOnly && residual < 0.5 * previous;
+            if (phaseOnly && !(residual < 0.5 * previous)) {
+                phaseOnly = false;
+                variational = variational(field, x, period, scale, RTOL);
+            }
             previous = residual;
             DMatrixRMaj jac = new DMatrixRMaj(n, n + 1 + k);
-            DMatrixRMaj monodromy = monodromy(symmetry, q, variational, n);
-            for (int r = 0; r < n; r++) {
-                for (int c = 0; c < n; c++) {
-                    jac.set(r, c, phaseOnly ? 0 : monodromy.get(r, c) - (r == c ? 1 : 0));
+            if (!phaseOnly) {
+                DMatrixRMaj monodromy = monodromy(symmetry, q, variational, n);
+                for (int r = 0; r < n; r++) {
+                    for (int c = 0; c < n; c++) {
+                        jac.set(r, c, monodromy.get(r, c) - (r == c ? 1 : 0));
+                    }
                 }
             }
             double[] fy = symmetry.act(transpose(q), field.evaluate(y));
@@ -209,7 +234,8 @@ public record RelativePeriodicOrbit(Status status, double[] point, double period
         DMatrixRMaj check = monodromy(symmetry, q, variational(field, x, period, scale, RTOL_CHECK), n);
         CommonOps_DDRM.subtractEquals(check, monodromy);
         double error = Matrices.norm(check);
-        double bound = 10 * Math.sqrt(error) + 1e-9;
+        // M is also computed at x*, which is a residual r off the true orbit: M moves by about ‖M‖ r/(1 + ‖x‖)
+        double bound = 10 * Math.sqrt(error + Matrices.norm(monodromy) * residual / scale) + 1e-9;
         double[] moduli = moduli(monodromy);
         int neutral = 1 + k + conserved;
         int nearOne = 0;
@@ -223,16 +249,33 @@ public record RelativePeriodicOrbit(Status status, double[] point, double period
             }
         }
         double contraction = neutral < moduli.length ? moduli[neutral] : 0;
-        // 4. min ‖F‖ over one period against the orbit's error
-        double minSpeed = minSpeed(field, x, period, scale);
-        double jacobianNorm = jacobianNorm(field, x);
-        double speedFloor = 10 * jacobianNorm * residual / Math.max(1e-300, 1 - contraction);
+        // 4. min ‖F‖ over one period against the orbit's error and the gaps between samples
+        double[] speed = speedOverPeriod(field, x, period, scale, SPEED_SAMPLES);
+        double gapTerm = speed[2] * speed[1] * period / SPEED_SAMPLES / 2;
+        int samples = SPEED_SAMPLES;
+        if (gapTerm > 0.1 * speed[0]) {
+            // resample so that the dip between samples is at most a tenth of the minimum
+            samples = (int) Math.min(MAX_SPEED_SAMPLES, Math.ceil(SPEED_SAMPLES * gapTerm / (0.1 * speed[0])));
+            speed = speedOverPeriod(field, x, period, scale, samples);
+            gapTerm = speed[2] * speed[1] * period / samples / 2;
+        }
+        double minSpeed = speed[0];
+        double lipschitz = speed[2];
+        double speedFloor = 10 * lipschitz * residual / Math.max(1e-300, 1 - contraction) + gapTerm;
+        // the group must act freely along the orbit: F and the ξ_j independent (else the neutral count is other)
+        double freedom = freedom(field, symmetry, x);
+        // 5. the start lies where the linearization governs, and the run from it stays on the orbit
+        double allowed = MAX_DISTANCE * Math.max(0, 1 - contraction) * scale;
+        double persistence = distance <= allowed && nearOne == neutral && outside == 0
+                ? persistence(field, x0, period, contraction, scale) : Double.NaN;
         String numbers = String.format(Locale.ROOT, "relative periodic orbit at distance %.3g: period T = %.8g,"
                         + " drift det Q = %+.0f, ‖G‖ = %.3g; multipliers |μ| %s (monodromy error %.2g, bound β = %.2g);"
                         + " %d within β of 1 (expected %d: flow, %d group, %d conserved); min ‖F‖ over a period %.3g"
-                        + " (floor %.3g)", distance, period, k > 0 || symmetry.m() > 0 ? CommonOps_DDRM.det(q) : 1,
+                        + " (floor %.3g); s_min/s_max of [F, ξ] %.2g; min ‖F‖ over %s periods from the start %.3g",
+                distance, period, k > 0 || symmetry.m() > 0 ? CommonOps_DDRM.det(q) : 1,
                 residual, leading(moduli, neutral + 2), error, bound, nearOne, neutral, k, conserved, minSpeed,
-                speedFloor);
+                speedFloor, freedom, Double.isNaN(persistence) ? "no" : Integer.toString(periods(contraction)),
+                persistence);
         Status status;
         String why;
         if (outside > 0) {
@@ -244,6 +287,16 @@ public record RelativePeriodicOrbit(Status status, double[] point, double period
         } else if (!(minSpeed > speedFloor)) {
             status = Status.UNDECIDED;
             why = ": F may vanish on the orbit";
+        } else if (!(freedom > FREEDOM)) {
+            status = Status.UNDECIDED;
+            why = ": the group does not act freely on the orbit (the neutral count would differ)";
+        } else if (!(distance <= allowed)) {
+            status = Status.UNDECIDED;
+            why = String.format(Locale.ROOT, ": the start is %.3g from the orbit, beyond %.3g (1 − ρ)(1 + ‖x‖) where"
+                    + " the linearization is trusted", distance, MAX_DISTANCE);
+        } else if (!(persistence >= minSpeed / 2)) {
+            status = Status.UNDECIDED;
+            why = ": the run from the start slows below half the orbit's speed";
         } else {
             status = Status.ATTRACTING;
             why = String.format(Locale.ROOT, ": normally attracting, contraction ρ = %.3g per period, no equilibrium on"
@@ -312,7 +365,9 @@ public record RelativePeriodicOrbit(Status status, double[] point, double period
                 return dz;
             }
         };
-        double[] z = integrator(scale, rtol, period).integrate(ode, new ODEState(0, z0), period).getPrimaryState();
+        DormandPrince853Integrator dp = integrator(scale, rtol, period);
+        dp.setMaxEvaluations((int) Math.min(MAX_EVALUATIONS, MAX_WORK / (n + 1)));
+        double[] z = dp.integrate(ode, new ODEState(0, z0), period).getPrimaryState();
         return new double[][] {Arrays.copyOf(z, n), Arrays.copyOfRange(z, n, n + n * n)};
     }
 
@@ -338,20 +393,69 @@ public record RelativePeriodicOrbit(Status status, double[] point, double period
         return integrator(scale, rtol, t).integrate(equation(field), new ODEState(0, x.clone()), t).getPrimaryState();
     }
 
-    /** @return min ‖F‖ at {@value #SPEED_SAMPLES} equally spaced times of one period */
-    private static double minSpeed(VectorField field, double[] x, double period, double scale) {
+    /**
+     * @return {min ‖F‖, max ‖F‖, max ‖J‖_F} at {@code samples} equally spaced times of one period
+     *     (‖J‖_F at about 40 of them, at least every tenth): between samples dt apart, ‖F‖ can dip by at
+     *     most about ‖J‖·max‖F‖·dt/2
+     */
+    private static double[] speedOverPeriod(VectorField field, double[] x, double period, double scale,
+                                            int samples) {
         DormandPrince853Integrator dp = integrator(scale, RTOL, period);
-        double dt = period / SPEED_SAMPLES;
-        double[] min = {Double.POSITIVE_INFINITY};
+        double dt = period / samples;
+        double[] out = {Double.POSITIVE_INFINITY, 0, 0};
         dp.addStepHandler(interpolator -> {
             double t0 = interpolator.getPreviousState().getTime();
             double t1 = interpolator.getCurrentState().getTime();
-            for (int i = (int) Math.ceil(t0 / dt); i <= SPEED_SAMPLES && i * dt <= t1; i++) {
+            for (int i = (int) Math.ceil(t0 / dt); i <= samples && i * dt <= t1; i++) {
                 double[] y = interpolator.getInterpolatedState(i * dt).getPrimaryState();
-                min[0] = Math.min(min[0], Matrices.norm(field.evaluate(y)));
+                double g = Matrices.norm(field.evaluate(y));
+                out[0] = Math.min(out[0], g);
+                out[1] = Math.max(out[1], g);
+                if (i % Math.max(10, samples / 40) == 0) {
+                    out[2] = Math.max(out[2], jacobianNorm(field, y));
+                }
             }
         });
         dp.integrate(equation(field), new ODEState(0, x.clone()), period);
+        return out;
+    }
+
+    /** @return {@code s_min/s_max} of the N × (1 + dim so(m)) matrix [F(x), ξ_1(x), …] (1 when it has one column) */
+    private static double freedom(VectorField field, Symmetry symmetry, double[] x) {
+        int n = x.length;
+        int k = symmetry.generators();
+        DMatrixRMaj a = new DMatrixRMaj(n, 1 + k);
+        double[] f = field.evaluate(x);
+        for (int r = 0; r < n; r++) {
+            a.set(r, 0, f[r]);
+        }
+        for (int j = 0; j < k; j++) {
+            double[] xi = symmetry.infinitesimal(symmetry.generator(j), x);
+            for (int r = 0; r < n; r++) {
+                a.set(r, 1 + j, xi[r]);
+            }
+        }
+        double[] sv = org.sgema.numerics.RankEstimate.singularValues(a);
+        return sv[0] > 0 ? sv[sv.length - 1] / sv[0] : 0;
+    }
+
+    /** @return K = ⌈ln 1e-3 / ln ρ⌉ periods, between 1 and {@value #MAX_PERSISTENCE_PERIODS}: the start's offset shrinks 1000× */
+    private static int periods(double contraction) {
+        if (!(contraction > 0)) {
+            return 1;
+        }
+        return (int) Math.max(1, Math.min(MAX_PERSISTENCE_PERIODS, Math.ceil(Math.log(1e-3) / Math.log(contraction))));
+    }
+
+    /** @return min ‖F‖ at the step ends of the run from x₀ over {@link #periods} periods */
+    private static double persistence(VectorField field, double[] x0, double period, double contraction,
+                                      double scale) {
+        double span = periods(contraction) * period;
+        DormandPrince853Integrator dp = integrator(scale, RTOL, span);
+        double[] min = {Matrices.norm(field.evaluate(x0))};
+        dp.addStepHandler(interpolator -> min[0] = Math.min(min[0],
+                Matrices.norm(field.evaluate(interpolator.getCurrentState().getPrimaryState()))));
+        dp.integrate(equation(field), new ODEState(0, x0.clone()), span);
         return min[0];
     }
 

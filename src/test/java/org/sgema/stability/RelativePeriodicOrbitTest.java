@@ -22,6 +22,10 @@ import org.sgema.model.Configuration;
  *   the same with time reversed in r              cycle |z| = 1, modulus e^{2T} &gt; 1:             UNDECIDED
  *   rotation ż = iz, ẇ = 0                        every orbit periodic, three moduli 1:          UNDECIDED
  *   decay θ̇ = −θ                                  no return:                                     NOT_FOUND
+ *   Stuart–Landau with ẇ = −10⁻⁶w                   a modulus 1 − 6e-6, within its bound of 1:     UNDECIDED
+ *   Stuart–Landau with a modulus 0.99                 still decided:                                 ATTRACTING
+ *   a ring of equilibria, spiralled into             shooting finds an equilibrium, F = 0:          UNDECIDED
+ *   a focus inside an attracting cycle, slow          shooting jumps to the far cycle:               UNDECIDED
  * </pre>
  */
 class RelativePeriodicOrbitTest {
@@ -82,7 +86,7 @@ class RelativePeriodicOrbitTest {
     @Test
     void theStuartLandauCycleIsAttractingWithItsClosedFormMultipliers() {
         RelativePeriodicOrbit o = RelativePeriodicOrbit.near(stuartLandau(1, 1), Symmetry.NONE, 0,
-                new double[] {0.99, 0.01, 0.01}, 20);
+                new double[] {1 + 1e-7, 1e-7, 1e-7}, 20);
         assertEquals(RelativePeriodicOrbit.Status.ATTRACTING, o.status(), o::toString);
         assertEquals(2 * Math.PI, o.period(), 1e-8, o::toString);
         // radial rate −2 (linearize r(1 − r²) at r = 1) and w's rate −1 over one period
@@ -103,13 +107,78 @@ class RelativePeriodicOrbitTest {
         assertTrue(o.evidence().contains("outside the unit circle"), o::toString);
     }
 
-    /** A centre: every orbit is periodic and nothing attracts. Mutant: without the neutral count it is ATTRACTING. */
+    /**
+     * A centre: every orbit is periodic and nothing attracts (three moduli 1). Mutant: without the
+     * neutral count it is still UNDECIDED, but from the speed floor (1 − ρ = 0), so the reason is asserted.
+     */
     @Test
     void aNeutralCentreIsNotAttracting() {
         RelativePeriodicOrbit o = RelativePeriodicOrbit.near(stuartLandau(0, 0), Symmetry.NONE, 0,
                 new double[] {0.5, -0.3, 0.2}, 20);
         assertEquals(RelativePeriodicOrbit.Status.UNDECIDED, o.status(), o::toString);
         assertTrue(o.evidence().contains("not normally attracting"), o::toString);
+    }
+
+    /** Mutant: β without its √ (10ε) calls the 1 − 6e-6 modulus attracting. */
+    @Test
+    void aModulusWithinItsBoundOfOneIsNotDecided() {
+        RelativePeriodicOrbit slow = RelativePeriodicOrbit.near(stuartLandau(1, 1e-6), Symmetry.NONE, 0,
+                new double[] {1, 0, 1e-7}, 20);
+        assertEquals(RelativePeriodicOrbit.Status.UNDECIDED, slow.status(), slow::toString);
+        assertTrue(slow.evidence().contains("not normally attracting"), slow::toString);
+        double rate = -Math.log(0.99) / (2 * Math.PI);
+        RelativePeriodicOrbit decided = RelativePeriodicOrbit.near(stuartLandau(1, rate), Symmetry.NONE, 0,
+                new double[] {1, 0, 1e-9}, 20);
+        assertEquals(RelativePeriodicOrbit.Status.ATTRACTING, decided.status(), decided::toString);
+        assertEquals(0.99, decided.contraction(), 1e-6, decided::toString);
+    }
+
+    /**
+     * A ring of equilibria r = 1 that trajectories spiral into (ṙ = −μ(r − 1) − ωw, ẇ = ω(r − 1) − μw,
+     * μ = 1e-3, ω = 1): the spiral returns after 2π, shooting converges onto an equilibrium of the ring
+     * with the count of a normally attracting orbit, and min ‖F‖ tells. Mutant: without the speed
+     * floor the distance gate decides instead (the reason changes).
+     */
+    @Test
+    void aRingOfEquilibriaIsNotAnOrbit() {
+        Planar ring = new Planar() {
+            @Override
+            public void evaluate(double[] p, double[] out) {
+                double r = Math.hypot(p[0], p[1]);
+                double dr = -1e-3 * (r - 1) - p[2];
+                out[0] = dr * p[0] / r;
+                out[1] = dr * p[1] / r;
+                out[2] = (r - 1) - 1e-3 * p[2];
+            }
+        };
+        RelativePeriodicOrbit o = RelativePeriodicOrbit.near(ring, Symmetry.NONE, 0, new double[] {1.001, 0, 0}, 20);
+        assertEquals(RelativePeriodicOrbit.Status.UNDECIDED, o.status(), o::toString);
+        // the distance gate would reject it too (the start is 1e-3 off the ring): the reason shows which test decided
+        assertTrue(o.evidence().endsWith("F may vanish on the orbit"), o::toString);
+    }
+
+    /**
+     * A slow focus at 0 inside a repelling cycle r = 1 and an attracting one r = 2
+     * (ż = −κ(|z|² − 1)(|z|² − 4)z + iz, ẇ = −w, κ = 1e-5): from (0.6, 0, 0) the run winds into the
+     * focus, but shooting jumps to the cycle r = 2, which is normally attracting (an adversarial
+     * review's counter-example). Mutant: without the distance gate it is ATTRACTING.
+     */
+    @Test
+    void anOrbitFarFromTheStartDoesNotCount() {
+        Planar bistable = new Planar() {
+            @Override
+            public void evaluate(double[] p, double[] out) {
+                double r2 = p[0] * p[0] + p[1] * p[1];
+                double g = -1e-5 * (r2 - 1) * (r2 - 4);
+                out[0] = g * p[0] - p[1];
+                out[1] = g * p[1] + p[0];
+                out[2] = -p[2];
+            }
+        };
+        RelativePeriodicOrbit o = RelativePeriodicOrbit.near(bistable, Symmetry.NONE, 0, new double[] {0.6, 0, 0}, 20);
+        assertEquals(RelativePeriodicOrbit.Status.UNDECIDED, o.status(), o::toString);
+        assertEquals(2, Math.hypot(o.point()[0], o.point()[1]), 1e-6, o::toString);
+        assertTrue(o.evidence().contains("from the orbit, beyond"), o::toString);
     }
 
     @Test
