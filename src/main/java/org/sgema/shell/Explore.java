@@ -90,10 +90,24 @@ public final class Explore {
 
     /**
      * @return how the run approaches its limit (CONVERGED, EXPONENTIAL with its rate, ALGEBRAIC
-     *         with its exponent, or UNRESOLVED), with the polished limit and the evidence
+     *         with its exponent, CYCLE when it ends on an attracting relative periodic orbit, STEADY
+     *         or UNRESOLVED), with the polished limit and the evidence
      */
     public static org.sgema.stability.LimitApproach approach(Configuration c, Flow f, Trajectory t) {
         return org.sgema.stability.LimitApproach.of(f.field(c), t);
+    }
+
+    /**
+     * Searches for a relative periodic orbit through (or near) a state, e.g. the end of a run that
+     * keeps moving: first return modulo O(m) within {@code scanTime}, shooting, Floquet moduli.
+     *
+     * @return the orbit: status ATTRACTING, UNDECIDED or NOT_FOUND, period, drift Q, moduli, evidence
+     */
+    public static org.sgema.stability.RelativePeriodicOrbit orbit(Configuration c, Flow f, State s, double scanTime) {
+        org.sgema.flows.VectorField field = f.field(c);
+        int conserved = f != Flow.GD && c.lambda() == 0 ? c.m() : 0;
+        return org.sgema.stability.RelativePeriodicOrbit.near(field, org.sgema.stability.Symmetry.of(field), conserved,
+                matching(s, f).toArray(), scanTime);
     }
 
     /**
