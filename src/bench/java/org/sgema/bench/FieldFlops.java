@@ -59,32 +59,27 @@ public final class FieldFlops {
             for (String flowName : flows.split(",")) {
                 Flow flow = Flow.valueOf(flowName);
                 Random rnd = new Random(1);
-                VectorField field = flow.field(RandomConfigurations.asymmetric(
-                        RandomConfigurations.logSpaced(2 * n, 2.0, 10.0), m, rnd));
+                org.sgema.model.Configuration c = RandomConfigurations.asymmetric(
+                        RandomConfigurations.logSpaced(2 * n, 2.0, 10.0), m, rnd);
                 double[] theta = RandomConfigurations.fanInState(m, n, flow.hasTarget(), 1.0, rnd).toArray();
-                double[] out = new double[theta.length];
-                long calls = run(field, theta, out, 2e9, 1);   // warm-up: about 2 s
-                long reps = Math.max(1, (long) (calls * seconds / 3 / 2));
-                double best = Double.POSITIVE_INFINITY;
-                long allocated = threads.getThreadAllocatedBytes(thread);
-                for (int round = 0; round < 3; round++) {
-                    long t0 = System.nanoTime();
-                    run(field, theta, out, 0, reps);
-                    best = Math.min(best, (System.nanoTime() - t0) * 1e-9 / reps);
-                }
-                double bytesPerCall = (threads.getThreadAllocatedBytes(thread) - allocated) / (3.0 * reps);
+                double[] one = time(flow.field(c), theta, seconds, threads, thread);
+                // the same field with its large products split between two threads (bit-identical results)
+                double[] two = time(flow.field(c, DenseKernels.parallel()), theta, seconds, threads, thread);
                 double flops = 4.0 * m * n * n + 6.0 * m * m * n;
-                rows.add(new String[] {shape, flowName, fmt(best * 1e6), fmt(flops / best / 1e9), fmt(bytesPerCall)});
+                rows.add(new String[] {shape, flowName, fmt(one[0] * 1e6), fmt(flops / one[0] / 1e9), fmt(one[1]),
+                        fmt(two[0] * 1e6), fmt(flops / two[0] / 1e9), fmt(two[1])});
             }
         }
         Map<String, JsonNode> numpy = numpy(shapes, flows, seconds, false);
         // NumPy again with one BLAS thread: the field runs on one core (the claims run tries on every core)
         Map<String, JsonNode> numpy1 = numpy.isEmpty() ? numpy : numpy(shapes, flows, seconds, true);
         List<String> csv = new ArrayList<>();
-        csv.add("shape,flow,sgema_us,sgema_gflops,bytes_per_call,numpy_us,numpy_gflops,ratio,numpy_1thread_gflops,"
-                + "ratio_1thread,kernels,machine");
-        System.out.printf(Locale.ROOT, "%-8s %-4s %11s %9s %10s %11s %9s %7s %9s %7s%n", "n x m", "flow", "sgema µs",
-                "GFLOP/s", "B/call", "NumPy µs", "GFLOP/s", "ratio", "1-thread", "ratio");
+        csv.add("shape,flow,sgema_us,sgema_gflops,bytes_per_call,sgema_2threads_us,sgema_2threads_gflops,"
+                + "bytes_per_call_2threads,numpy_us,numpy_gflops,ratio,numpy_1thread_gflops,ratio_1thread,"
+                + "ratio_2threads,kernels,machine");
+        System.out.printf(Locale.ROOT, "%-8s %-4s %11s %9s %7s %9s %7s %11s %9s %7s %9s %7s %9s%n", "n x m", "flow",
+                "sgema µs", "GFLOP/s", "B/call", "2 thr.", "B/call", "NumPy µs", "GFLOP/s", "ratio", "1-thread", "ratio",
+                "2 vs 2");
         for (String[] r : rows) {
             JsonNode np = numpy.get(r[0] + "/" + r[1]);
             JsonNode np1 = numpy1.get(r[0] + "/" + r[1]);
@@ -93,18 +88,40 @@ public final class FieldFlops {
             String ratio = np == null ? "" : fmt(Double.parseDouble(r[3]) / np.path("gflops").asDouble());
             String np1Rate = np1 == null ? "" : fmt(np1.path("gflops").asDouble());
             String ratio1 = np1 == null ? "" : fmt(Double.parseDouble(r[3]) / np1.path("gflops").asDouble());
-            System.out.printf(Locale.ROOT, "%-8s %-4s %11s %9s %10s %11s %9s %7s %9s %7s%n", r[0], r[1], r[2], r[3],
-                    r[4], npUs, npRate, ratio, np1Rate, ratio1);
+            String ratio2 = np == null ? "" : fmt(Double.parseDouble(r[6]) / np.path("gflops").asDouble());
+            System.out.printf(Locale.ROOT, "%-8s %-4s %11s %9s %7s %9s %7s %11s %9s %7s %9s %7s %9s%n", r[0], r[1], r[2],
+                    r[3], r[4], r[6], r[7], npUs, npRate, ratio, np1Rate, ratio1, ratio2);
             csv.add(String.join(",", r) + "," + npUs + "," + npRate + "," + ratio + "," + np1Rate + "," + ratio1
-                    + ",\"" + DenseKernels.best().name() + "\",\"" + machine() + "\"");
+                    + "," + ratio2 + ",\"" + DenseKernels.best().name() + "\",\"" + machine() + "\"");
         }
         System.out.println("ratio = the project's FLOP rate / NumPy's (both count 4mn² + 6m²n per evaluation);"
-                + " 1-thread: NumPy with OPENBLAS_NUM_THREADS = OMP_NUM_THREADS = MKL_NUM_THREADS = 1 (the field"
-                + " uses one core)");
+                + " 1-thread: NumPy with OPENBLAS_NUM_THREADS = OMP_NUM_THREADS = MKL_NUM_THREADS = 1 against the"
+                + " field on one core; 2 thr.: GFLOP/s of the field with its large products split between two"
+                + " threads (DenseKernels.parallel(), bit-identical results), and 2 vs 2 its ratio to NumPy's"
+                + " default BLAS threads");
         Path file = Path.of("reports", "bench", "field-flops.csv");
         Files.createDirectories(file.getParent());
         Files.write(file, csv, StandardCharsets.UTF_8);
         System.out.println("wrote " + file);
+    }
+
+    /**
+     * @return {best seconds per call over 3 timed rounds after a 2-second warm-up, bytes allocated per
+     *     call by the calling thread}
+     */
+    private static double[] time(VectorField field, double[] theta, double seconds,
+                                 com.sun.management.ThreadMXBean threads, long thread) {
+        double[] out = new double[theta.length];
+        long calls = run(field, theta, out, 2e9, 1);   // warm-up: about 2 s
+        long reps = Math.max(1, (long) (calls * seconds / 3 / 2));
+        double best = Double.POSITIVE_INFINITY;
+        long allocated = threads.getThreadAllocatedBytes(thread);
+        for (int round = 0; round < 3; round++) {
+            long t0 = System.nanoTime();
+            run(field, theta, out, 0, reps);
+            best = Math.min(best, (System.nanoTime() - t0) * 1e-9 / reps);
+        }
+        return new double[] {best, (threads.getThreadAllocatedBytes(thread) - allocated) / (3.0 * reps)};
     }
 
     /** Evaluates until {@code nanos} have passed (if positive) or {@code reps} times; @return the calls made */

@@ -1,5 +1,7 @@
 package org.sgema.flows;
 
+import org.sgema.numerics.DenseKernels;
+
 import org.sgema.model.Configuration;
 
 /**
@@ -31,6 +33,15 @@ public enum Flow {
     /** @return a new vector field of this flow for the configuration */
     public MomentField field(Configuration configuration) {
         return new LinearSslField(configuration, this);
+    }
+
+    /**
+     * @param kernels the dense kernels of its products, e.g. {@link DenseKernels#parallel()} for a
+     *     single large run on two cores (copies and rotated fields keep them)
+     * @return a new vector field of this flow for the configuration
+     */
+    public MomentField field(Configuration configuration, DenseKernels kernels) {
+        return new LinearSslField(configuration, this, null, kernels);
     }
 
     /**

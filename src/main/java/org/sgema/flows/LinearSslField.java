@@ -49,7 +49,7 @@ final class LinearSslField implements MomentField {
     private final DMatrixRMaj cxy;
     private final DMatrixRMaj cyx;
     private final DMatrixRMaj cyy;
-    private final DenseKernels kernels = DenseKernels.best();
+    private final DenseKernels kernels;
     /** {@code R = (A B) Cxx − T Cyx} */
     private final MomentProduct residualMoments;
     /** {@code B Cyy − (A B) Cxy}, GD's target branch only (else null) */
@@ -84,6 +84,15 @@ final class LinearSslField implements MomentField {
 
     /** @param mutation a deliberate error for the mutation check, or null for the exact field */
     LinearSslField(Configuration configuration, Flow flow, Mutation mutation) {
+        this(configuration, flow, mutation, DenseKernels.best());
+    }
+
+    /**
+     * @param mutation a deliberate error for the mutation check, or null for the exact field
+     * @param kernels the dense kernels of the products
+     */
+    LinearSslField(Configuration configuration, Flow flow, Mutation mutation, DenseKernels kernels) {
+        this.kernels = kernels;
         if (configuration == null || flow == null) {
             throw new InvalidInputException(configuration == null ? "configuration" : "flow", "is missing");
         }
@@ -167,7 +176,7 @@ final class LinearSslField implements MomentField {
 
     @Override
     public MomentField copy() {
-        return new LinearSslField(configuration, flow, mutation);
+        return new LinearSslField(configuration, flow, mutation, kernels);
     }
 
     @Override
@@ -181,7 +190,7 @@ final class LinearSslField implements MomentField {
             throw new InvalidInputException("configuration", "has (n, m) = (" + other.n() + ", " + other.m()
                     + "), the field (" + n + ", " + m + ")");
         }
-        return new LinearSslField(other, flow, mutation);
+        return new LinearSslField(other, flow, mutation, kernels);
     }
 
     /**

@@ -28,6 +28,14 @@ public interface DenseKernels {
      */
     void multPacked(double[] a, PackedMatrix p, double[] c, int m);
 
+    /**
+     * Columns {@code [j0, j1)} of {@code C = A P} (P packed by {@link #pack}); the other columns of C
+     * are not touched. {@code j0} and {@code j1} must be panel boundaries ({@link PackedMatrix#boundaryNear}).
+     * Each entry is computed exactly as {@link #multPacked} computes it, so splitting the columns
+     * between threads changes no bit of the result.
+     */
+    void multPackedColumns(double[] a, PackedMatrix p, double[] c, int m, int j0, int j1);
+
     /** @return an empty k×n packed matrix in this implementation's layout; fill it with {@link PackedMatrix#set} */
     PackedMatrix pack(int k, int n);
 
@@ -41,6 +49,14 @@ public interface DenseKernels {
      */
     static DenseKernels best() {
         return KernelChoice.BEST;
+    }
+
+    /**
+     * @return {@link #best()} with {@link #multPacked} split by columns between the calling thread
+     *     and one shared worker thread when the product is large ({@link ParallelKernels})
+     */
+    static DenseKernels parallel() {
+        return ParallelKernels.of(best());
     }
 
     /** @return the plain-loop kernels */

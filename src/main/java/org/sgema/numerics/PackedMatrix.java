@@ -53,6 +53,20 @@ public final class PackedMatrix {
         return data;
     }
 
+    /** @return the panel boundary (a column where a panel starts, or {@code cols}) nearest to {@code column} */
+    public int boundaryNear(int column) {
+        int best = 0;
+        for (int j0 = 0; j0 <= cols; j0 += panelWidth(j0)) {
+            if (Math.abs(j0 - column) < Math.abs(best - column)) {
+                best = j0;
+            }
+            if (j0 == cols) {
+                break;
+            }
+        }
+        return best;
+    }
+
     /** @return the width of the panel that starts at column {@code j0} */
     int panelWidth(int j0) {
         int left = cols - j0;

@@ -67,6 +67,29 @@ final class ScalarKernels implements DenseKernels {
         mult(a, p.data(), c, m, p.rows(), p.cols(), false);
     }
 
+    /** Columns [j0, j1) of {@code C = A P}, each entry summed in the order {@link #mult} sums it. */
+    @Override
+    public void multPackedColumns(double[] a, PackedMatrix p, double[] c, int m, int j0, int j1) {
+        if (j0 == 0 && j1 == p.cols()) {
+            multPacked(a, p, c, m);
+            return;
+        }
+        int k = p.rows();
+        int n = p.cols();
+        double[] b = p.data();
+        for (int i = 0; i < m; i++) {
+            for (int j = j0; j < j1; j++) {
+                c[i * n + j] = 0;
+            }
+            for (int q = 0; q < k; q++) {
+                double aiq = a[i * k + q];
+                for (int j = j0; j < j1; j++) {
+                    c[i * n + j] += aiq * b[q * n + j];
+                }
+            }
+        }
+    }
+
     @Override
     public PackedMatrix pack(int k, int n) {
         return new PackedMatrix(k, n, n);

@@ -37,10 +37,15 @@ final class VectorKernels implements DenseKernels {
 
     @Override
     public void multPacked(double[] a, PackedMatrix packed, double[] c, int m) {
+        multPackedColumns(a, packed, c, m, 0, packed.cols());
+    }
+
+    @Override
+    public void multPackedColumns(double[] a, PackedMatrix packed, double[] c, int m, int from, int to) {
         int k = packed.rows();
         int n = packed.cols();
         double[] w = packed.data();
-        for (int j0 = 0; j0 < n; ) {
+        for (int j0 = from; j0 < to; ) {
             int width = packed.panelWidth(j0);
             block(a, k, 1, w, k * j0, width, c, j0, n, width, m, k, false);
             j0 += width;

@@ -191,6 +191,20 @@ class SgemaCommandTest extends ScratchRoot {
         }
     }
 
+    /** --threads 2 changes no bit of the run (ParallelKernelsTest shows it for large products); 3 is refused. */
+    @Test
+    void integrateOnTwoThreadsEndsInTheSameState() throws Exception {
+        Run one = run("integrate", "--config", file("config.json"), "--state", file("state.json"), "--flow", "sg");
+        Run two = run("integrate", "--config", file("config.json"), "--state", file("state.json"), "--flow", "sg",
+                "--threads", "2");
+        assertEquals(0, two.code(), two.err());
+        assertEquals(json.readTree(one.out()).get("state"), json.readTree(two.out()).get("state"));
+        Run three = run("integrate", "--config", file("config.json"), "--state", file("state.json"), "--flow", "sg",
+                "--threads", "3");
+        assertEquals(2, three.code(), three.err());
+        assertTrue(three.err().contains("--threads"), three.err());
+    }
+
     @Test
     void integratePrintsTheOutcomeAndWritesTheTrajectory() throws Exception {
         for (String flow : new String[] {"gd", "sg", "ema"}) {
