@@ -42,8 +42,11 @@ final class ParallelKernels implements DenseKernels {
         }
         try {
             WORKER.post(inner, a, p, c, m, 0, split);
-            inner.multPackedColumns(a, p, c, m, split, n);
-            WORKER.await();
+            try {
+                inner.multPackedColumns(a, p, c, m, split, n);
+            } finally {
+                WORKER.await(); // never hand the worker on while it still writes into c
+            }
         } finally {
             WORKER.release();
         }
