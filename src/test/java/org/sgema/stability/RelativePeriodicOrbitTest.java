@@ -26,6 +26,7 @@ import org.sgema.model.Configuration;
  *   Stuart–Landau with a modulus 0.99                 still decided:                                 ATTRACTING
  *   a ring of equilibria, spiralled into             shooting finds an equilibrium, F = 0:          UNDECIDED
  *   a focus inside an attracting cycle, slow          shooting jumps to the far cycle:               UNDECIDED
+ *   a cycle whose basin is thinner than the gate      the run from the start leaves it:             UNDECIDED
  * </pre>
  */
 class RelativePeriodicOrbitTest {
@@ -179,6 +180,33 @@ class RelativePeriodicOrbitTest {
         assertEquals(RelativePeriodicOrbit.Status.UNDECIDED, o.status(), o::toString);
         assertEquals(2, Math.hypot(o.point()[0], o.point()[1]), 1e-6, o::toString);
         assertTrue(o.evidence().contains("from the orbit, beyond"), o::toString);
+    }
+
+    /**
+     * An orbit whose basin is thin: the cycle |z| = 1 attracts, and w → 0 at rate γ = 0.1 only
+     * while |w| &lt; ε = 1e-5 (beyond, w grows at rate γ); z slows down by 1/(1 + (w/1e-2)²). From
+     * w = 5ε shooting lands on the orbit 5ε away (the distance gate passes), but the run from the
+     * start leaves it and slows below half the orbit's speed within K periods. Mutant: without
+     * the persistence test it is ATTRACTING.
+     */
+    @Test
+    void aStartOutsideTheOrbitsBasinIsCaughtByTheRunFromIt() {
+        double eps = 1e-5;
+        double gamma = 0.1;
+        Planar thin = new Planar() {
+            @Override
+            public void evaluate(double[] p, double[] out) {
+                double u = p[2] * p[2] / (eps * eps);
+                double h = 1 / (1 + (p[2] / 1e-2) * (p[2] / 1e-2));
+                double g = 1 - p[0] * p[0] - p[1] * p[1];
+                out[0] = h * (g * p[0] - p[1]);
+                out[1] = h * (g * p[1] + p[0]);
+                out[2] = gamma * p[2] * (-1 + 2 * u / (1 + u));
+            }
+        };
+        RelativePeriodicOrbit o = RelativePeriodicOrbit.near(thin, Symmetry.NONE, 0, new double[] {1, 0, 5 * eps}, 20);
+        assertEquals(RelativePeriodicOrbit.Status.UNDECIDED, o.status(), o::toString);
+        assertTrue(o.evidence().contains("slows below half"), o::toString);
     }
 
     @Test
