@@ -141,6 +141,19 @@ public final class VarietyChecks {
         return worst;
     }
 
+    /**
+     * @param ab receives {@code A B} (m×n)
+     * @return {@code R = A B Cxx − T Cyx} as a new m×n matrix
+     */
+    private static DMatrixRMaj residual(Configuration cfg, DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj target,
+                                        DMatrixRMaj ab) {
+        CommonOps_DDRM.mult(a, b, ab);
+        DMatrixRMaj r = new DMatrixRMaj(cfg.m(), cfg.n());
+        CommonOps_DDRM.mult(ab, cfg.cxx(), r);
+        CommonOps_DDRM.multAdd(-1, target, cfg.cyx(), r);
+        return r;
+    }
+
     /** The unit round-off u of double precision. */
     private static final double ULP = Math.ulp(1.0) / 2;
 
@@ -154,11 +167,7 @@ public final class VarietyChecks {
         int n = cfg.n();
         DMatrixRMaj a = p.predictor();
         DMatrixRMaj b = p.encoder();
-        DMatrixRMaj ab = new DMatrixRMaj(m, n);
-        CommonOps_DDRM.mult(a, b, ab);
-        DMatrixRMaj r = new DMatrixRMaj(m, n);
-        CommonOps_DDRM.mult(ab, cfg.cxx(), r);
-        CommonOps_DDRM.multAdd(-1, b, cfg.cyx(), r);
+        DMatrixRMaj r = residual(cfg, a, b, b, new DMatrixRMaj(m, n));
         double na = Matrices.norm(a);
         double nb = Matrices.norm(b);
         double nxx = Matrices.norm(cfg.cxx());
@@ -291,10 +300,7 @@ public final class VarietyChecks {
         }
         // R = A B Cxx − T Cyx (theory), against ‖F_B‖ / s_min(A) (the field)
         DMatrixRMaj ab = new DMatrixRMaj(m, n);
-        CommonOps_DDRM.mult(a, b, ab);
-        DMatrixRMaj r = new DMatrixRMaj(m, n);
-        CommonOps_DDRM.mult(ab, cfg.cxx(), r);
-        CommonOps_DDRM.multAdd(-1, target, cfg.cyx(), r);
+        DMatrixRMaj r = residual(cfg, a, b, target, ab);
         double normR = Matrices.norm(r);
         double boundR = fB / sminA;
         double scaleR = Matrices.norm(ab) * Matrices.norm(cfg.cxx()) + Matrices.norm(target) * Matrices.norm(cfg.cyx());
