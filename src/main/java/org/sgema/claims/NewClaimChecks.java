@@ -55,30 +55,13 @@ public final class NewClaimChecks {
         VectorField f = c.field();
         double[] fx = f.evaluate(s);
         State fs = State.fromArray(m, cfg.n(), c.flow().hasTarget(), fx);
-        State rotated = rotate(q, s);
+        State rotated = s.rotated(q);
         double[] frot = f.evaluate(rotated);
-        double[] expected = rotate(q, fs).toArray();
+        double[] expected = fs.rotated(q).toArray();
         double err = Matrices.distance(frot, expected) / Math.max(Matrices.norm(fx), 1e-300);
         Evaluation e = Evaluation.judge("relative_defect", err, 1e-12, 1e-8, "‖F(Q·θ) − Q·F(θ)‖ / ‖F(θ)‖");
         return e.verdict() == Verdict.VIOLATED
                 ? Evaluation.violated(Cause.NOT_EQUIVARIANT, e.metricName(), e.metric(), e.reason()) : e;
-    }
-
-    /** @return (QAQᵀ, QB, QB̄) */
-    static State rotate(DMatrixRMaj q, State s) {
-        int m = q.numRows;
-        DMatrixRMaj qa = new DMatrixRMaj(m, m);
-        CommonOps_DDRM.mult(q, s.predictor(), qa);
-        DMatrixRMaj a = new DMatrixRMaj(m, m);
-        CommonOps_DDRM.multTransB(qa, q, a);
-        DMatrixRMaj b = new DMatrixRMaj(m, s.encoder().numCols);
-        CommonOps_DDRM.mult(q, s.encoder(), b);
-        if (!s.hasTarget()) {
-            return State.of(a, b);
-        }
-        DMatrixRMaj t = new DMatrixRMaj(m, s.encoder().numCols);
-        CommonOps_DDRM.mult(q, s.target(), t);
-        return State.of(a, b, t);
     }
 
     /**

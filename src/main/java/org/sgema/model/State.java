@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Locale;
 
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
  * An immutable parameter point: predictor {@code A} (m×m), online encoder {@code B} (m×n) and,
@@ -77,6 +78,26 @@ public final class State {
     /** @return the state size {@code m² + m·n (+ m·n with target)} */
     public static int size(int m, int n, boolean hasTarget) {
         return m * m + (hasTarget ? 2 : 1) * m * n;
+    }
+
+    /**
+     * @param q an orthogonal m×m matrix
+     * @return {@code (QAQᵀ, QB, QB̄)}, the O(m) action under which the fields are equivariant [T5]
+     */
+    public State rotated(DMatrixRMaj q) {
+        int m = m();
+        DMatrixRMaj qa = new DMatrixRMaj(m, m);
+        CommonOps_DDRM.mult(q, predictor(), qa);
+        DMatrixRMaj a = new DMatrixRMaj(m, m);
+        CommonOps_DDRM.multTransB(qa, q, a);
+        DMatrixRMaj b = new DMatrixRMaj(m, n());
+        CommonOps_DDRM.mult(q, encoder(), b);
+        if (!hasTarget) {
+            return State.of(a, b);
+        }
+        DMatrixRMaj t = new DMatrixRMaj(m, n());
+        CommonOps_DDRM.mult(q, target(), t);
+        return State.of(a, b, t);
     }
 
     /** @return this state with {@code B̄ = B} appended (the EMA state of an SG point) */

@@ -105,9 +105,8 @@ public final class Explore {
      */
     public static org.sgema.stability.RelativePeriodicOrbit orbit(Configuration c, Flow f, State s, double scanTime) {
         org.sgema.flows.VectorField field = f.field(c);
-        int conserved = f != Flow.GD && c.lambda() == 0 ? c.m() : 0;
-        return org.sgema.stability.RelativePeriodicOrbit.near(field, org.sgema.stability.Symmetry.of(field), conserved,
-                matching(s, f).toArray(), scanTime);
+        return org.sgema.stability.RelativePeriodicOrbit.near(field, org.sgema.stability.Symmetry.of(field),
+                org.sgema.stability.LimitApproach.conservedQuantities(field), matching(s, f).toArray(), scanTime);
     }
 
     /**

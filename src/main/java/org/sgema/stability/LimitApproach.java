@@ -104,10 +104,11 @@ public record LimitApproach(Kind kind, double rate, double exponent, double fitR
     /**
      * @return c, the conserved quantities whose levels a family of relative periodic orbits spans:
      *     m for SG and EMA at λ = 0 (the O(m) invariants of Δ = AᵀA − αBBᵀ, conserved along both,
-     *     [T4] and T4-ema-invariant), else 0 (GD, which is never searched, has no periodic orbit)
+     *     [T4] and T4-ema-invariant), else 0 (GD conserves no Δ)
      */
-    static int conservedQuantities(VectorField field) {
-        return field.configuration().lambda() == 0 ? field.configuration().m() : 0;
+    public static int conservedQuantities(VectorField field) {
+        return field.flow() != org.sgema.flows.Flow.GD && field.configuration().lambda() == 0
+                ? field.configuration().m() : 0;
     }
 
     /** @return whether the run keeps moving at a steady speed with no decay resolvable (STEADY, undecided) */
@@ -284,21 +285,20 @@ public record LimitApproach(Kind kind, double rate, double exponent, double fitR
                     + ", p > 1 for the algebraic law)";
             double tol = t.settings() == null ? Double.NaN : t.settings().convergenceTolerance();
             Recurrence r = Recurrence.of(t, tail, tol * (1 + Matrices.norm(end.toArray())));
-            if (r.steady() && field.flow() != org.sgema.flows.Flow.GD) { // GD decreases E_λ: no periodic orbit
-                RelativePeriodicOrbit orbit = RelativePeriodicOrbit.near(field, Symmetry.of(field),
-                        conservedQuantities(field), end.toArray(), r.scanTime());
-                if (orbit.attracting()) {
-                    return new LimitApproach(Kind.CYCLE, Double.NaN, Double.NaN, Double.NaN, end, orbit.distance(),
-                            Double.NaN, noLaw + "; " + r.evidence() + "; " + orbit.evidence());
-                }
-                return new LimitApproach(Kind.STEADY, Double.NaN, Double.NaN, Double.NaN, end, 0, Double.NaN,
-                        noLaw + "; " + r.evidence() + "; " + orbit);
+            if (!r.steady()) {
+                return unresolved(end, noLaw + "; " + r.evidence());
             }
-            if (r.steady()) {
+            if (field.flow() == org.sgema.flows.Flow.GD) { // GD decreases E_λ: no periodic orbit to search
                 return new LimitApproach(Kind.STEADY, Double.NaN, Double.NaN, Double.NaN, end, 0, Double.NaN,
                         noLaw + "; " + r.evidence());
             }
-            return unresolved(end, noLaw + "; " + r.evidence());
+            RelativePeriodicOrbit orbit = RelativePeriodicOrbit.near(field, Symmetry.of(field),
+                    conservedQuantities(field), end.toArray(), r.scanTime());
+            return orbit.attracting()
+                    ? new LimitApproach(Kind.CYCLE, Double.NaN, Double.NaN, Double.NaN, end, orbit.distance(),
+                            Double.NaN, noLaw + "; " + r.evidence() + "; " + orbit.evidence())
+                    : new LimitApproach(Kind.STEADY, Double.NaN, Double.NaN, Double.NaN, end, 0, Double.NaN,
+                            noLaw + "; " + r.evidence() + "; " + orbit);
         }
         double rms = exponential ? exp[1] : alg[1];
         double remaining = exponential ? gEnd / mu : gEnd * tEnd / (p - 1);

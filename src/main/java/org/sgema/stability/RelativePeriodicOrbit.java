@@ -149,12 +149,11 @@ public record RelativePeriodicOrbit(Status status, double[] point, double period
         int k = symmetry.generators();
         double scale = 1 + Matrices.norm(x0);
         // 1. first return
-        double[] guess = firstReturn(field, symmetry, x0, scanTime, scale);
-        if (guess == null) {
+        double period = firstReturn(field, symmetry, x0, scanTime, scale);
+        if (Double.isNaN(period)) {
             return notFound(String.format(Locale.ROOT, "no return of d(t) below %.2g × its maximum on (0, %.4g]",
                     RETURN_FRACTION, scanTime));
         }
-        double period = guess[0];
         DMatrixRMaj q = symmetry.align(flow(field, x0, period, scale, RTOL), x0);
         // 2. shooting
         double[] x = x0.clone();
@@ -230,7 +229,9 @@ public record RelativePeriodicOrbit(Status status, double[] point, double period
                     RESIDUAL_TOLERANCE));
         }
         // 3. multipliers, with the error of M from a second computation
-        DMatrixRMaj monodromy = monodromy(symmetry, q, variational(field, x, period, scale, RTOL), n);
+        // the last shooting iteration integrated Φ at (x, T) already unless it corrected the phase alone
+        DMatrixRMaj monodromy = monodromy(symmetry, q, variational[1] != null ? variational
+                : variational(field, x, period, scale, RTOL), n);
         DMatrixRMaj check = monodromy(symmetry, q, variational(field, x, period, scale, RTOL_CHECK), n);
         CommonOps_DDRM.subtractEquals(check, monodromy);
         double error = Matrices.norm(check);
@@ -272,7 +273,7 @@ public record RelativePeriodicOrbit(Status status, double[] point, double period
                         + " drift det Q = %+.0f, ‖G‖ = %.3g; multipliers |μ| %s (monodromy error %.2g, bound β = %.2g);"
                         + " %d within β of 1 (expected %d: flow, %d group, %d conserved); min ‖F‖ over a period %.3g"
                         + " (floor %.3g); s_min/s_max of [F, ξ] %.2g; min ‖F‖ over %s periods from the start %.3g",
-                distance, period, k > 0 || symmetry.m() > 0 ? CommonOps_DDRM.det(q) : 1,
+                distance, period, symmetry.m() > 0 ? CommonOps_DDRM.det(q) : 1,
                 residual, leading(moduli, neutral + 2), error, bound, nearOne, neutral, k, conserved, minSpeed,
                 speedFloor, freedom, Double.isNaN(persistence) ? "no" : Integer.toString(periods(contraction)),
                 persistence);
@@ -306,8 +307,8 @@ public record RelativePeriodicOrbit(Status status, double[] point, double period
                 minSpeed, numbers + why);
     }
 
-    /** @return {T} of the first local minimum of d(t) below RETURN_FRACTION × its running maximum, or null */
-    private static double[] firstReturn(VectorField field, Symmetry symmetry, double[] x0, double scanTime,
+    /** @return T of the first local minimum of d(t) below RETURN_FRACTION × its running maximum, or NaN */
+    private static double firstReturn(VectorField field, Symmetry symmetry, double[] x0, double scanTime,
                                         double scale) {
         DormandPrince853Integrator dp = integrator(scale, RTOL, scanTime);
         double dt = scanTime / SCAN_SAMPLES;
@@ -325,10 +326,10 @@ public record RelativePeriodicOrbit(Status status, double[] point, double period
         for (int i = 1; i < SCAN_SAMPLES; i++) {
             max = Math.max(max, d[i]);
             if (d[i] <= d[i - 1] && d[i] <= d[i + 1] && d[i] < RETURN_FRACTION * max) {
-                return new double[] {i * dt};
+                return i * dt;
             }
         }
-        return null;
+        return Double.NaN;
     }
 
     /** @return {φ_T(x), columns of Φ = ∂φ_T/∂x} as {y, Φ row-major} */

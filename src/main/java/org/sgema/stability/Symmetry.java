@@ -5,6 +5,7 @@ import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
 import org.sgema.flows.VectorField;
+import org.sgema.model.State;
 
 /**
  * A group of orthogonal m×m matrices acting linearly on the flattened state, under which the field
@@ -102,15 +103,7 @@ public interface Symmetry {
 
         @Override
         public double[] act(DMatrixRMaj q, double[] x) {
-            double[] out = new double[x.length];
-            DMatrixRMaj a = DMatrixRMaj.wrap(m, m, slice(x, 0, m * m));
-            DMatrixRMaj qa = new DMatrixRMaj(m, m);
-            CommonOps_DDRM.mult(q, a, qa);
-            DMatrixRMaj qaqt = new DMatrixRMaj(m, m);
-            CommonOps_DDRM.multTransB(qa, q, qaqt);
-            System.arraycopy(qaqt.data, 0, out, 0, m * m);
-            leftMultiplyBlocks(q, x, out);
-            return out;
+            return State.fromArray(m, n, hasTarget, x).rotated(q).toArray();
         }
 
         @Override
@@ -143,12 +136,12 @@ public interface Symmetry {
             return q;
         }
 
-        /** {@code out[B] = M B} and {@code out[B̄] = M B̄}. */
-        private void leftMultiplyBlocks(DMatrixRMaj mat, double[] x, double[] out) {
+        /** {@code out[B] = E B} and {@code out[B̄] = E B̄}. */
+        private void leftMultiplyBlocks(DMatrixRMaj e, double[] x, double[] out) {
             for (int block = 0; block < (hasTarget ? 2 : 1); block++) {
                 int from = m * m + block * m * n;
                 DMatrixRMaj r = new DMatrixRMaj(m, n);
-                CommonOps_DDRM.mult(mat, DMatrixRMaj.wrap(m, n, slice(x, from, m * n)), r);
+                CommonOps_DDRM.mult(e, DMatrixRMaj.wrap(m, n, slice(x, from, m * n)), r);
                 System.arraycopy(r.data, 0, out, from, m * n);
             }
         }

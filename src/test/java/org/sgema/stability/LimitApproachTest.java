@@ -3,15 +3,12 @@ package org.sgema.stability;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.ejml.dense.row.CommonOps_DDRM;
 import org.junit.jupiter.api.Test;
-import org.sgema.flows.Flow;
 import org.sgema.flows.VectorField;
 import org.sgema.integration.FlowIntegrator;
 import org.sgema.integration.IntegrationSettings;
 import org.sgema.integration.Outcome;
 import org.sgema.integration.Trajectory;
-import org.sgema.model.Configuration;
 import org.sgema.model.State;
 import org.sgema.numerics.Matrices;
 
@@ -25,34 +22,8 @@ import org.sgema.numerics.Matrices;
  * </pre>
  */
 class LimitApproachTest {
-    private static final Configuration SHAPE = Configuration.views(CommonOps_DDRM.identity(2),
-            CommonOps_DDRM.identity(2), CommonOps_DDRM.identity(2), 1);
-
-    /** A field on the (n, m) = (2, 1) GD-shaped state θ = (a, b₁, b₂). */
-    private abstract static class Field implements VectorField {
-        @Override
-        public Flow flow() {
-            return Flow.GD;
-        }
-
-        @Override
-        public Configuration configuration() {
-            return SHAPE;
-        }
-
-        @Override
-        public int dimension() {
-            return 3;
-        }
-
-        @Override
-        public VectorField copy() {
-            return this;
-        }
-    }
-
     /** A linear field θ̇ = Lθ (3×3): decays, rotations and spirals, whose laws are closed forms. */
-    private static final class Linear extends Field {
+    private static final class Linear extends ThreeStateField {
         private final double[][] l;
 
         Linear(double[][] l) {
@@ -92,7 +63,7 @@ class LimitApproachTest {
         return new Linear(new double[][] {{-fast, 0, 0}, {0, -slow, 0}, {0, 0, -fast}});
     }
 
-    private static final class Cubic extends Field {
+    private static final class Cubic extends ThreeStateField {
         @Override
         public void evaluate(double[] x, double[] out) {
             for (int i = 0; i < 3; i++) {

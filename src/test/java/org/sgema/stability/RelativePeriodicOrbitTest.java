@@ -7,12 +7,10 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.sgema.claims.CaseFiles;
-import org.sgema.flows.Flow;
 import org.sgema.flows.VectorField;
 import org.sgema.integration.FlowIntegrator;
 import org.sgema.integration.IntegrationSettings;
 import org.sgema.integration.Trajectory;
-import org.sgema.model.Configuration;
 
 /**
  * Relative periodic orbits found by shooting, on fields whose orbits are closed forms, and on an
@@ -31,28 +29,8 @@ import org.sgema.model.Configuration;
  */
 class RelativePeriodicOrbitTest {
 
-    /** A three-dimensional field (x, y, w) with z = x + iy. */
-    private abstract static class Planar implements VectorField {
-        @Override
-        public Flow flow() {
-            return Flow.GD;
-        }
-
-        @Override
-        public Configuration configuration() {
-            throw new UnsupportedOperationException("a planar test field has no configuration");
-        }
-
-        @Override
-        public int dimension() {
-            return 3;
-        }
-
-        @Override
-        public VectorField copy() {
-            return this;
-        }
-
+    /** A three-dimensional field (x, y, w) with z = x + iy, its J·v by central differences. */
+    private abstract static class Planar extends ThreeStateField {
         @Override
         public void jacobianTimes(double[] theta, double[] v, double[] out) {
             // central differences of a cubic field: exact up to rounding and h² times its third derivative
