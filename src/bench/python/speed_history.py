@@ -31,6 +31,7 @@ CHANGES = [
     ("43ae464", "eigenbasis of Cxx: (A B) Cxx a column scaling, O(mn) residual when moments commute"),
     ("4469ffe", "launcher: serial collector with a 32 MB young generation"),
     ("6c7b2d7", "AUTO looks for stiffness again only at max(4, r) times the age (r: the price ratio it measured)"),
+    ("2f0539c", "launcher: class-data-sharing archive (dynamic AppCDS) trained after each compilation"),
 ]
 
 
