@@ -34,8 +34,9 @@ import org.sgema.model.State;
  * well-conditioned eigenbasis); an ill-conditioned eigenbasis shows as a Jordan-like cluster and
  * is caught by the count and semisimplicity tests. Defaults: rankTol = 1e-8, zeroTol = 1e-7,
  * minGap = 100, polishing on. A non-semisimple zero (a Jordan block) shows as more near-zero
- * eigenvalues (of size ~√ε) than the nullity, and independently as
- * {@code nullity(J²) > nullity(J)}: either makes the point INCONCLUSIVE. Numerical failures of
+ * eigenvalues (of size ~√ε) than the nullity, and independently as left and right null vectors
+ * that are not told apart from orthogonal ({@code σ_min(WᵀV)} within its error bound, see
+ * {@link #semisimpleZero}): either makes the point INCONCLUSIVE. Numerical failures of
  * the SVD or the eigensolver are INCONCLUSIVE with their message, never an exception.
  */
 public final class StabilityClassifier {
@@ -192,7 +193,8 @@ public final class StabilityClassifier {
             drift = lipschitz * distance;
         }
         double bound = zeroTolerance * scale + drift;
-        RankEstimate rank = RankEstimate.of(singular, n, Math.max(rankTolerance, Math.min(drift / scale, 0.5)));
+        double rankLevel = Math.max(rankTolerance, Math.min(drift / scale, 0.5));
+        RankEstimate rank = RankEstimate.of(singular, n, rankLevel);
         int d = rank.nullity();
         int zeros = 0;
         double maxZero = 0;
@@ -229,9 +231,11 @@ public final class StabilityClassifier {
         } else if (maxRe < -bound || zeros == n) {
             verdict = zeros == n ? StabilityVerdict.INCONCLUSIVE : StabilityVerdict.NORMALLY_ATTRACTING;
             reason = zeros == n ? "J is numerically zero" : "";
-            if (verdict == StabilityVerdict.NORMALLY_ATTRACTING && d > 0 && !semisimpleZero(jacobian, d)) {
+            if (verdict == StabilityVerdict.NORMALLY_ATTRACTING && d > 0
+                    && !semisimpleZero(jacobian, d, rankLevel * scale)) {
                 verdict = StabilityVerdict.INCONCLUSIVE;
-                reason = "0 is not semisimple: nullity(J²) > nullity(J)";
+                reason = "0 is not decided semisimple: ker J and range J are not told apart beyond their error"
+                        + " (σ_min(WᵀV) ≤ 2ε/(s_{N−d} − ε))";
             }
         } else {
             verdict = StabilityVerdict.INCONCLUSIVE;
@@ -257,15 +261,41 @@ public final class StabilityClassifier {
 
     /**
      * A second, independent test that 0 is a semisimple eigenvalue of multiplicity d (no Jordan
-     * block): {@code nullity(J²) = nullity(J) = d}, by SVD of J² with the same relative tolerance
-     * squared.
+     * block): {@code ker J ∩ range J = {0}}, i.e. {@code WᵀV} invertible, with V and W the right and
+     * left null vectors (the last d columns of V and U in {@code J = U S Vᵀ}). J is known to ε (the
+     * level the rank treats as zero); each null space then lies within an angle
+     * {@code ε/(s_{N−d} − ε)} of the exact one (Wedin), so the test is decided only beyond that:
+     * <pre>
+     *   semisimple  iff  s_{N−d} &gt; 2ε  and  σ_min(WᵀV) &gt; 2ε/(s_{N−d} − ε)
+     * </pre>
+     * (false otherwise: a Jordan block, or not decided). Unlike a rank test of J², which would
+     * need a threshold of its own, a tiny genuine eigenvalue does not pass for a second zero.
      *
      * @param jacobian J (not modified)
-     * @return whether J² has the same nullity d
+     * @param d the nullity of J
+     * @param epsilon ε, how far J may be from the exact Jacobian
+     * @return whether 0 is decided semisimple
      */
-    boolean semisimpleZero(DMatrixRMaj jacobian, int d) {
-        DMatrixRMaj square = new DMatrixRMaj(jacobian.numRows, jacobian.numCols);
-        org.ejml.dense.row.CommonOps_DDRM.mult(jacobian, jacobian, square);
-        return RankEstimate.of(square, Math.min(rankTolerance * rankTolerance * 1e4, rankTolerance)).nullity() == d;
+    boolean semisimpleZero(DMatrixRMaj jacobian, int d, double epsilon) {
+        int n = jacobian.numRows;
+        org.ejml.interfaces.decomposition.SingularValueDecomposition_F64<DMatrixRMaj> svd =
+                org.ejml.dense.row.factory.DecompositionFactory_DDRM.svd(n, n, true, true, false);
+        if (d <= 0 || d >= n || !svd.decompose(jacobian.copy())) {
+            return false;
+        }
+        DMatrixRMaj u = svd.getU(null, false);
+        DMatrixRMaj w = svd.getW(null);
+        DMatrixRMaj v = svd.getV(null, false);
+        org.ejml.dense.row.SingularOps_DDRM.descendingOrder(u, false, w, v, false);
+        double smallestNonZero = w.get(n - d - 1, n - d - 1);
+        if (!(smallestNonZero > 2 * epsilon)) {
+            return false;
+        }
+        DMatrixRMaj right = org.ejml.dense.row.CommonOps_DDRM.extract(v, 0, n, n - d, n);
+        DMatrixRMaj left = org.ejml.dense.row.CommonOps_DDRM.extract(u, 0, n, n - d, n);
+        DMatrixRMaj wtv = new DMatrixRMaj(d, d);
+        org.ejml.dense.row.CommonOps_DDRM.multTransA(left, right, wtv);
+        double[] sv = RankEstimate.singularValues(wtv);
+        return sv[d - 1] > 2 * epsilon / (smallestNonZero - epsilon);
     }
 }
