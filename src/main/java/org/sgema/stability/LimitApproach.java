@@ -130,8 +130,11 @@ public record LimitApproach(Kind kind, double rate, double exponent, double fitR
     /** A run that reached its horizon is continued for at least this many horizons. */
     public static final double CONTINUATION = 20;
 
-    /** Most continuations of one run (the first always, the later ones only on a predicted stop). */
+    /** Most continuations of one run (the first always, the later ones on a predicted stop or in transit). */
     public static final int MAX_CONTINUATIONS = 3;
+
+    /** A run in transit (see {@link #continueToLimit}) is continued to this many times the time it reached. */
+    public static final double TRANSIT = 10;
 
     /**
      * Continues a run that reached its horizon: first for {@value #CONTINUATION} horizons, or,
@@ -139,8 +142,13 @@ public record LimitApproach(Kind kind, double rate, double exponent, double fitR
      * test is predicted within reach, {@code T* = ln(g(T)/(tol(1 + ‖θ‖)))/μ ≤ maxHorizon}, to
      * {@code T + 2T*}; then, up to {@value #MAX_CONTINUATIONS} continuations in all, again to
      * {@code T + 2T*} from the end of the last one whenever its own tail predicts the stop test
-     * within maxHorizon (a flow whose rate slows down is mispredicted by its early tail); never
-     * beyond maxHorizon. All continuations together get the run's wall-clock budget once (each the
+     * within maxHorizon (a flow whose rate slows down is mispredicted by its early tail), or, when
+     * it predicts nothing and the run is in transit, to {@value #TRANSIT}·T: its tail has too few
+     * points to tell, or fits no law and travels less than {@value #WINDING} diameters of the region
+     * it stays in (a run still on its way, e.g. along a slow direction where ‖F‖ holds or rises
+     * before it decays, as when rowspace(B) turns between two eigenvectors of Mᵀ whose eigenvalues
+     * are 1e-6 apart; a run that winds through its region is not continued); never beyond
+     * maxHorizon. All continuations together get the run's wall-clock budget once (each the
      * part the earlier ones left), so a run with its continuations takes at most twice its budget.
      * Continuing decides nothing by itself: the continuation ends CONVERGED or not on its own stop
      * test. Each continuation keeps the run's clock (it starts at the time reached), so a law in t
@@ -175,13 +183,16 @@ public record LimitApproach(Kind kind, double rate, double exponent, double fitR
         double tEnd = t.finalTime();
         double horizon = first ? Math.min(maxHorizon, CONTINUATION * s.horizon()) : Double.NaN;
         double mu = tail.halfSize() >= 6 ? -tail.exponentialFit()[0] : Double.NaN;
+        double scale = 1 + Matrices.norm(t.finalState().toArray());
         if (mu > 0) {
-            double scale = 1 + Matrices.norm(t.finalState().toArray());
             double needed = Math.log(tail.last() / (s.convergenceTolerance() * scale)) / mu;
             if (needed <= maxHorizon) {
                 double predicted = Math.min(maxHorizon, tEnd + 2 * needed);
                 horizon = first ? Math.max(horizon, predicted) : predicted;
             }
+        }
+        if (!first && Double.isNaN(horizon) && tail.inTransit(t, s.convergenceTolerance() * scale)) {
+            horizon = Math.min(maxHorizon, TRANSIT * tEnd);
         }
         if (!(horizon > tEnd)) {
             return t;
@@ -244,6 +255,49 @@ public record LimitApproach(Kind kind, double rate, double exponent, double fitR
         double last() {
             return Math.exp(lnG[size - 1]);
         }
+
+        /** @return g(T/2)/g(T) */
+        double decayHalf() {
+            return Math.exp(lnG[half] - lnG[size - 1]);
+        }
+
+        /** @return g(T/10)/g(T) */
+        double decayTenth() {
+            return Math.exp(lnG[0] - lnG[size - 1]);
+        }
+
+        /**
+         * @return whether the exponential law counts: ≥ {@value #MIN_DECAY}× decay on [T/2, T], rms ≤
+         *     {@value #MAX_FIT_RMS}, μ &gt; 0, and it fits better than the algebraic law (or that has p ≤ 1)
+         */
+        boolean exponentialCounts(double[] exp, double[] alg) {
+            return decayHalf() >= MIN_DECAY && exp[1] <= MAX_FIT_RMS && -exp[0] > 0
+                    && (exp[1] <= alg[1] || !(-alg[0] > 1));
+        }
+
+        /** @return whether the algebraic law counts: ≥ {@value #MIN_DECAY}× decay on [T/10, T], rms ≤ {@value #MAX_FIT_RMS}, p &gt; 1 */
+        boolean algebraicCounts(double[] alg) {
+            return decayTenth() >= MIN_DECAY && alg[1] <= MAX_FIT_RMS && -alg[0] > 1;
+        }
+
+        /**
+         * @param floor the stop test's level {@code tol(1 + ‖θ(T)‖)}
+         * @return whether the run is in transit: too few points on [T/2, T] to fit a law or to tell a
+         *     recurrence, or no law counts and the run does not wind through its region (path on
+         *     [T/2, T] below {@value #WINDING} diameters: it is on its way somewhere, not circling)
+         */
+        boolean inTransit(Trajectory run, double floor) {
+            if (halfSize() < 6) {
+                return true;
+            }
+            double[] exp = exponentialFit();
+            double[] alg = algebraicFit();
+            if (exponentialCounts(exp, alg) || algebraicCounts(alg)) {
+                return false;
+            }
+            Recurrence r = Recurrence.of(run, this, floor);
+            return !(r.windings() >= WINDING);
+        }
     }
 
     /**
@@ -272,14 +326,13 @@ public record LimitApproach(Kind kind, double rate, double exponent, double fitR
         double[] alg = tail.algebraicFit();
         double mu = -exp[0];
         double p = -alg[0];
-        double decayHalf = Math.exp(tail.lnG()[tail.half()] - tail.lnG()[tail.size() - 1]);
-        double decayTenth = Math.exp(tail.lnG()[0] - tail.lnG()[tail.size() - 1]);
+        double decayHalf = tail.decayHalf();
+        double decayTenth = tail.decayTenth();
         String fits = String.format(Locale.ROOT,
                 "‖F‖ fell to %.3g at T = %.3g: %.3g× on [T/2, T], fit e^{−μt} μ = %.3g (rms %.3g); %.3g× on [T/10, T],"
                         + " fit t^{−p} p = %.3g (rms %.3g)", gEnd, tEnd, decayHalf, mu, exp[1], decayTenth, p, alg[1]);
-        boolean exponential = decayHalf >= MIN_DECAY && exp[1] <= MAX_FIT_RMS && mu > 0
-                && (exp[1] <= alg[1] || !(p > 1));
-        boolean algebraic = !exponential && decayTenth >= MIN_DECAY && alg[1] <= MAX_FIT_RMS && p > 1;
+        boolean exponential = tail.exponentialCounts(exp, alg);
+        boolean algebraic = !exponential && tail.algebraicCounts(alg);
         if (!exponential && !algebraic) {
             String noLaw = fits + ": no law fits (needs ≥ " + MIN_DECAY + "× decay, rms ≤ " + MAX_FIT_RMS
                     + ", p > 1 for the algebraic law)";
@@ -326,13 +379,13 @@ public record LimitApproach(Kind kind, double rate, double exponent, double fitR
      *
      * @param floor the stop test's level {@code tol(1 + ‖θ(T)‖)} (NaN: unknown, never steady)
      */
-    record Recurrence(boolean steady, String evidence, double scanTime) {
+    record Recurrence(boolean steady, String evidence, double scanTime, double windings) {
         static Recurrence of(Trajectory run, Tail tail, double floor) {
             int from = tail.half();
             int to = tail.size();
             if (to - from < MIN_TAIL_POINTS) {
                 return new Recurrence(false, (to - from) + " recorded points on [T/2, T] (a recurrence"
-                        + " needs ≥ " + MIN_TAIL_POINTS + ")", Double.NaN);
+                        + " needs ≥ " + MIN_TAIL_POINTS + ")", Double.NaN, Double.NaN);
             }
             double[] t = tail.t();
             double tStart = t[from];
@@ -399,7 +452,7 @@ public record LimitApproach(Kind kind, double rate, double exponent, double fitR
                     + " cycle, or a limit approached more slowly than the tail can show)"
                     : numbers + (emptyWindow ? ": a window without recorded steps" : "") + ": not steady motion (needs"
                     + " path ≥ " + WINDING + " × diameter, spread ≤ " + AVERAGE_SPREAD + ", min ‖F‖ ≥ " + FLOOR_FACTOR
-                    + " × the stop test)", scanTime);
+                    + " × the stop test)", scanTime, path / diameter);
         }
     }
 

@@ -184,4 +184,68 @@ class LimitApproachTest {
         double converged = Math.log(0.005 * Math.sqrt(0.38) / 1e-10) / 0.005;
         assertEquals(converged, more.finalTime(), 0.01 * converged);
     }
+
+    /** A transit: θ̇₁ = εθ₁(1 − θ₁) (logistic, from near 0 to 1), θ̇₂ = −θ₂, θ̇₃ = −θ₃. */
+    private static final class Logistic extends ThreeStateField {
+        private final double eps;
+
+        Logistic(double eps) {
+            this.eps = eps;
+        }
+
+        @Override
+        public void evaluate(double[] x, double[] out) {
+            out[0] = eps * x[0] * (1 - x[0]);
+            out[1] = -x[1];
+            out[2] = -x[2];
+        }
+
+        @Override
+        public void jacobianTimes(double[] x, double[] v, double[] out) {
+            out[0] = eps * (1 - 2 * x[0]) * v[0];
+            out[1] = -v[1];
+            out[2] = -v[2];
+        }
+    }
+
+    /**
+     * A run in transit: θ₁ climbs the logistic from 1e-3 at rate ε = 1e-4, so ‖F‖ rises until
+     * θ₁ = 1/2 (t ≈ 6.9e4) and only then decays; with θ₁ = 1/(1 + 999e^{−εt}), ‖F‖ ≈ 999εe^{−εt}
+     * late, and the stop test 1e-10(1 + ‖θ‖) ≈ 2e-10 is met at t = ln(999ε/2e-10)/ε ≈ 2.0e5. The first continuation (to 20 horizons, 1e4) sees ‖F‖
+     * rising (no law, not steady, no prediction), so the next goes to 10·T = 1e5, whose tail
+     * predicts the stop test, and the third converges. Mutant: without the transit rule the run
+     * ends HORIZON_REACHED at t = 1e4.
+     */
+    @Test
+    void aRunInTransitIsContinuedUntilItConverges() {
+        Logistic f = new Logistic(1e-4);
+        IntegrationSettings s = IntegrationSettings.defaults().withHorizon(500).withConvergenceTolerance(1e-10);
+        FlowIntegrator integrator = new FlowIntegrator(s);
+        Trajectory first = integrator.integrate(f, State.fromArray(1, 2, false, new double[] {1e-3, -0.3, 0.2}));
+        assertEquals(Outcome.HORIZON_REACHED, first.outcome());
+        Trajectory more = LimitApproach.continueToLimit(integrator, f, first, 1e7);
+        assertEquals(Outcome.CONVERGED, more.outcome(), more::toString);
+        assertEquals(1.0, more.finalState().toArray()[0], 1e-5);
+        double converged = Math.log(999 * 1e-4 / 2e-10) / 1e-4;
+        assertEquals(converged, more.finalTime(), 0.02 * converged);
+    }
+
+    /**
+     * A run that winds through its region is not in transit: the spiral ζ = 1e-3 from horizon 100
+     * is continued once (to 20 horizons, 2000); its tail fits no law (e^{1}× on [T/2, T]), predicts
+     * the stop test only beyond the largest horizon allowed here (1e4) and travels about 300
+     * diameters of its region on [T/2, T], so it is not continued further. Mutant: the transit rule
+     * without the winding test continues it to 1e4.
+     */
+    @Test
+    void aWindingRunIsNotInTransit() {
+        Linear f = spiral(1e-3);
+        IntegrationSettings s = IntegrationSettings.defaults().withHorizon(100).withConvergenceTolerance(1e-10)
+                .withTolerances(1e-11, 1e-14);
+        FlowIntegrator integrator = new FlowIntegrator(s);
+        Trajectory first = integrator.integrate(f, State.fromArray(1, 2, false, new double[] {0.5, -0.3, 0.2}));
+        Trajectory more = LimitApproach.continueToLimit(integrator, f, first, 1e4);
+        assertEquals(Outcome.HORIZON_REACHED, more.outcome(), more::toString);
+        assertEquals(2000, more.finalTime(), 1e-9, more::toString);
+    }
 }
