@@ -110,6 +110,22 @@ public final class Explore {
     }
 
     /**
+     * The largest finite-time Lyapunov exponent from a state on windows doubling up to
+     * {@code window} (six rungs, renormalized every 20 time units, a fixed random tangent vector):
+     * levelling off at λ &gt; 0 is exponential separation, falling like ln W / W is growth like a
+     * power of t (see {@link org.sgema.stability.LyapunovExponent}).
+     */
+    public static org.sgema.stability.LyapunovExponent lyapunov(Configuration c, Flow f, State s, double window) {
+        org.sgema.flows.VectorField field = f.field(c);
+        double[] v0 = new double[field.dimension()];
+        java.util.Random r = new java.util.Random(1);
+        for (int i = 0; i < v0.length; i++) {
+            v0[i] = r.nextGaussian();
+        }
+        return org.sgema.stability.LyapunovExponent.along(field, matching(s, f).toArray(), v0, window, 20, 6);
+    }
+
+    /**
      * @param method "auto" (the default of {@link #run}: explicit until the flow is stiff, then
      *        RODAS), "explicit" (DP8(5,3)) or "stiff" (RODAS throughout)
      * @return the trajectory with a given horizon and integrator
