@@ -4,8 +4,10 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -24,7 +26,11 @@ import java.util.function.IntFunction;
  *       {@link SearchSettings#trySeed(long, int)};</li>
  *   <li><b>target</b>: a hill climb on the property's score: generations of
  *       {@value #GENERATION} cases, each a mutation of one of the {@value #POOL} best-scoring
- *       cases so far (a fresh value, a power-of-two step or a unit step at 1–3 choices);</li>
+ *       cases so far (a fresh value, a power-of-two step or a unit step at 1–3 choices). A mutant
+ *       whose generator draws the same choices as a case already run (the mutation touched a
+ *       choice the generator did not use, or a clamp undid it) is the same case: it is drawn
+ *       again, up to {@value #ATTEMPTS} times, then replaced by a fresh random case, so targeted
+ *       tries are not spent on cases already run;</li>
  *   <li><b>shrink</b>: the first failure, shrunk by {@link Shrinker} among failures of the same
  *       origin.</li>
  * </ol>
@@ -48,6 +54,8 @@ public final class Search<T, R> {
     public static final int GENERATION = 8;
     /** Best cases kept as parents for targeted search. */
     public static final int POOL = 5;
+    /** Mutations drawn for one targeted try before it takes a fresh case instead of a case already run. */
+    public static final int ATTEMPTS = 16;
 
     private final Gen<T> generator;
     private final Function<? super T, ? extends R> property;
@@ -108,8 +116,9 @@ public final class Search<T, R> {
         try {
             int targeted = settings.targetedTries();
             int random = settings.tries() - targeted;
-            Execution<T, R> found = batch(pool, Phase.GENERATE, 0, random,
-                    i -> ChoiceSource.random(SearchSettings.trySeed(settings.seed(), i)), tracker);
+            Execution<T, R> found = batch(pool, 0, random,
+                    i -> executeOrFresh(Phase.GENERATE, i, j -> ChoiceSource.random(SearchSettings.trySeed(settings.seed(), j))),
+                    tracker);
             int done = tracker.generated;
             if (found == null || !settings.stopAtFirstFailure()) {
                 while (tracker.targeted < targeted && (found == null || !settings.stopAtFirstFailure())) {
@@ -118,8 +127,14 @@ public final class Search<T, R> {
                     List<long[]> parents = tracker.poolChoices();
                     List<long[]> maxima = tracker.poolMaxima();
                     int first = done + tracker.targeted;
-                    Execution<T, R> hit = batch(pool, Phase.TARGET, first, size, i -> mutant(parents, maxima, i),
-                            tracker);
+                    // drawn here, in index order, so which mutants are new does not depend on timing
+                    List<Candidate<T>> mutants = new ArrayList<>(size);
+                    for (int i = first; i < first + size; i++) {
+                        mutants.add(newMutant(parents, maxima, i, tracker.executed));
+                    }
+                    Execution<T, R> hit = batch(pool, first, size,
+                            i -> evaluate(Phase.TARGET, i + 1, mutants.get(i - first).value(),
+                                    mutants.get(i - first).choices()), tracker);
                     found = found == null ? hit : found;
                 }
             }
@@ -184,9 +199,41 @@ public final class Search<T, R> {
         }
     }
 
-    /** The source of targeted case {@code index}: a mutation of a parent, or a fresh case if there is none. */
-    private ChoiceSource mutant(List<long[]> parents, List<long[]> maxima, int index) {
-        long seed = SearchSettings.trySeed(settings.seed() ^ 0x5DEECE66DL, index);
+    /** A generated case and the choices it drew. */
+    private record Candidate<T>(T value, Choices choices) {
+    }
+
+    /**
+     * Targeted case {@code index}: the first of up to {@value #ATTEMPTS} mutations (attempt 0 as
+     * before there was a check) whose generated case draws choices not in {@code executed} nor
+     * built by the generator already, else a fresh random case; its choices are added to
+     * {@code executed}.
+     */
+    private Candidate<T> newMutant(List<long[]> parents, List<long[]> maxima, int index, Set<Choices> executed) {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            ChoiceSource source = mutant(parents, maxima, index, attempt);
+            T value;
+            try {
+                value = generator.generate(source);
+            } catch (GeneratorException e) {
+                continue;
+            }
+            if (executed.add(source.recorded())) {
+                return new Candidate<>(value, source.recorded());
+            }
+        }
+        ChoiceSource fresh = ChoiceSource.random(SearchSettings.trySeed(~settings.seed(), index));
+        T value = generator.generate(fresh);
+        executed.add(fresh.recorded());
+        return new Candidate<>(value, fresh.recorded());
+    }
+
+    /**
+     * The source of targeted case {@code index}, mutation {@code attempt}: a mutation of a parent,
+     * or a fresh case if there is none.
+     */
+    private ChoiceSource mutant(List<long[]> parents, List<long[]> maxima, int index, int attempt) {
+        long seed = SearchSettings.trySeed(settings.seed() ^ 0x5DEECE66DL ^ (0x9E3779B97F4A7C15L * attempt), index);
         SplittableRandom rng = new SplittableRandom(seed);
         if (parents.isEmpty()) {
             return ChoiceSource.random(rng.nextLong());
@@ -223,11 +270,11 @@ public final class Search<T, R> {
      *
      * @return the first failure, or null
      */
-    private Execution<T, R> batch(ExecutorService pool, Phase phase, int first, int count,
-                                  IntFunction<ChoiceSource> sources, Tracker<T, R> tracker) {
+    private Execution<T, R> batch(ExecutorService pool, int first, int count, IntFunction<Execution<T, R>> task,
+                                  Tracker<T, R> tracker) {
         if (pool == null) {
             for (int i = first; i < first + count; i++) {
-                Execution<T, R> e = executeOrFresh(phase, i, sources);
+                Execution<T, R> e = task.apply(i);
                 tracker.accept(e);
                 if (e.outcome().isInteresting() && settings.stopAtFirstFailure()) {
                     return e;
@@ -241,7 +288,7 @@ public final class Search<T, R> {
         Execution<T, R> hit = null;
         while (next < first + count && inFlight.size() < window) {
             int i = next++;
-            inFlight.add(pool.submit(() -> executeOrFresh(phase, i, sources)));
+            inFlight.add(pool.submit(() -> task.apply(i)));
         }
         while (!inFlight.isEmpty()) {
             Execution<T, R> e = await(inFlight.poll());
@@ -255,7 +302,7 @@ public final class Search<T, R> {
             }
             if (next < first + count) {
                 int i = next++;
-                inFlight.add(pool.submit(() -> executeOrFresh(phase, i, sources)));
+                inFlight.add(pool.submit(() -> task.apply(i)));
             }
         }
         return hit;
@@ -334,6 +381,8 @@ public final class Search<T, R> {
         private int examples;
         private int generated;
         private int targeted;
+        /** The choices of every case run so far (and of the targeted cases about to run). */
+        private final Set<Choices> executed = new HashSet<>();
 
         Tracker(Consumer<? super Execution<T, R>> listener) {
             this.listener = listener;
@@ -346,6 +395,7 @@ public final class Search<T, R> {
                 case TARGET -> targeted++;
                 case SHRINK -> { }
             }
+            executed.add(e.choices());
             double s = e.outcome().score();
             if (!Double.isNaN(s) && (e.phase() == Phase.GENERATE || e.phase() == Phase.TARGET)) {
                 int k = e.phase() == Phase.GENERATE ? 0 : 1;

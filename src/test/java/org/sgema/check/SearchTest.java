@@ -179,6 +179,35 @@ class SearchTest {
         assertEquals(one, two);
     }
 
+    /**
+     * Targeted tries are not spent on cases already run: three choices in 0..7 scored by their sum
+     * (512 cases, none failing), 100 tries of which 75 targeted. The hill climb soon sits at the
+     * clamp (7, 7, 7), where many mutations give back a case already run; no targeted try repeats
+     * a case run before it (random tries may repeat each other: they are independent draws).
+     * Mutant: without the check (attempt 0 always taken), targeted tries repeat earlier cases.
+     */
+    @Test
+    void targetedTriesRunCasesNotRunBefore() {
+        Gen<long[]> three = s -> new long[] {s.choose(7), s.choose(7), s.choose(7)};
+        java.util.function.Function<long[], Outcome> judge = v -> Outcome.valid(v[0] + v[1] + v[2]);
+        SearchSettings s = SearchSettings.defaults().withTries(100).withSeed(3).withTargetFraction(0.75);
+        java.util.Set<Choices> before = new java.util.HashSet<>();
+        List<String> repeated = new ArrayList<>();
+        int[] targeted = {0};
+        SearchResult<long[], long[]> r = new Search<>(three, v -> v, judge, s).run(List.of(), e -> {
+            if (e.phase() == Phase.TARGET) {
+                targeted[0]++;
+                if (before.contains(e.choices())) {
+                    repeated.add(e.index() + ": " + e.choices());
+                }
+            }
+            before.add(e.choices());
+        });
+        assertEquals(75, targeted[0]);
+        assertEquals(List.of(), repeated, "targeted tries that repeat a case already run");
+        assertEquals(21.0, r.bestTargetedScore(), 0.0, "the climb reaches (7, 7, 7)");
+    }
+
     @Test
     void choicesOrderShortlex() {
         Choices shortOne = new Choices(new long[] {9}, new long[] {9});
