@@ -41,18 +41,24 @@ sgema_classpath() {
 # the JVM cannot write one, the launchers run without it.
 sgema_class_archive() {
   local dir=target/launcher
+  local tmp=$dir/training.$$
+  mkdir -p "$tmp"
+  touch "$tmp/started"
   printf '%s\n' '{"n": 3, "m": 2, "S": [[1.0, 0.2, 0.0], [0.2, 0.8, 0.1], [0.0, 0.1, 0.5]],' \
-    ' "N": [[0.3, 0.0, 0.0], [0.0, 0.3, 0.0], [0.0, 0.0, 0.3]], "tau": 0.5}' > $dir/training-config.json
-  printf '%s\n' '{"A": [[0.4, 0.1], [-0.2, 0.3]], "B": [[0.3, -0.1, 0.2], [0.1, 0.25, -0.3]]}' > $dir/training-state.json
+    ' "N": [[0.3, 0.0, 0.0], [0.0, 0.3, 0.0], [0.0, 0.0, 0.3]], "tau": 0.5}' > "$tmp/config.json"
+  printf '%s\n' '{"A": [[0.4, 0.1], [-0.2, 0.3]], "B": [[0.3, -0.1, 0.2], [0.1, 0.25, -0.3]]}' > "$tmp/state.json"
   # shellcheck disable=SC2086
-  if java -Djava.awt.headless=true $SGEMA_JAVA_OPTS -XX:ArchiveClassesAtExit=$dir/sgema.jsa.$$ -Xlog:cds=off \
-      -Xlog:cds+dynamic=off -cp "$1" org.sgema.cli.Sgema integrate --config $dir/training-config.json \
-      --state $dir/training-state.json --flow ema --t-max 200 > /dev/null 2>&1 && [ -s $dir/sgema.jsa.$$ ]; then
-    mv -f $dir/sgema.jsa.$$ $dir/sgema.jsa
-  else
-    rm -f $dir/sgema.jsa.$$
-    touch $dir/sgema.jsa  # empty: no archive (the JVM ignores an unreadable one, see below)
+  if java -Djava.awt.headless=true $SGEMA_JAVA_OPTS -XX:ArchiveClassesAtExit="$tmp/sgema.jsa" -Xlog:cds=off \
+      -Xlog:cds+dynamic=off -cp "$1" org.sgema.cli.Sgema integrate --config "$tmp/config.json" \
+      --state "$tmp/state.json" --flow ema --t-max 200 > /dev/null 2>&1 && [ -s "$tmp/sgema.jsa" ]; then
+    # only for the jar it was trained on (another launcher may have rebuilt it meanwhile)
+    if [ ! $dir/sgema.jar -nt "$tmp/started" ]; then
+      mv -f "$tmp/sgema.jsa" $dir/sgema.jsa
+    fi
+  elif [ ! -s $dir/sgema.jsa ]; then
+    touch $dir/sgema.jsa  # empty: no archive, until the next compilation or class-path change
   fi
+  rm -rf "$tmp"
 }
 
 # The options that map the class archive when there is one (empty otherwise); call after sgema_classpath.

@@ -28,9 +28,10 @@ import java.util.function.IntFunction;
  *       {@value #GENERATION} cases, each a mutation of one of the {@value #POOL} best-scoring
  *       cases so far (a fresh value, a power-of-two step or a unit step at 1–3 choices). A mutant
  *       whose generator draws the same choices as a case already run (the mutation touched a
- *       choice the generator did not use, or a clamp undid it) is the same case: it is drawn
- *       again, up to {@value #ATTEMPTS} times, then replaced by a fresh random case, so targeted
- *       tries are not spent on cases already run;</li>
+ *       choice the generator did not use, or a clamp undid it) is the same case, and a mutant the
+ *       generator rejects is no case: either is drawn again, up to {@value #ATTEMPTS} times, then
+ *       replaced by a fresh random case (not checked against the cases run), so targeted tries
+ *       are not spent on cases already run;</li>
  *   <li><b>shrink</b>: the first failure, shrunk by {@link Shrinker} among failures of the same
  *       origin.</li>
  * </ol>
@@ -102,7 +103,7 @@ public final class Search<T, R> {
         Tracker<T, R> tracker = new Tracker<>(listener);
         Execution<T, R> failure = null;
         for (int k = 0; k < examples.size(); k++) {
-            Execution<T, R> e = execute(Phase.EXAMPLE, k + 1, ChoiceSource.replay(examples.get(k)), false);
+            Execution<T, R> e = execute(Phase.EXAMPLE, k + 1, ChoiceSource.replay(examples.get(k)));
             tracker.accept(e);
             if (e.outcome().isInteresting() && failure == null) {
                 failure = e;
@@ -116,9 +117,8 @@ public final class Search<T, R> {
         try {
             int targeted = settings.targetedTries();
             int random = settings.tries() - targeted;
-            Execution<T, R> found = batch(pool, 0, random,
-                    i -> executeOrFresh(Phase.GENERATE, i, j -> ChoiceSource.random(SearchSettings.trySeed(settings.seed(), j))),
-                    tracker);
+            Execution<T, R> found = batch(pool, 0, random, i -> execute(Phase.GENERATE, i + 1,
+                    ChoiceSource.random(SearchSettings.trySeed(settings.seed(), i))), tracker);
             int done = tracker.generated;
             if (found == null || !settings.stopAtFirstFailure()) {
                 while (tracker.targeted < targeted && (found == null || !settings.stopAtFirstFailure())) {
@@ -308,14 +308,6 @@ public final class Search<T, R> {
         return hit;
     }
 
-    private Execution<T, R> executeOrFresh(Phase phase, int i, IntFunction<ChoiceSource> sources) {
-        Execution<T, R> e = execute(phase, i + 1, sources.apply(i), phase == Phase.TARGET);
-        if (e == null) {   // a mutant the generator could not build: a fresh case instead
-            e = execute(phase, i + 1, ChoiceSource.random(SearchSettings.trySeed(~settings.seed(), i)), false);
-        }
-        return e;
-    }
-
     private static <E> E await(Future<E> f) {
         try {
             return f.get();
@@ -334,21 +326,9 @@ public final class Search<T, R> {
         }
     }
 
-    /**
-     * Generates and evaluates one case.
-     *
-     * @param lenient whether a generator failure gives null (a rejected candidate) instead of an exception
-     */
-    private Execution<T, R> execute(Phase phase, int index, ChoiceSource source, boolean lenient) {
-        T value;
-        try {
-            value = generator.generate(source);
-        } catch (GeneratorException e) {
-            if (lenient) {
-                return null;
-            }
-            throw e;
-        }
+    /** Generates and evaluates one case (a generator failure is thrown). */
+    private Execution<T, R> execute(Phase phase, int index, ChoiceSource source) {
+        T value = generator.generate(source);
         return evaluate(phase, index, value, source.recorded());
     }
 

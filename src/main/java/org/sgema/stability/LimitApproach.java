@@ -275,7 +275,10 @@ public record LimitApproach(Kind kind, double rate, double exponent, double fitR
                     && (exp[1] <= alg[1] || !(-alg[0] > 1));
         }
 
-        /** @return whether the algebraic law counts: ≥ {@value #MIN_DECAY}× decay on [T/10, T], rms ≤ {@value #MAX_FIT_RMS}, p &gt; 1 */
+        /**
+         * @return whether the algebraic law counts: ≥ {@value #MIN_DECAY}× decay on [T/10, T],
+         *     rms ≤ {@value #MAX_FIT_RMS}, p &gt; 1
+         */
         boolean algebraicCounts(double[] alg) {
             return decayTenth() >= MIN_DECAY && alg[1] <= MAX_FIT_RMS && -alg[0] > 1;
         }

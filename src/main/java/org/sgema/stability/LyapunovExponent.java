@@ -30,6 +30,12 @@ public record LyapunovExponent(double[] windows, double[] exponents, long evalua
 
     /** Relative tolerance of the joint integration. */
     public static final double RTOL = 1e-10;
+    /**
+     * Smallest factor ‖v‖ may shrink by within one interval: the unit tangent vector's components
+     * are integrated to an absolute tolerance of about 1e-12, so below 1e-8 the norm would measure
+     * the tolerance, not the flow.
+     */
+    public static final double MIN_GROWTH = 1e-8;
 
     /**
      * @param field the field (J·v from {@link VectorField#jacobianTimes})
@@ -40,6 +46,8 @@ public record LyapunovExponent(double[] windows, double[] exponents, long evalua
      * @param rungs J + 1, the number of windows on the ladder (1 gives W alone)
      * @return the exponents
      * @throws IllegalArgumentException on sizes that do not match, v₀ = 0, or non-positive times
+     * @throws IllegalStateException if ‖v‖ shrinks more than {@value #MIN_GROWTH}× or the integration
+     *     fails within one Δ (take a shorter Δ)
      */
     public static LyapunovExponent along(VectorField field, double[] theta0, double[] v0, double window,
                                          double interval, int rungs) {
@@ -93,9 +101,20 @@ public record LyapunovExponent(double[] windows, double[] exponents, long evalua
         int rung = 0;
         while (rung < rungs) {
             double step = Math.min(interval, windows[rung] - t);
-            z = dp.integrate(joint, new ODEState(0, z), step).getPrimaryState();
+            try {
+                z = dp.integrate(joint, new ODEState(0, z), step).getPrimaryState();
+            } catch (org.hipparchus.exception.MathRuntimeException e) {
+                throw new IllegalStateException(String.format(Locale.ROOT, "integration failed in the interval"
+                        + " Δ = %.3g from t = %.4g (%s): if the tangent vector grows too fast, take a shorter"
+                        + " interval", step, t, e.getMessage()), e);
+            }
             t += step;
             double grown = Matrices.norm(z, n, n);
+            if (!(grown >= MIN_GROWTH) || Double.isInfinite(grown)) {
+                throw new IllegalStateException(String.format(Locale.ROOT, "the tangent vector changed by %s within"
+                        + " one interval Δ = %.3g at t = %.4g, beyond what its absolute tolerance (1e-12 of a unit"
+                        + " vector) resolves: take a shorter interval", grown, step, t));
+            }
             logGrowth += Math.log(grown);
             for (int i = n; i < 2 * n; i++) {
                 z[i] /= grown;

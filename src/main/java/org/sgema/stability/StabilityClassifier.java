@@ -269,7 +269,10 @@ public final class StabilityClassifier {
      *   semisimple  iff  s_{N−d} &gt; 2ε  and  σ_min(WᵀV) &gt; 2ε/(s_{N−d} − ε)
      * </pre>
      * (false otherwise: a Jordan block, or not decided). Unlike a rank test of J², which would
-     * need a threshold of its own, a tiny genuine eigenvalue does not pass for a second zero.
+     * need a threshold of its own, a tiny genuine eigenvalue does not pass for a second zero. It
+     * takes the nullity d as the rank decided it: a Jordan coupling below ε, as in
+     * {@code [[0, 1e-9], [0, 0]]} with ε = 1e-8, is within ε of a double semisimple zero and is
+     * counted as one (as the rank test of J² counted it).
      *
      * @param jacobian J (not modified)
      * @param d the nullity of J

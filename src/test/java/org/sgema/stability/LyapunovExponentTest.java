@@ -78,6 +78,78 @@ class LyapunovExponentTest {
         assertTrue(l.exponents()[5] < l.exponents()[0] / 10, l::toString);
     }
 
+    /** θ̇₁ = θ₁(1 − θ₁) (logistic), θ̇₂ = θ̇₃ = 0: J changes along the run. */
+    private static final class Logistic extends ThreeStateField {
+        @Override
+        public void evaluate(double[] x, double[] out) {
+            out[0] = x[0] * (1 - x[0]);
+            out[1] = 0;
+            out[2] = 0;
+        }
+
+        @Override
+        public void jacobianTimes(double[] x, double[] v, double[] out) {
+            out[0] = (1 - 2 * x[0]) * v[0];
+            out[1] = 0;
+            out[2] = 0;
+        }
+    }
+
+    /**
+     * Along a one-dimensional autonomous flow the tangent vector is the velocity:
+     * v(t)/v(0) = F(θ(t))/F(θ₀), so with θ(t) = 1/(1 + (1/θ₀ − 1)e^{−t}) (logistic) λ_W =
+     * ln(F(θ(W))/F(θ₀))/W in closed form, with J varying along the run. Mutant: J·v taken at θ₀
+     * (or at a stale θ) gives e^{(1 − 2θ₀)W} instead.
+     */
+    @Test
+    void alongAOneDimensionalFlowTheTangentIsTheVelocity() {
+        double th0 = 0.01;
+        LyapunovExponent l = LyapunovExponent.along(new Logistic(), new double[] {th0, 0, 0}, new double[] {1, 0, 0},
+                16, 1, 4);
+        for (int j = 0; j < l.windows().length; j++) {
+            double w = l.windows()[j];
+            double th = 1 / (1 + (1 / th0 - 1) * Math.exp(-w));
+            double expected = Math.log(th * (1 - th) / (th0 * (1 - th0))) / w;
+            assertEquals(expected, l.exponents()[j], 1e-8, "W = " + w);
+        }
+    }
+
+    /** θ̇ = rθ, all components at rate r. */
+    private static ThreeStateField uniform(double r) {
+        return new ThreeStateField() {
+            @Override
+            public void evaluate(double[] x, double[] out) {
+                jacobianTimes(x, x, out);
+            }
+
+            @Override
+            public void jacobianTimes(double[] x, double[] v, double[] out) {
+                for (int i = 0; i < 3; i++) {
+                    out[i] = r * v[i];
+                }
+            }
+        };
+    }
+
+    /**
+     * A tangent vector that decays below its tolerance within one interval (e^{−1000} over Δ = 20:
+     * the computed norm would be integration noise) or grows out of range (e^{+1000}) is reported
+     * with the advice to shorten Δ, not turned into a number; with Δ = 0.2 the same decay is
+     * measured (λ = −50).
+     */
+    @Test
+    void aTangentVectorOutOfRangeIsReported() {
+        double[] zero = new double[3];
+        double[] ones = {1, 1, 1};
+        IllegalStateException decay = assertThrows(IllegalStateException.class,
+                () -> LyapunovExponent.along(uniform(-50), zero, ones, 100, 20, 1));
+        assertTrue(decay.getMessage().contains("shorter interval"), decay.getMessage());
+        IllegalStateException growth = assertThrows(IllegalStateException.class,
+                () -> LyapunovExponent.along(uniform(50), zero, ones, 100, 20, 1));
+        assertTrue(growth.getMessage().contains("shorter interval"), growth.getMessage());
+        assertEquals(-50, LyapunovExponent.along(uniform(-50), zero, ones, 100, 0.2, 1).exponents()[0], 1e-6);
+    }
+
     @Test
     void badInputIsRejected() {
         assertThrows(IllegalArgumentException.class,
