@@ -11,7 +11,7 @@ import org.sgema.model.State;
 import picocli.CommandLine.Option;
 
 /**
- * The options shared by {@code integrate} and {@code classify}: a configuration file, a state
+ * The options shared by {@code integrate}, {@code classify} and {@code lyapunov}: a configuration file, a state
  * file and a flow, read with every error naming the file and field.
  */
 final class CaseOptions {

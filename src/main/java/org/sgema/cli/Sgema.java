@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
 @Command(name = "sgema", mixinStandardHelpOptions = true, version = "sgema 0.1.0",
         description = "Executable checks of linear non-contrastive SSL theory (GD, SG, EMA).",
         subcommands = {IntegrateCommand.class, TrainCommand.class, SweepCommand.class, ClassifyCommand.class, ExperimentCommand.class,
-            ReportCommand.class, ReplayCommand.class, CheckCommand.class})
+            ReportCommand.class, ReplayCommand.class, CheckCommand.class, LyapunovCommand.class})
 public final class Sgema implements Callable<Integer> {
     /** Exit code of bad input. */
     public static final int BAD_INPUT = 2;

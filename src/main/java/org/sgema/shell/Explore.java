@@ -117,12 +117,8 @@ public final class Explore {
      */
     public static org.sgema.stability.LyapunovExponent lyapunov(Configuration c, Flow f, State s, double window) {
         org.sgema.flows.VectorField field = f.field(c);
-        double[] v0 = new double[field.dimension()];
-        java.util.Random r = new java.util.Random(1);
-        for (int i = 0; i < v0.length; i++) {
-            v0[i] = r.nextGaussian();
-        }
-        return org.sgema.stability.LyapunovExponent.along(field, matching(s, f).toArray(), v0, window, 20, 6);
+        return org.sgema.stability.LyapunovExponent.along(field, matching(s, f).toArray(),
+                org.sgema.stability.LyapunovExponent.randomDirection(field.dimension(), 1), window, 20, 6);
     }
 
     /**

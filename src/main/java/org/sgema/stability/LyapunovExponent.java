@@ -127,6 +127,20 @@ public record LyapunovExponent(double[] windows, double[] exponents, long evalua
         return new LyapunovExponent(windows, exponents, count[0]);
     }
 
+    /** @return a unit vector of N standard normal draws from {@code seed} (the tangent's start) */
+    public static double[] randomDirection(int n, long seed) {
+        java.util.Random r = new java.util.Random(seed);
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = r.nextGaussian();
+        }
+        double norm = Matrices.norm(v);
+        for (int i = 0; i < n; i++) {
+            v[i] /= norm;
+        }
+        return v;
+    }
+
     @Override
     public String toString() {
         StringBuilder b = new StringBuilder("largest finite-time Lyapunov exponent:");

@@ -244,6 +244,35 @@ class SgemaCommandTest extends ScratchRoot {
     }
 
     /**
+     * lyapunov prints the ladder W/4, W/2, W with the exponents the library computes from the same
+     * seed (the exponents themselves are checked against closed forms in LyapunovExponentTest), and
+     * rejects a bad window, interval or rung count with exit code 2 naming the option.
+     */
+    @Test
+    void lyapunovPrintsTheLadderAndRejectsBadInput() throws Exception {
+        Run r = run("lyapunov", "--config", file("config.json"), "--state", file("state.json"), "--flow", "sg",
+                "--window", "400", "--rungs", "3", "--seed", "7");
+        assertEquals(0, r.code(), r.err());
+        JsonNode o = json.readTree(r.out());
+        Configuration c = JsonFiles.configuration(JsonFiles.read(root.resolve("config.json")), "config");
+        org.sgema.flows.VectorField f = Flow.SG.field(c);
+        double[] x = JsonFiles.state(JsonFiles.read(root.resolve("state.json")), 2, 3, "state").toArray();
+        org.sgema.stability.LyapunovExponent l = org.sgema.stability.LyapunovExponent.along(f, x,
+                org.sgema.stability.LyapunovExponent.randomDirection(f.dimension(), 7), 400, 20, 3);
+        for (int j = 0; j < 3; j++) {
+            assertEquals(100.0 * (1 << j), o.get("windows").get(j).asDouble(), 0.0);
+            assertEquals(l.exponents()[j], o.get("exponents").get(j).asDouble(), 0.0);
+            assertEquals(Math.log(100.0 * (1 << j)) / (100.0 * (1 << j)), o.get("lnWOverW").get(j).asDouble(), 1e-15);
+        }
+        for (String[] bad : new String[][] {{"--window", "-1"}, {"--interval", "0"}, {"--rungs", "0"}}) {
+            Run b = run("lyapunov", "--config", file("config.json"), "--state", file("state.json"), "--flow", "sg",
+                    bad[0], bad[1]);
+            assertEquals(2, b.code(), b.err());
+            assertTrue(b.err().contains(bad[0]), b.err());
+        }
+    }
+
+    /**
      * A state the integrator left at its horizon, off the equilibrium set: classify never prints a
      * sign decided by an eigenvalue within its bound, polished or as given.
      */
