@@ -17,9 +17,10 @@ import picocli.CommandLine.Option;
 
 /** {@code sgema lyapunov}: the largest finite-time Lyapunov exponent from a state, on a ladder of windows. */
 @Command(name = "lyapunov", mixinStandardHelpOptions = true,
-        description = {"The largest finite-time Lyapunov exponent from a state on windows doubling up to --window;",
-                "print JSON. Levelling off at λ > 0 is exponential separation; falling like ln W / W is growth like",
-                "a power of t (a torus, a family of orbits, a group orbit's neutral directions)."})
+        description = {"The largest finite-time Lyapunov exponent from a state, on windows",
+                "doubling up to --window; print JSON. Levelling off at λ > 0 is exponential",
+                "separation; falling like ln W / W is growth like a power of t (a torus,",
+                "a family of orbits, the neutral directions of a group orbit)."})
 final class LyapunovCommand implements Callable<Integer> {
     @Mixin
     CaseOptions input;
