@@ -25,4 +25,39 @@ class LimitPointsTest {
         Evaluation e = VarietyChecks.limitPoints(f.reproduction(), RunProfile.load("ci").integration());
         assertEquals(Verdict.HOLDS, e.verdict(), e.toString());
     }
+
+    /**
+     * SG at (n, m) = (2, 1), ill-conditioned symmetric views, a small start (deep profile, seed 1,
+     * try 7): B decays towards 0 at rate 7.6e-5 while A settles at −0.0131. The stop test fires at
+     * t = 1.14e5 with s_min(B) = 1.3e-6, just above the full-rank hypothesis (1e-4‖B(0)‖ = 9.9e-7),
+     * and A's eigenvalue is 0.0131 from spec(Mᵀ). The former fixed threshold on that distance (1e-2)
+     * called the theorem VIOLATED; the bound from ‖F‖ there, ‖Cxx⁻¹‖‖R‖/s_min(B), is far above it, so
+     * the verdict is not VIOLATED (INCONCLUSIVE: the stop test does not resolve the limit).
+     * Mutant: the fixed threshold gives VIOLATED again.
+     */
+    @Test
+    void aStillCollapsingEncoderIsNotACounterexample() {
+        CaseFiles.CaseFile f = CaseFiles.readCase(Path.of("src/test/resources/cases/T5-limit-points-collapsing.json"));
+        Evaluation e = VarietyChecks.limitPoints(f.reproduction(), RunProfile.load("deep").integration());
+        assertEquals(Verdict.INCONCLUSIVE, e.verdict(), e.toString());
+    }
+
+    /**
+     * The spectral test decides only beyond its bound: Mᵀ = diag(1, 2, 3) and A's eigenvalue 1.5
+     * (σ_min(Mᵀ − 1.5 I) = 0.5) is VIOLATED with a bound of 1e-3 and not with a bound of 0.1; a complex
+     * eigenvalue 2 ± 0.3i has σ_min = 0.3 (the 2n×2n real embedding), VIOLATED at 1e-3. Mutant:
+     * σ_min taken at the real part alone (0 for 2 ± 0.3i) passes the complex pair.
+     */
+    @Test
+    void anEigenvalueOutsideSpecMtIsViolatedOnlyBeyondItsBound() {
+        org.ejml.data.DMatrixRMaj mt = org.ejml.dense.row.CommonOps_DDRM.diag(1, 2, 3);
+        org.sgema.numerics.Spectrum real = org.sgema.numerics.Spectrum.of(new double[] {1.5}, new double[] {0});
+        assertEquals(Verdict.VIOLATED, VarietyChecks.spectrumInMt(real, mt, 1e-3).verdict());
+        assertEquals(null, VarietyChecks.spectrumInMt(real, mt, 0.1));
+        org.sgema.numerics.Spectrum pair = org.sgema.numerics.Spectrum.of(new double[] {2, 2}, new double[] {0.3, -0.3});
+        assertEquals(0.3, VarietyChecks.smallestSingularValueShifted(mt, 2, 0.3), 1e-12);
+        assertEquals(Verdict.VIOLATED, VarietyChecks.spectrumInMt(pair, mt, 1e-3).verdict());
+        org.sgema.numerics.Spectrum inside = org.sgema.numerics.Spectrum.of(new double[] {2}, new double[] {0});
+        assertEquals(null, VarietyChecks.spectrumInMt(inside, mt, 1e-9));
+    }
 }
