@@ -278,7 +278,8 @@ public final class VarietyChecks {
      * (σ_min, not the distance to spec(Mᵀ), which for a non-normal Mᵀ may exceed it by the
      * eigenvectors' condition). VIOLATED when some λ has {@code σ_min(Mᵀ − λI) > 10·bound} plus
      * rounding; a fixed threshold on the distance instead (1e-2) called a run VIOLATED whose B was
-     * still collapsing (s_min(B) = 1.3e-6 at its stop test, the bound far above 1e-2).
+     * still collapsing (s_min(B) = 1.3e-6 at its stop test, where 10× the bound exceeds the
+     * distance 0.0131).
      *
      * @param specA the spectrum of A
      * @param mt Mᵀ
@@ -409,14 +410,16 @@ public final class VarietyChecks {
             }
             worst = Math.max(worst, best / Math.max(1, Math.hypot(specA.re(k), specA.im(k))));
         }
-        Evaluation spectrum = spectrumInMt(specA, mt, boundDefect * normM);
+        // the bound on ‖Δ‖ with the ‖R‖ test's own rounding allowance (1e-12·scaleR) carried along
+        double spectralBound = cxxInv * (boundR + 1e-12 * scaleR + gap * spectralCyx) / svB[m - 1];
+        Evaluation spectrum = spectrumInMt(specA, mt, spectralBound);
         if (spectrum != null) {
             return spectrum;
         }
         if (worst > 1e-5) {
             return Evaluation.inconclusive(Cause.LIMIT_UNRESOLVED, "invariance_defect", worst, String.format(Locale.ROOT,
-                    "distance of spec(A) to spec(Mᵀ) = %.3g (relative) is within what ‖F‖ allows, but the stop test"
-                            + " does not resolve it to 1e-5", worst));
+                    "distance of spec(A) to spec(Mᵀ) = %.3g (relative) is within what ‖F‖ allows (σ_min(Mᵀ − λI) ≤"
+                            + " 10 × %.3g), but the stop test does not resolve it to 1e-5", worst, spectralBound));
         }
         if (defect > 1e-6) {
             return Evaluation.inconclusive(Cause.LIMIT_UNRESOLVED, "invariance_defect", defect, String.format(

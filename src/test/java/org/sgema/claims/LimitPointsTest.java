@@ -31,7 +31,7 @@ class LimitPointsTest {
      * try 7): B decays towards 0 at rate 7.6e-5 while A settles at −0.0131. The stop test fires at
      * t = 1.14e5 with s_min(B) = 1.3e-6, just above the full-rank hypothesis (1e-4‖B(0)‖ = 9.9e-7),
      * and A's eigenvalue is 0.0131 from spec(Mᵀ). The former fixed threshold on that distance (1e-2)
-     * called the theorem VIOLATED; the bound from ‖F‖ there, ‖Cxx⁻¹‖‖R‖/s_min(B), is far above it, so
+     * called the theorem VIOLATED; 10× the bound from ‖F‖ there, ‖Cxx⁻¹‖‖R‖/s_min(B), exceeds it, so
      * the verdict is not VIOLATED (INCONCLUSIVE: the stop test does not resolve the limit).
      * Mutant: the fixed threshold gives VIOLATED again.
      */
@@ -40,13 +40,16 @@ class LimitPointsTest {
         CaseFiles.CaseFile f = CaseFiles.readCase(Path.of("src/test/resources/cases/T5-limit-points-collapsing.json"));
         Evaluation e = VarietyChecks.limitPoints(f.reproduction(), RunProfile.load("deep").integration());
         assertEquals(Verdict.INCONCLUSIVE, e.verdict(), e.toString());
+        assertEquals(Cause.LIMIT_UNRESOLVED, e.cause(), e.toString());
     }
 
     /**
      * The spectral test decides only beyond its bound: Mᵀ = diag(1, 2, 3) and A's eigenvalue 1.5
      * (σ_min(Mᵀ − 1.5 I) = 0.5) is VIOLATED with a bound of 1e-3 and not with a bound of 0.1; a complex
-     * eigenvalue 2 ± 0.3i has σ_min = 0.3 (the 2n×2n real embedding), VIOLATED at 1e-3. Mutant:
-     * σ_min taken at the real part alone (0 for 2 ± 0.3i) passes the complex pair.
+     * eigenvalue 2 ± 0.3i has σ_min = 0.3 (the 2n×2n real embedding), VIOLATED at 1e-3; 1.5 + 0.3i
+     * has √0.34; a non-normal Mᵀ has σ_min far below the distance to its spectrum, as in closed form.
+     * Mutants: σ_min taken at the real part alone (0 for 2 ± 0.3i), or the embedding with the wrong
+     * sign (0.2 for 1.5 + 0.3i).
      */
     @Test
     void anEigenvalueOutsideSpecMtIsViolatedOnlyBeyondItsBound() {
@@ -59,5 +62,16 @@ class LimitPointsTest {
         assertEquals(Verdict.VIOLATED, VarietyChecks.spectrumInMt(pair, mt, 1e-3).verdict());
         org.sgema.numerics.Spectrum inside = org.sgema.numerics.Spectrum.of(new double[] {2}, new double[] {0});
         assertEquals(null, VarietyChecks.spectrumInMt(inside, mt, 1e-9));
+        // off the real axis and off every eigenvalue's real part: min_k |d_k − λ| = |0.5 ∓ 0.3i| = √0.34
+        // (a wrong-sign embedding gives 0.2)
+        assertEquals(Math.sqrt(0.34), VarietyChecks.smallestSingularValueShifted(mt, 1.5, 0.3), 1e-12);
+        // a non-normal Mᵀ: σ_min(Mᵀ − 1.5 I) for [[1, 10], [0, 2]] is far below the distance 0.5 to its
+        // spectrum: σ_min² is the smaller root of x² − 100.5x + 0.0625 (‖·‖_F² and det²)
+        org.ejml.data.DMatrixRMaj shear = new org.ejml.data.DMatrixRMaj(new double[][] {{1, 10}, {0, 2}});
+        double expected = Math.sqrt((100.5 - Math.sqrt(100.5 * 100.5 - 0.25)) / 2);
+        assertEquals(expected, VarietyChecks.smallestSingularValueShifted(shear, 1.5, 0), 1e-12);
+        org.sgema.numerics.Spectrum half = org.sgema.numerics.Spectrum.of(new double[] {1.5}, new double[] {0});
+        assertEquals(null, VarietyChecks.spectrumInMt(half, shear, 0.01), "σ_min 0.025 is within 10 × 0.01");
+        assertEquals(Verdict.VIOLATED, VarietyChecks.spectrumInMt(half, shear, 0.001).verdict());
     }
 }
