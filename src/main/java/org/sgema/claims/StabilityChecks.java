@@ -248,6 +248,31 @@ public final class StabilityChecks {
     }
 
     /**
+     * [E1] at a limit known only to {@code limitError}: J at the true limit may differ from J at the
+     * classified point by {@code drift = L·limitError}. A sign counts only when
+     * {@code |max Re| > bound + drift}, and a NORMALLY_ATTRACTING verdict only when 0 is still decided
+     * semisimple with J known to {@code bound + drift} ({@code semisimpleWithDrift}); otherwise
+     * INCONCLUSIVE.
+     *
+     * @return the INCONCLUSIVE evaluation, or null when the classification stands
+     */
+    static Evaluation driftVerdict(Stability st, double drift, boolean semisimpleWithDrift, LimitApproach.Kind kind,
+                                   double limitError) {
+        if (st.verdict() != StabilityVerdict.INCONCLUSIVE && Math.abs(st.maxRealNonZero()) <= st.bound() + drift) {
+            return Evaluation.inconclusive(Cause.CLASSIFICATION_UNDECIDED, "max_re_nonzero", st.maxRealNonZero(),
+                    String.format(Locale.ROOT, "limit approached %s: its distance %.3g to the classified point moves"
+                            + " eigenvalues by up to %.3g, more than |max Re| = %.3g allows", kind, limitError, drift,
+                            Math.abs(st.maxRealNonZero())));
+        }
+        if (st.verdict() == StabilityVerdict.NORMALLY_ATTRACTING && !semisimpleWithDrift) {
+            return Evaluation.inconclusive(Cause.CLASSIFICATION_UNDECIDED, "max_re_nonzero", st.maxRealNonZero(),
+                    String.format(Locale.ROOT, "limit approached %s: within its distance %.3g to the classified point"
+                            + " (J known to %.3g more), 0 is not decided semisimple", kind, limitError, drift));
+        }
+        return null;
+    }
+
+    /**
      * [E1] The limit point of an SG/EMA trajectory from the case's initial state is normally
      * attracting. The limit is projected onto the equilibrium set (Levenberg–Marquardt) and
      * classified; a run that reached its horizon counts when its approach is decided
@@ -282,15 +307,18 @@ public final class StabilityChecks {
         } else {
             limit = approach.limit();
         }
-        Stability st = new StabilityClassifier().classify(f, limit);
-        // the true limit lies within approach.limitError() of the classified point: its
-        // eigenvalues may differ by L times that (Lipschitz bound of J)
-        double drift = JacobianLipschitz.of(cfg, Matrices.norm(limit.toArray()) + 1) * approach.limitError();
-        if (st.verdict() != StabilityVerdict.INCONCLUSIVE && Math.abs(st.maxRealNonZero()) <= st.bound() + drift) {
-            return Evaluation.inconclusive(Cause.CLASSIFICATION_UNDECIDED, "max_re_nonzero", st.maxRealNonZero(),
-                    String.format(Locale.ROOT, "limit approached %s: its distance %.3g to the classified point moves"
-                            + " eigenvalues by up to %.3g, more than |max Re| = %.3g allows", approach.kind(),
-                            approach.limitError(), drift, Math.abs(st.maxRealNonZero())));
+        StabilityClassifier classifier = new StabilityClassifier();
+        Stability st = classifier.classify(f, limit);
+        // the true limit lies within approach.limitError() of the classified point: J there may
+        // differ by L times that (Lipschitz bound of J), which moves eigenvalues and null vectors
+        double lipschitz = JacobianLipschitz.of(cfg, Matrices.norm(limit.toArray()) + 1);
+        double drift = lipschitz * approach.limitError();
+        boolean semisimple = st.verdict() != StabilityVerdict.NORMALLY_ATTRACTING || drift == 0
+                || st.localDimension() == 0 || classifier.semisimpleZero(f, limit, st.localDimension(),
+                st.bound() + drift + lipschitz * st.distanceMoved());
+        Evaluation undecided = driftVerdict(st, drift, semisimple, approach.kind(), approach.limitError());
+        if (undecided != null) {
+            return undecided;
         }
         return switch (st.verdict()) {
             case NORMALLY_ATTRACTING -> predictedDimension(cfg, limit, st, Matrices.norm(c.initial().encoder()));

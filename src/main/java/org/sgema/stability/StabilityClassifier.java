@@ -274,6 +274,21 @@ public final class StabilityClassifier {
      * {@code [[0, 1e-9], [0, 0]]} with ε = 1e-8, is within ε of a double semisimple zero and is
      * counted as one (as the rank test of J² counted it).
      *
+     * For a limit known only to a distance δ, ε carries L·δ (L a Lipschitz constant of J).
+     *
+     * @param field the field; J is its Jacobian at {@code at}
+     * @param at the point
+     * @param d the nullity of J
+     * @param epsilon ε, how far J may be from the exact Jacobian (at the exact point)
+     * @return whether 0 is decided semisimple
+     */
+    public boolean semisimpleZero(VectorField field, State at, int d, double epsilon) {
+        return semisimpleZero(field.jacobian(at.toArray()), d, epsilon);
+    }
+
+    /**
+     * As {@link #semisimpleZero(VectorField, State, int, double)}, on a given Jacobian.
+     *
      * @param jacobian J (not modified)
      * @param d the nullity of J
      * @param epsilon ε, how far J may be from the exact Jacobian

@@ -169,4 +169,26 @@ class StabilityChecksTest {
         // λ = 0: dimension m² = 1
         assertEquals(Verdict.HOLDS, StabilityChecks.predictedDimension(c.withLambda(0), p, wrong, 0.6).verdict());
     }
+
+    /**
+     * [E1] at a limit known to a distance: a NORMALLY_ATTRACTING verdict whose zero is not decided
+     * semisimple once J is known only to bound + L·distance is INCONCLUSIVE; with it decided, or at a
+     * converged limit, the verdict stands; a |max Re| within bound + drift is INCONCLUSIVE either way.
+     * Mutant: the semisimplicity flag ignored gives the attracting verdict.
+     */
+    @Test
+    void anAttractingVerdictNeedsASemisimpleZeroWithinTheLimitsError() {
+        Stability attracting = new Stability(StabilityVerdict.NORMALLY_ATTRACTING, "", 1e-14, 4, null, 4, 1e-12,
+                -0.5, 1e3, null);
+        Evaluation undecided = StabilityChecks.driftVerdict(attracting, 1e-3, false,
+                org.sgema.stability.LimitApproach.Kind.EXPONENTIAL, 1e-5);
+        assertEquals(Verdict.INCONCLUSIVE, undecided.verdict());
+        assertTrue(undecided.reason().contains("not decided semisimple"), undecided.reason());
+        assertEquals(null, StabilityChecks.driftVerdict(attracting, 1e-3, true,
+                org.sgema.stability.LimitApproach.Kind.EXPONENTIAL, 1e-5));
+        Evaluation slow = StabilityChecks.driftVerdict(attracting, 0.6, true,
+                org.sgema.stability.LimitApproach.Kind.EXPONENTIAL, 1e-3);
+        assertEquals(Verdict.INCONCLUSIVE, slow.verdict());
+        assertTrue(slow.reason().contains("moves eigenvalues"), slow.reason());
+    }
 }
