@@ -21,6 +21,47 @@ public final class SpectralProjector {
     }
 
     /**
+     * The right and left null vectors of a square matrix from one SVD {@code J = U S Vᵀ}: the
+     * last d columns of V (J V = 0) and of U (Wᵀ J = 0), and {@code s_{N−d}}, the smallest
+     * singular value outside the kernel (0 when d = N).
+     *
+     * @param right V, N×d
+     * @param left W, N×d
+     * @param smallestNonZero {@code s_{N−d}}
+     */
+    public record NullVectors(DMatrixRMaj right, DMatrixRMaj left, double smallestNonZero) {
+        /** @return {@code WᵀV} (d×d, new): invertible iff 0 is semisimple with multiplicity d */
+        public DMatrixRMaj pairing() {
+            DMatrixRMaj wtv = new DMatrixRMaj(right.numCols, right.numCols);
+            CommonOps_DDRM.multTransA(left, right, wtv);
+            return wtv;
+        }
+    }
+
+    /**
+     * @param j a square matrix (not modified)
+     * @param d the dimension of its kernel, 1 ≤ d ≤ N
+     * @return its null vectors (see {@link NullVectors}), or null if the SVD fails
+     */
+    public static NullVectors nullVectors(DMatrixRMaj j, int d) {
+        int n = j.numRows;
+        if (j.numCols != n || d < 1 || d > n) {
+            throw new IllegalArgumentException("need a square matrix and 1 ≤ d ≤ N, got " + j.numRows + "×"
+                    + j.numCols + ", d = " + d);
+        }
+        SingularValueDecomposition_F64<DMatrixRMaj> svd = DecompositionFactory_DDRM.svd(n, n, true, true, false);
+        if (!svd.decompose(j.copy())) {
+            return null;
+        }
+        DMatrixRMaj u = svd.getU(null, false);
+        DMatrixRMaj w = svd.getW(null);
+        DMatrixRMaj v = svd.getV(null, false);
+        SingularOps_DDRM.descendingOrder(u, false, w, v, false);
+        return new NullVectors(CommonOps_DDRM.extract(v, 0, n, n - d, n), CommonOps_DDRM.extract(u, 0, n, n - d, n),
+                d < n ? w.get(n - d - 1, n - d - 1) : 0.0);
+    }
+
+    /**
      * @param j a square matrix (not modified)
      * @param d the dimension of its kernel
      * @return Π₀ (N×N, new), or null if {@code WᵀV} is singular to 1e-8 (0 is not semisimple)
@@ -34,18 +75,11 @@ public final class SpectralProjector {
         if (d == 0) {
             return new DMatrixRMaj(n, n);
         }
-        SingularValueDecomposition_F64<DMatrixRMaj> svd = DecompositionFactory_DDRM.svd(n, n, true, true, false);
-        if (!svd.decompose(j.copy())) {
+        NullVectors nv = nullVectors(j, d);
+        if (nv == null) {
             return null;
         }
-        DMatrixRMaj u = svd.getU(null, false);
-        DMatrixRMaj w = svd.getW(null);
-        DMatrixRMaj v = svd.getV(null, false);
-        SingularOps_DDRM.descendingOrder(u, false, w, v, false);
-        DMatrixRMaj right = CommonOps_DDRM.extract(v, 0, n, n - d, n);
-        DMatrixRMaj left = CommonOps_DDRM.extract(u, 0, n, n - d, n);
-        DMatrixRMaj wtv = new DMatrixRMaj(d, d);
-        CommonOps_DDRM.multTransA(left, right, wtv);
+        DMatrixRMaj wtv = nv.pairing();
         double[] sv = RankEstimate.singularValues(wtv);
         if (sv[sv.length - 1] < 1e-8) {
             return null;
@@ -55,9 +89,9 @@ public final class SpectralProjector {
             return null;
         }
         DMatrixRMaj tmp = new DMatrixRMaj(n, d);
-        CommonOps_DDRM.mult(right, inv, tmp);
+        CommonOps_DDRM.mult(nv.right(), inv, tmp);
         DMatrixRMaj out = new DMatrixRMaj(n, n);
-        CommonOps_DDRM.multTransB(tmp, left, out);
+        CommonOps_DDRM.multTransB(tmp, nv.left(), out);
         return out;
     }
 }

@@ -295,25 +295,14 @@ public final class StabilityClassifier {
      * @return whether 0 is decided semisimple
      */
     boolean semisimpleZero(DMatrixRMaj jacobian, int d, double epsilon) {
-        int n = jacobian.numRows;
-        org.ejml.interfaces.decomposition.SingularValueDecomposition_F64<DMatrixRMaj> svd =
-                org.ejml.dense.row.factory.DecompositionFactory_DDRM.svd(n, n, true, true, false);
-        if (d <= 0 || d >= n || !svd.decompose(jacobian.copy())) {
+        if (d <= 0 || d >= jacobian.numRows) {
             return false;
         }
-        DMatrixRMaj u = svd.getU(null, false);
-        DMatrixRMaj w = svd.getW(null);
-        DMatrixRMaj v = svd.getV(null, false);
-        org.ejml.dense.row.SingularOps_DDRM.descendingOrder(u, false, w, v, false);
-        double smallestNonZero = w.get(n - d - 1, n - d - 1);
-        if (!(smallestNonZero > 2 * epsilon)) {
+        org.sgema.numerics.SpectralProjector.NullVectors nv = org.sgema.numerics.SpectralProjector.nullVectors(jacobian, d);
+        if (nv == null || !(nv.smallestNonZero() > 2 * epsilon)) {
             return false;
         }
-        DMatrixRMaj right = org.ejml.dense.row.CommonOps_DDRM.extract(v, 0, n, n - d, n);
-        DMatrixRMaj left = org.ejml.dense.row.CommonOps_DDRM.extract(u, 0, n, n - d, n);
-        DMatrixRMaj wtv = new DMatrixRMaj(d, d);
-        org.ejml.dense.row.CommonOps_DDRM.multTransA(left, right, wtv);
-        double[] sv = RankEstimate.singularValues(wtv);
-        return sv[d - 1] > 2 * epsilon / (smallestNonZero - epsilon);
+        double[] sv = RankEstimate.singularValues(nv.pairing());
+        return sv[d - 1] > 2 * epsilon / (nv.smallestNonZero() - epsilon);
     }
 }
