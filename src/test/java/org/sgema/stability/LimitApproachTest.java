@@ -22,45 +22,24 @@ import org.sgema.numerics.Matrices;
  * </pre>
  */
 class LimitApproachTest {
-    /** A linear field θ̇ = Lθ (3×3): decays, rotations and spirals, whose laws are closed forms. */
-    private static final class Linear extends ThreeStateField {
-        private final double[][] l;
-
-        Linear(double[][] l) {
-            this.l = l;
-        }
-
-        @Override
-        public void evaluate(double[] x, double[] out) {
-            jacobianTimes(x, x, out);
-        }
-
-        @Override
-        public void jacobianTimes(double[] x, double[] v, double[] out) {
-            for (int i = 0; i < 3; i++) {
-                out[i] = l[i][0] * v[0] + l[i][1] * v[1] + l[i][2] * v[2];
-            }
-        }
-    }
-
     /** θ̇ = −μθ. */
-    private static Linear decay(double mu) {
-        return new Linear(new double[][] {{-mu, 0, 0}, {0, -mu, 0}, {0, 0, -mu}});
+    private static ThreeStateField decay(double mu) {
+        return ThreeStateField.linear(new double[][] {{-mu, 0, 0}, {0, -mu, 0}, {0, 0, -mu}});
     }
 
     /** θ̇ = (−θ₂, θ₁, 0). */
-    private static Linear rotation() {
+    private static ThreeStateField rotation() {
         return spiral(0);
     }
 
     /** A spiral that slows down: θ̇ = (−ζθ₁ − θ₂, θ₁ − ζθ₂, 0), ‖F‖ ∝ e^{−ζt}. */
-    private static Linear spiral(double zeta) {
-        return new Linear(new double[][] {{-zeta, -1, 0}, {1, -zeta, 0}, {0, 0, 0}});
+    private static ThreeStateField spiral(double zeta) {
+        return ThreeStateField.linear(new double[][] {{-zeta, -1, 0}, {1, -zeta, 0}, {0, 0, 0}});
     }
 
     /** θ̇_i = −μ_i θ_i with two rates: the fast one dominates ‖F‖ early, the slow one late. */
-    private static Linear twoRates(double fast, double slow) {
-        return new Linear(new double[][] {{-fast, 0, 0}, {0, -slow, 0}, {0, 0, -fast}});
+    private static ThreeStateField twoRates(double fast, double slow) {
+        return ThreeStateField.linear(new double[][] {{-fast, 0, 0}, {0, -slow, 0}, {0, 0, -fast}});
     }
 
     private static final class Cubic extends ThreeStateField {
@@ -87,7 +66,7 @@ class LimitApproachTest {
 
     @Test
     void anExponentialTailIsExponentialWithItsRate() {
-        Linear f = decay(0.005);
+        ThreeStateField f = decay(0.005);
         Trajectory t = run(f, 2000);
         assertEquals(Outcome.HORIZON_REACHED, t.outcome());
         LimitApproach a = LimitApproach.of(f, t);
@@ -111,7 +90,7 @@ class LimitApproachTest {
 
     @Test
     void aTailWithoutDecayIsUnresolved() {
-        Linear f = rotation();
+        ThreeStateField f = rotation();
         LimitApproach a = LimitApproach.of(f, run(f, 100));
         assertEquals(LimitApproach.Kind.UNRESOLVED, a.kind(), a::toString);
         assertTrue(a.evidence().contains("no law fits"), a::toString);
@@ -123,7 +102,7 @@ class LimitApproachTest {
      */
     @Test
     void aLongRotationIsSteadyAndUndecided() {
-        Linear f = rotation();
+        ThreeStateField f = rotation();
         IntegrationSettings s = IntegrationSettings.defaults().withHorizon(2000).withConvergenceTolerance(1e-10)
                 .withTolerances(1e-11, 1e-14);
         Trajectory t = new FlowIntegrator(s).integrate(f, State.fromArray(1, 2, false, new double[] {0.5, -0.3, 0.2}));
@@ -140,7 +119,7 @@ class LimitApproachTest {
      */
     @Test
     void aSpiralThatSlowsDownIsNotSteady() {
-        Linear f = spiral(1e-3);
+        ThreeStateField f = spiral(1e-3);
         IntegrationSettings s = IntegrationSettings.defaults().withHorizon(1000).withConvergenceTolerance(1e-10)
                 .withTolerances(1e-11, 1e-14);
         Trajectory t = new FlowIntegrator(s).integrate(f, State.fromArray(1, 2, false, new double[] {0.5, -0.3, 0.2}));
@@ -158,7 +137,7 @@ class LimitApproachTest {
      */
     @Test
     void aSlowingTailIsContinuedUntilItConverges() {
-        Linear f = twoRates(0.01, 1e-4);
+        ThreeStateField f = twoRates(0.01, 1e-4);
         IntegrationSettings s = IntegrationSettings.defaults().withHorizon(500).withConvergenceTolerance(1e-10);
         FlowIntegrator integrator = new FlowIntegrator(s);
         Trajectory first = integrator.integrate(f, State.fromArray(1, 2, false, new double[] {0.5, -0.3, 0.2}));
@@ -172,7 +151,7 @@ class LimitApproachTest {
 
     @Test
     void continuingAnExponentialTailConverges() {
-        Linear f = decay(0.005);
+        ThreeStateField f = decay(0.005);
         IntegrationSettings s = IntegrationSettings.defaults().withHorizon(500).withConvergenceTolerance(1e-10);
         FlowIntegrator integrator = new FlowIntegrator(s);
         Trajectory first = integrator.integrate(f, State.fromArray(1, 2, false, new double[] {0.5, -0.3, 0.2}));
@@ -239,7 +218,7 @@ class LimitApproachTest {
      */
     @Test
     void aWindingRunIsNotInTransit() {
-        Linear f = spiral(1e-3);
+        ThreeStateField f = spiral(1e-3);
         IntegrationSettings s = IntegrationSettings.defaults().withHorizon(100).withConvergenceTolerance(1e-10)
                 .withTolerances(1e-11, 1e-14);
         FlowIntegrator integrator = new FlowIntegrator(s);

@@ -9,39 +9,15 @@ import org.junit.jupiter.api.Test;
 /** Finite-time Lyapunov exponents against closed forms of linear and sheared flows. */
 class LyapunovExponentTest {
     /** θ̇ = Lθ with L = diag(−1, 0.3, −2): v(W) = e^{LW}v₀ in closed form. */
-    private static final class Diagonal extends ThreeStateField {
-        static final double[] RATES = {-1, 0.3, -2};
-
-        @Override
-        public void evaluate(double[] x, double[] out) {
-            jacobianTimes(x, x, out);
-        }
-
-        @Override
-        public void jacobianTimes(double[] x, double[] v, double[] out) {
-            for (int i = 0; i < 3; i++) {
-                out[i] = RATES[i] * v[i];
-            }
-        }
-    }
+    private static final ThreeStateField DIAGONAL = ThreeStateField.linear(new double[][] {{-1, 0, 0}, {0, 0.3, 0},
+        {0, 0, -2}});
 
     /**
      * A shear: θ̇ = (θ₂, 0, 0), v(W) = (v₁ + W v₂, v₂, v₃), so λ_W = ln ‖v(W)‖ / W falls like ln W / W
      * to 0 (no exponential separation) while the tangent vector keeps growing.
      */
-    private static final class Shear extends ThreeStateField {
-        @Override
-        public void evaluate(double[] x, double[] out) {
-            jacobianTimes(x, x, out);
-        }
-
-        @Override
-        public void jacobianTimes(double[] x, double[] v, double[] out) {
-            out[0] = v[1];
-            out[1] = 0;
-            out[2] = 0;
-        }
-    }
+    private static final ThreeStateField SHEAR = ThreeStateField.linear(new double[][] {{0, 1, 0}, {0, 0, 0},
+        {0, 0, 0}});
 
     /**
      * λ_W = ln ‖e^{LW}v₀‖ / W with ‖v₀‖ = 1, computed in closed form, at every rung, up to W = 4000
@@ -53,7 +29,7 @@ class LyapunovExponentTest {
     void aLinearFlowHasItsClosedFormExponentAtEveryWindow() {
         double[] theta0 = {0, 0, 0};
         double[] v0 = {1, 1e-3, 1};
-        LyapunovExponent l = LyapunovExponent.along(new Diagonal(), theta0, v0, 4000, 20, 6);
+        LyapunovExponent l = LyapunovExponent.along(DIAGONAL, theta0, v0, 4000, 20, 6);
         double n0 = Math.sqrt(2 + 1e-6);
         for (int j = 0; j < l.windows().length; j++) {
             double w = l.windows()[j];
@@ -70,7 +46,7 @@ class LyapunovExponentTest {
     @Test
     void aShearFallsLikeLnWOverW() {
         double[] v0 = {0, 1, 0};
-        LyapunovExponent l = LyapunovExponent.along(new Shear(), new double[] {1, 0.5, 0}, v0, 64000, 20, 6);
+        LyapunovExponent l = LyapunovExponent.along(SHEAR, new double[] {1, 0.5, 0}, v0, 64000, 20, 6);
         for (int j = 0; j < l.windows().length; j++) {
             double w = l.windows()[j];
             assertEquals(0.5 * Math.log(1 + w * w) / w, l.exponents()[j], 1e-9, "W = " + w);
@@ -116,19 +92,7 @@ class LyapunovExponentTest {
 
     /** θ̇ = rθ, all components at rate r. */
     private static ThreeStateField uniform(double r) {
-        return new ThreeStateField() {
-            @Override
-            public void evaluate(double[] x, double[] out) {
-                jacobianTimes(x, x, out);
-            }
-
-            @Override
-            public void jacobianTimes(double[] x, double[] v, double[] out) {
-                for (int i = 0; i < 3; i++) {
-                    out[i] = r * v[i];
-                }
-            }
-        };
+        return ThreeStateField.linear(new double[][] {{r, 0, 0}, {0, r, 0}, {0, 0, r}});
     }
 
     /**
@@ -153,8 +117,8 @@ class LyapunovExponentTest {
     @Test
     void badInputIsRejected() {
         assertThrows(IllegalArgumentException.class,
-                () -> LyapunovExponent.along(new Shear(), new double[3], new double[3], 10, 1, 1));
+                () -> LyapunovExponent.along(SHEAR, new double[3], new double[3], 10, 1, 1));
         assertThrows(IllegalArgumentException.class,
-                () -> LyapunovExponent.along(new Shear(), new double[2], new double[] {1, 0, 0}, 10, 1, 1));
+                () -> LyapunovExponent.along(SHEAR, new double[2], new double[] {1, 0, 0}, 10, 1, 1));
     }
 }

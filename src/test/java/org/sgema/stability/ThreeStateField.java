@@ -30,4 +30,21 @@ abstract class ThreeStateField implements VectorField {
     public VectorField copy() {
         return this;
     }
+
+    /** @return the linear field θ̇ = Lθ for a 3×3 matrix L (rows), whose Jacobian is L everywhere */
+    static ThreeStateField linear(double[][] l) {
+        return new ThreeStateField() {
+            @Override
+            public void evaluate(double[] x, double[] out) {
+                jacobianTimes(x, x, out);
+            }
+
+            @Override
+            public void jacobianTimes(double[] x, double[] v, double[] out) {
+                for (int i = 0; i < 3; i++) {
+                    out[i] = l[i][0] * v[0] + l[i][1] * v[1] + l[i][2] * v[2];
+                }
+            }
+        };
+    }
 }
