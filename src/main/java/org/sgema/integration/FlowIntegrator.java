@@ -169,7 +169,7 @@ public final class FlowIntegrator {
                     if (method == Method.AUTO) {
                         rodas.setInitialStep(explicitStep);
                         price = new StiffCostMonitor(explicitStep, field.flopsPerEvaluation(), rodas::getEvaluations,
-                                equation);
+                                equation, settings.maxEvaluations() - evaluations, settings.horizon());
                     }
                     try {
                         tEnd = run(rodas, equation, from, stop, recorder, start, evaluations, price);

@@ -73,6 +73,28 @@ class AutoSwitchingTest {
     }
 
     /**
+     * (32, 8) to t = 2000 on 6,000 evaluations: the explicit method alone needs about 8,800 and
+     * fails on the budget; the stiff one needs about 4,300. AUTO's stiff phase costs more flops per
+     * unit time, but the explicit method cannot reach the horizon on the evaluations left, so the
+     * phase is kept and the run reaches the horizon, at the explicit run's end state. Mutant: the
+     * budget exception dropped (the phase is left and the run fails on the budget as the explicit
+     * one does).
+     */
+    @Test
+    void aStiffPhaseIsKeptWhenTheExplicitMethodWouldExhaustTheBudget() {
+        Configuration c = symmetric32x8();
+        State s0 = RandomConfigurations.fanInState(c.m(), c.n(), false, 0.5, new Random(3));
+        IntegrationSettings s = IntegrationSettings.defaults().withHorizon(2000).withConvergenceTolerance(1e-30)
+                .withTolerances(1e-8, 1e-10).withWallClockMillis(120_000).withMaxEvaluations(6000);
+        Trajectory explicit = new FlowIntegrator(s.withMethod(Method.EXPLICIT)).integrate(Flow.SG.field(c), s0);
+        Trajectory auto = new FlowIntegrator(s.withMethod(Method.AUTO)).integrate(Flow.SG.field(c), s0);
+        assertEquals(Outcome.INTEGRATOR_FAILED, explicit.outcome(), explicit::toString);
+        assertEquals(Outcome.HORIZON_REACHED, auto.outcome(), auto::toString);
+        assertTrue(auto.stiffFrom() < 100, "stiff from t = " + auto.stiffFrom());
+        assertSameEnd(auto, run(c, Flow.SG, 2000, Method.EXPLICIT));
+    }
+
+    /**
      * The contract's stiff linear flow (rates −1000, −1, −0.01): once the fast mode has decayed the
      * explicit step stays near 6/1000 while the stiff one grows to the slow scale, so the stiff
      * phase that starts early (t &lt; 1) is kept to convergence; a monitor that always gave up would
