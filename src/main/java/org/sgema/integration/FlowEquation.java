@@ -34,12 +34,21 @@ class FlowEquation implements OrdinaryDifferentialEquation {
         return out;
     }
 
-    /** Raised when the derivative stops being finite; the run ends as DIVERGED. */
-    static final class NonFiniteStateException extends RuntimeException {
+    /**
+     * Raised when the derivative stops being finite; the run ends as DIVERGED. An arithmetic
+     * failure, so callers that integrate by themselves (e.g. the orbit search) catch it as one;
+     * without a stack trace, as a control-flow signal.
+     */
+    static final class NonFiniteStateException extends ArithmeticException {
         private static final long serialVersionUID = 1L;
 
         NonFiniteStateException(double t) {
-            super("non-finite derivative at t = " + t, null, false, false);
+            super("non-finite derivative at t = " + t);
+        }
+
+        @Override
+        public synchronized Throwable fillInStackTrace() {
+            return this;
         }
     }
 }

@@ -39,4 +39,13 @@ public interface LinearizedEquation extends OrdinaryDifferentialEquation {
      *     counts; with the field's evaluations it prices a stiff step for the switching test
      */
     double linearAlgebraFlops();
+
+    /**
+     * @param field a field (its workspaces are used; not thread-safe)
+     * @return the flow θ̇ = F(θ) with a dense LU of σI − J per step (J from N products J·v): the
+     *     stiff method's linear algebra for small N, up to a few hundred unknowns
+     */
+    static LinearizedEquation dense(org.sgema.flows.VectorField field) {
+        return new DenseLinearizedFlow(field);
+    }
 }

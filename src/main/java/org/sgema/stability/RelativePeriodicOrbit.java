@@ -8,11 +8,17 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
+import org.hipparchus.exception.LocalizedCoreFormats;
+import org.hipparchus.exception.MathIllegalStateException;
 import org.hipparchus.exception.MathRuntimeException;
+import org.hipparchus.ode.AbstractIntegrator;
 import org.hipparchus.ode.ODEState;
 import org.hipparchus.ode.OrdinaryDifferentialEquation;
 import org.hipparchus.ode.nonstiff.DormandPrince853Integrator;
 import org.sgema.flows.VectorField;
+import org.sgema.integration.LinearizedEquation;
+import org.sgema.integration.RosenbrockIntegrator;
+import org.sgema.integration.VariationalEquation;
 import org.sgema.numerics.Matrices;
 
 /**
@@ -29,8 +35,8 @@ import org.sgema.numerics.Matrices;
  * <li><b>shooting</b>: Gauss–Newton with minimal-norm steps on the N equations G = 0 in the
  *   N + 1 + dim so(m) unknowns (x, T, ω), {@code Q ← Q cay(Σ ω_j E_j)}, with
  *   {@code ∂G/∂x = g(Q)ᵀΦ − I}, {@code ∂G/∂T = g(Q)ᵀF(φ_T(x))}, {@code ∂G/∂ω_j = −ξ_{E_j}(g(Q)ᵀφ_T(x))},
- *   Φ = ∂φ_T/∂x from the variational equation {@code Φ̇ = J(φ_t(x))Φ} (analytic J·v), integrated
- *   by DOP853 at rtol {@value #RTOL}; minimal-norm steps need no phase conditions (the flow and
+ *   Φ = ∂φ_T/∂x from the variational equation {@code Φ̇ = J(φ_t(x))Φ} (analytic J·v,
+ *   {@link VariationalEquation}), integrated by DOP853 at rtol {@value #RTOL}; minimal-norm steps need no phase conditions (the flow and
  *   group directions, and families of orbits, are null directions of the system). The first
  *   steps change T and ω only, while that halves ‖G‖: a guessed period's error would otherwise
  *   be shared with x, moving it to a neighbouring orbit of a family;</li>
@@ -43,17 +49,26 @@ import org.sgema.numerics.Matrices;
  *   Then the orbit is normally attracting (linearly, per period, by the largest other modulus
  *   ρ). β also covers x*'s own error: {@code β = 10√(ε + ‖M‖ r/(1 + ‖x‖)) + 1e-9}, r the residual ‖G‖;</li>
  * <li><b>no equilibrium on it</b>: min ‖F‖ over one period (sampled at {@value #SPEED_SAMPLES}
- *   points, more when the dip term below exceeds a tenth of the minimum) must exceed {@code 10 L r/(1 − ρ) + L max‖F‖ dt/2}, L the largest ‖J‖_F sampled on the
- *   orbit: the true orbit is within about r/(1 − ρ) of the computed one, where F moves by at most
- *   L times that, and between samples dt apart ‖F‖ dips by at most L max‖F‖ dt/2;</li>
+ *   points, more when the dip term below exceeds a tenth of the minimum) must exceed
+ *   {@code 10 L r/(1 − ρ) + A dt}, L the largest ‖J‖_F and A the largest {@code ‖ẍ‖ = ‖J F‖}
+ *   sampled on the orbit: the true orbit is within about r/(1 − ρ) of the computed one, where F
+ *   moves by at most L times that, and since {@code |d‖F‖/dt| ≤ ‖ẍ‖}, between samples dt apart
+ *   ‖F‖ dips by at most A dt/2, here with a factor 2 for ‖ẍ‖ between samples (before, the dip was
+ *   bounded by L max‖F‖ dt/2, ‖J F‖ ≤ ‖J‖‖F‖; on a stiff orbit ‖J‖ is that of the fast modes,
+ *   which the motion along the orbit does not excite: at EMA τ = 100, L = 469, max‖F‖ = 0.045,
+ *   and that floor stayed above the minimum speed 0.0049 at 10⁵ samples);</li>
  * <li><b>the count applies</b>: the group acts freely on the orbit, {@code s_min/s_max} of
  *   [F, ξ_1, …] above {@value #FREEDOM} (else the neutral directions are others, e.g. at a
  *   collapsed B);</li>
  * <li><b>the start is governed by it</b>: x₀ lies within {@value #MAX_DISTANCE}(1 − ρ)(1 + ‖x‖)
  *   of x* (shooting from a start far from the orbit may converge to another, attracting one), and
  *   the run from x₀ over K = ⌈ln 1e-3/ln ρ⌉ periods (at most {@value #MAX_PERSISTENCE_PERIODS})
- *   keeps ‖F‖ above half the orbit's minimum.</li>
+ *   keeps ‖F‖ above half the orbit's minimum (integrated at rtol {@value #RTOL_CHECK}).</li>
  * </ol>
+ * The integrations are DOP853's until one exceeds its evaluation cap (the step held by
+ * stability where the flow is stiff, e.g. EMA with a fast target, τ = 100); that one and every
+ * later one are then made by RODAS ({@link RosenbrockIntegrator}), the variational equation
+ * with its exact block Jacobian ({@link VariationalEquation}), and the evidence says from where.
  * ATTRACTING then says: x₀ lies within {@link #distance()} of a normally attracting relative
  * periodic orbit on which F does not vanish, so a trajectory through x₀ that stays in its
  * linear basin has no limit point (its ω-limit set is the orbit's group orbit). That the basin
@@ -136,25 +151,57 @@ public record RelativePeriodicOrbit(Status status, double[] point, double period
         if (!(scanTime > 0) || Double.isInfinite(scanTime)) {
             return notFound("not searched: scan time " + scanTime);
         }
+        Methods methods = new Methods();
         try {
-            return shoot(field, symmetry, conserved, x0, scanTime);
+            return shoot(field, symmetry, conserved, x0, scanTime, methods);
         } catch (MathRuntimeException | ArithmeticException e) {
-            return notFound("integration failed: " + e.getMessage());
+            return notFound("integration failed" + methods.note() + ": " + e.getMessage());
         }
     }
 
+    /**
+     * The integrations of one search: DOP853 until one exceeds its evaluation cap (its step held by
+     * stability where the flow is stiff), then that one and every later one by RODAS
+     * ({@link RosenbrockIntegrator}, the variational equation by {@link VariationalEquation}).
+     */
+    private static final class Methods {
+        private String stiffFrom;
+
+        /** @return the integration's result, by DOP853 (false) or, from the first cap exceeded on, RODAS (true) */
+        <T> T run(String stage, java.util.function.Function<Boolean, T> integration) {
+            if (stiffFrom == null) {
+                try {
+                    return integration.apply(false);
+                } catch (MathIllegalStateException e) {
+                    if (e.getSpecifier() != LocalizedCoreFormats.MAX_COUNT_EXCEEDED) {
+                        throw e;
+                    }
+                    stiffFrom = stage;
+                }
+            }
+            return integration.apply(true);
+        }
+
+        String note() {
+            return stiffFrom == null ? "" : " (RODAS from the " + stiffFrom + " on: DOP853 exceeded its evaluations"
+                    + " there, stiff)";
+        }
+    }
+
+    /** The search (see the class comment). */
     private static RelativePeriodicOrbit shoot(VectorField field, Symmetry symmetry, int conserved, double[] x0,
-                                               double scanTime) {
+                                               double scanTime, Methods methods) {
         int n = x0.length;
         int k = symmetry.generators();
         double scale = 1 + Matrices.norm(x0);
         // 1. first return
-        double period = firstReturn(field, symmetry, x0, scanTime, scale);
+        double period = methods.run("scan", stiff -> firstReturn(field, symmetry, x0, scanTime, scale, stiff));
         if (Double.isNaN(period)) {
             return notFound(String.format(Locale.ROOT, "no return of d(t) below %.2g × its maximum on (0, %.4g]",
                     RETURN_FRACTION, scanTime));
         }
-        DMatrixRMaj q = symmetry.align(flow(field, x0, period, scale, RTOL), x0);
+        double guess = period;
+        DMatrixRMaj q = symmetry.align(methods.run("shooting", stiff -> flow(field, x0, guess, scale, RTOL, stiff)), x0);
         // 2. shooting
         double[] x = x0.clone();
         double residual = Double.NaN;
@@ -163,8 +210,7 @@ public record RelativePeriodicOrbit(Status status, double[] point, double period
         double previous = Double.POSITIVE_INFINITY;
         for (int it = 0; it <= MAX_ITERATIONS; it++) {
             // phase-only steps need no Φ: integrate the state alone
-            variational = phaseOnly ? new double[][] {flow(field, x, period, scale, RTOL), null}
-                    : variational(field, x, period, scale, RTOL);
+            variational = shot(methods, field, x, period, scale, RTOL, !phaseOnly);
             double[] y = variational[0];
             double[] g = symmetry.act(transpose(q), y);
             for (int i = 0; i < n; i++) {
@@ -179,7 +225,7 @@ public record RelativePeriodicOrbit(Status status, double[] point, double period
             // guess's phase error
             if (phaseOnly && !(residual < 0.5 * previous)) {
                 phaseOnly = false;
-                variational = variational(field, x, period, scale, RTOL);
+                variational = shot(methods, field, x, period, scale, RTOL, true);
             }
             previous = residual;
             DMatrixRMaj jac = new DMatrixRMaj(n, n + 1 + k);
@@ -231,8 +277,8 @@ public record RelativePeriodicOrbit(Status status, double[] point, double period
         // 3. multipliers, with the error of M from a second computation
         // the last shooting iteration integrated Φ at (x, T) already unless it corrected the phase alone
         DMatrixRMaj monodromy = monodromy(symmetry, q, variational[1] != null ? variational
-                : variational(field, x, period, scale, RTOL), n);
-        DMatrixRMaj check = monodromy(symmetry, q, variational(field, x, period, scale, RTOL_CHECK), n);
+                : shot(methods, field, x, period, scale, RTOL, true), n);
+        DMatrixRMaj check = monodromy(symmetry, q, shot(methods, field, x, period, scale, RTOL_CHECK, true), n);
         CommonOps_DDRM.subtractEquals(check, monodromy);
         double error = Matrices.norm(check);
         // M is also computed at x*, which is a residual r off the true orbit: M moves by about ‖M‖ r/(1 + ‖x‖)
@@ -251,14 +297,18 @@ public record RelativePeriodicOrbit(Status status, double[] point, double period
         }
         double contraction = neutral < moduli.length ? moduli[neutral] : 0;
         // 4. min ‖F‖ over one period against the orbit's error and the gaps between samples
-        double[] speed = speedOverPeriod(field, x, period, scale, SPEED_SAMPLES);
-        double gapTerm = speed[2] * speed[1] * period / SPEED_SAMPLES / 2;
+        double orbitPeriod = period;
+        double[] speed = methods.run("speed samples",
+                stiff -> speedOverPeriod(field, x, orbitPeriod, scale, SPEED_SAMPLES, stiff));
+        double gapTerm = speed[3] * period / SPEED_SAMPLES;
         int samples = SPEED_SAMPLES;
         if (gapTerm > 0.1 * speed[0]) {
             // resample so that the dip between samples is at most a tenth of the minimum
             samples = (int) Math.min(MAX_SPEED_SAMPLES, Math.ceil(SPEED_SAMPLES * gapTerm / (0.1 * speed[0])));
-            speed = speedOverPeriod(field, x, period, scale, samples);
-            gapTerm = speed[2] * speed[1] * period / samples / 2;
+            int resampled = samples;
+            speed = methods.run("speed samples",
+                    stiff -> speedOverPeriod(field, x, orbitPeriod, scale, resampled, stiff));
+            gapTerm = speed[3] * period / samples;
         }
         double minSpeed = speed[0];
         double lipschitz = speed[2];
@@ -268,7 +318,8 @@ public record RelativePeriodicOrbit(Status status, double[] point, double period
         // 5. the start lies where the linearization governs, and the run from it stays on the orbit
         double allowed = MAX_DISTANCE * Math.max(0, 1 - contraction) * scale;
         double persistence = distance <= allowed && nearOne == neutral && outside == 0
-                ? persistence(field, x0, period, contraction, scale) : Double.NaN;
+                ? methods.run("persistence run", stiff -> persistence(field, x0, orbitPeriod, contraction, scale, stiff))
+                : Double.NaN;
         String numbers = String.format(Locale.ROOT, "relative periodic orbit at distance %.3g: period T = %.8g,"
                         + " drift det Q = %+.0f, ‖G‖ = %.3g; multipliers |μ| %s (monodromy error %.2g, bound β = %.2g);"
                         + " %d within β of 1 (expected %d: flow, %d group, %d conserved); min ‖F‖ over a period %.3g"
@@ -304,13 +355,13 @@ public record RelativePeriodicOrbit(Status status, double[] point, double period
                     + " it", contraction);
         }
         return new RelativePeriodicOrbit(status, x, period, q, residual, distance, moduli, neutral, bound, contraction,
-                minSpeed, numbers + why);
+                minSpeed, numbers + methods.note() + why);
     }
 
     /** @return T of the first local minimum of d(t) below RETURN_FRACTION × its running maximum, or NaN */
     private static double firstReturn(VectorField field, Symmetry symmetry, double[] x0, double scanTime,
-                                        double scale) {
-        DormandPrince853Integrator dp = integrator(scale, RTOL, scanTime);
+                                        double scale, boolean stiff) {
+        AbstractIntegrator dp = integrator(scale, RTOL, scanTime, stiff);
         double dt = scanTime / SCAN_SAMPLES;
         double[] d = new double[SCAN_SAMPLES + 1];
         dp.addStepHandler(interpolator -> {
@@ -321,7 +372,7 @@ public record RelativePeriodicOrbit(Status status, double[] point, double period
                 d[i] = Matrices.distance(symmetry.act(transpose(symmetry.align(y, x0)), y), x0);
             }
         });
-        dp.integrate(equation(field), new ODEState(0, x0.clone()), scanTime);
+        dp.integrate(equation(field, stiff), new ODEState(0, x0.clone()), scanTime);
         double max = 0;
         for (int i = 1; i < SCAN_SAMPLES; i++) {
             max = Math.max(max, d[i]);
@@ -332,43 +383,23 @@ public record RelativePeriodicOrbit(Status status, double[] point, double period
         return Double.NaN;
     }
 
-    /** @return {φ_T(x), columns of Φ = ∂φ_T/∂x} as {y, Φ row-major} */
-    private static double[][] variational(VectorField field, double[] x, double period, double scale, double rtol) {
-        int n = x.length;
-        double[] z0 = new double[n + n * n];
-        System.arraycopy(x, 0, z0, 0, n);
-        for (int i = 0; i < n; i++) {
-            z0[n + i * n + i] = 1; // Φ stored row-major: Φ[r][c] at n + r n + c
-        }
-        double[] column = new double[n];
-        double[] out = new double[n];
-        OrdinaryDifferentialEquation ode = new OrdinaryDifferentialEquation() {
-            @Override
-            public int getDimension() {
-                return n + n * n;
-            }
+    /** @return {φ_T(x), Φ} ({@link #variational}) when {@code withPhi}, else {φ_T(x), null} */
+    private static double[][] shot(Methods methods, VectorField field, double[] x, double period, double scale,
+                                   double rtol, boolean withPhi) {
+        double[] from = x.clone();
+        return methods.run("shooting", stiff -> withPhi ? variational(field, from, period, scale, rtol, stiff)
+                : new double[][] {flow(field, from, period, scale, rtol, stiff), null});
+    }
 
-            @Override
-            public double[] computeDerivatives(double t, double[] z) {
-                double[] dz = new double[n + n * n];
-                double[] y = Arrays.copyOf(z, n);
-                field.evaluate(y, out);
-                System.arraycopy(out, 0, dz, 0, n);
-                for (int c = 0; c < n; c++) {
-                    for (int r = 0; r < n; r++) {
-                        column[r] = z[n + r * n + c];
-                    }
-                    field.jacobianTimes(y, column, out);
-                    for (int r = 0; r < n; r++) {
-                        dz[n + r * n + c] = out[r];
-                    }
-                }
-                return dz;
-            }
-        };
-        DormandPrince853Integrator dp = integrator(scale, rtol, period);
-        dp.setMaxEvaluations((int) Math.min(MAX_EVALUATIONS, MAX_WORK / (n + 1)));
-        double[] z = dp.integrate(ode, new ODEState(0, z0), period).getPrimaryState();
+    /** @return {φ_T(x), columns of Φ = ∂φ_T/∂x} as {y, Φ row-major} */
+    private static double[][] variational(VectorField field, double[] x, double period, double scale, double rtol,
+                                          boolean stiff) {
+        int n = x.length;
+        // a RODAS step costs 6 right-hand sides of N + 1 products and about 2N(N + 1) + N further products J·v
+        AbstractIntegrator integrator = integrator(scale, rtol, period, stiff);
+        integrator.setMaxEvaluations((int) Math.min(MAX_EVALUATIONS, MAX_WORK / ((stiff ? 3 : 1) * (n + 1))));
+        double[] z = integrator.integrate(new VariationalEquation(field), new ODEState(0, VariationalEquation.initial(x)),
+                period).getPrimaryState();
         return new double[][] {Arrays.copyOf(z, n), Arrays.copyOfRange(z, n, n + n * n)};
     }
 
@@ -390,34 +421,41 @@ public record RelativePeriodicOrbit(Status status, double[] point, double period
         return m;
     }
 
-    private static double[] flow(VectorField field, double[] x, double t, double scale, double rtol) {
-        return integrator(scale, rtol, t).integrate(equation(field), new ODEState(0, x.clone()), t).getPrimaryState();
+    private static double[] flow(VectorField field, double[] x, double t, double scale, double rtol, boolean stiff) {
+        return integrator(scale, rtol, t, stiff).integrate(equation(field, stiff), new ODEState(0, x.clone()), t)
+                .getPrimaryState();
     }
 
     /**
-     * @return {min ‖F‖, max ‖F‖, max ‖J‖_F} at {@code samples} equally spaced times of one period
-     *     (‖J‖_F at about 40 of them, at least every tenth): between samples dt apart, ‖F‖ can dip by at
-     *     most about ‖J‖·max‖F‖·dt/2
+     * @return {min ‖F‖, max ‖F‖, max ‖J‖_F, max ‖J F‖} at {@code samples} equally spaced times of one
+     *     period (‖J‖_F at about 40 of them, at least every tenth; {@code ‖J F‖ = ‖ẍ‖} at every one):
+     *     since {@code |d‖F‖/dt| ≤ ‖ẍ‖}, between samples dt apart ‖F‖ dips below the smaller end by at
+     *     most {@code max ‖ẍ‖ · dt/2}
      */
     private static double[] speedOverPeriod(VectorField field, double[] x, double period, double scale,
-                                            int samples) {
-        DormandPrince853Integrator dp = integrator(scale, RTOL, period);
+                                            int samples, boolean stiff) {
+        AbstractIntegrator dp = integrator(scale, RTOL, period, stiff);
         double dt = period / samples;
-        double[] out = {Double.POSITIVE_INFINITY, 0, 0};
+        double[] out = {Double.POSITIVE_INFINITY, 0, 0, 0};
+        double[] f = new double[x.length];
+        double[] acceleration = new double[x.length];
         dp.addStepHandler(interpolator -> {
             double t0 = interpolator.getPreviousState().getTime();
             double t1 = interpolator.getCurrentState().getTime();
             for (int i = (int) Math.ceil(t0 / dt); i <= samples && i * dt <= t1; i++) {
                 double[] y = interpolator.getInterpolatedState(i * dt).getPrimaryState();
-                double g = Matrices.norm(field.evaluate(y));
+                field.evaluate(y, f);
+                double g = Matrices.norm(f);
                 out[0] = Math.min(out[0], g);
                 out[1] = Math.max(out[1], g);
+                field.jacobianTimes(y, f, acceleration);
+                out[3] = Math.max(out[3], Matrices.norm(acceleration));
                 if (i % Math.max(10, samples / 40) == 0) {
                     out[2] = Math.max(out[2], jacobianNorm(field, y));
                 }
             }
         });
-        dp.integrate(equation(field), new ODEState(0, x.clone()), period);
+        dp.integrate(equation(field, stiff), new ODEState(0, x.clone()), period);
         return out;
     }
 
@@ -448,15 +486,21 @@ public record RelativePeriodicOrbit(Status status, double[] point, double period
         return (int) Math.max(1, Math.min(MAX_PERSISTENCE_PERIODS, Math.ceil(Math.log(1e-3) / Math.log(contraction))));
     }
 
-    /** @return min ‖F‖ at the step ends of the run from x₀ over {@link #periods} periods */
+    /**
+     * @return min ‖F‖ at the step ends of the run from x₀ over {@link #periods} periods, integrated
+     *     at rtol {@value #RTOL_CHECK}: the run is compared with half the orbit's minimum speed, a
+     *     margin many orders above that error, and spans up to {@value #MAX_PERSISTENCE_PERIODS}
+     *     periods (at rtol {@value #RTOL}, the 71 periods of a stiff EMA orbit, T = 844, took RODAS
+     *     2.8·10⁶ evaluations, beyond the cap; at {@value #RTOL_CHECK}, 7.6·10⁵)
+     */
     private static double persistence(VectorField field, double[] x0, double period, double contraction,
-                                      double scale) {
+                                      double scale, boolean stiff) {
         double span = periods(contraction) * period;
-        DormandPrince853Integrator dp = integrator(scale, RTOL, span);
+        AbstractIntegrator dp = integrator(scale, RTOL_CHECK, span, stiff);
         double[] min = {Matrices.norm(field.evaluate(x0))};
         dp.addStepHandler(interpolator -> min[0] = Math.min(min[0],
                 Matrices.norm(field.evaluate(interpolator.getCurrentState().getPrimaryState()))));
-        dp.integrate(equation(field), new ODEState(0, x0.clone()), span);
+        dp.integrate(equation(field, stiff), new ODEState(0, x0.clone()), span);
         return min[0];
     }
 
@@ -504,7 +548,11 @@ public record RelativePeriodicOrbit(Status status, double[] point, double period
         return s.append(moduli.length > count ? ", …]" : "]").toString();
     }
 
-    private static OrdinaryDifferentialEquation equation(VectorField field) {
+    /** @return θ̇ = F(θ), with its dense Jacobian solves when {@code stiff} */
+    private static OrdinaryDifferentialEquation equation(VectorField field, boolean stiff) {
+        if (stiff) {
+            return LinearizedEquation.dense(field);
+        }
         return new OrdinaryDifferentialEquation() {
             @Override
             public int getDimension() {
@@ -518,10 +566,13 @@ public record RelativePeriodicOrbit(Status status, double[] point, double period
         };
     }
 
-    private static DormandPrince853Integrator integrator(double scale, double rtol, double span) {
-        DormandPrince853Integrator dp = new DormandPrince853Integrator(1e-12 * span, span, rtol * scale * 1e-2, rtol);
-        dp.setMaxEvaluations(MAX_EVALUATIONS);
-        return dp;
+    /** @return DOP853, or RODAS when {@code stiff}, on [0, span] at rtol, atol = 1e-2 rtol (1 + ‖x₀‖) */
+    private static AbstractIntegrator integrator(double scale, double rtol, double span, boolean stiff) {
+        AbstractIntegrator integrator = stiff
+                ? new RosenbrockIntegrator(1e-12 * span, span, rtol * scale * 1e-2, rtol)
+                : new DormandPrince853Integrator(1e-12 * span, span, rtol * scale * 1e-2, rtol);
+        integrator.setMaxEvaluations(MAX_EVALUATIONS);
+        return integrator;
     }
 
     /** Cayley transform {@code (I − S/2)⁻¹(I + S/2)}: orthogonal for skew S, e^S to second order. */

@@ -25,6 +25,7 @@ import org.sgema.integration.Trajectory;
  *   a ring of equilibria, spiralled into             shooting finds an equilibrium, F = 0:          UNDECIDED
  *   a focus inside an attracting cycle, slow          shooting jumps to the far cycle:               UNDECIDED
  *   a cycle whose basin is thinner than the gate      the run from the start leaves it:             UNDECIDED
+ *   EMA with τ = 100 (ci), from a state on its orbit   stiff: found with RODAS, SciPy's numbers:     ATTRACTING
  * </pre>
  */
 class RelativePeriodicOrbitTest {
@@ -223,5 +224,32 @@ class RelativePeriodicOrbitTest {
         assertEquals(-1, org.ejml.dense.row.CommonOps_DDRM.det(o.drift()), 1e-9, o::toString);
         assertEquals(4, o.neutral());
         assertEquals(0.16674, o.contraction(), 1e-4, o::toString);
+    }
+
+    /**
+     * A stiff orbit: EMA with τ = 100 at (n, m) = (11, 1), the ci run's T5-limit-points try 23 (seed
+     * 20261127), from the state it reaches at t = 2.58·10⁵. DOP853's step there is held by the τ
+     * mode, so the run from the start over K = 72 periods of T = 843.6 exceeds its evaluation cap
+     * and is made by RODAS. The dip between speed samples is bounded by max‖ẍ‖ dt/2: the former
+     * bound L max‖F‖ dt/2 (L = 469, the fast mode's ‖J‖) left a floor of 0.088 at 10⁵ samples,
+     * above the minimum speed 0.0049 (UNDECIDED, "F may vanish on the orbit"). Mutants: the former
+     * dip bound; no switch to RODAS (the search fails on the cap, NOT_FOUND). An independent SciPy
+     * computation (src/bench/python/stiff_orbit_check.py: Radau at rtol 1e-12, Newton on the
+     * period, monodromy by central differences) gave T = 843.5864041748, q = −1 and the moduli 1, 1,
+     * 0.90789147, 0.0941647.
+     */
+    @Test
+    void aStiffEmaOrbitIsFoundWithTheStiffMethod() {
+        CaseFiles.CaseFile f = CaseFiles.readCase(
+                Path.of("src/test/resources/cases/T5-limit-points-ema-stiff-cycle-orbit.json"));
+        VectorField field = f.reproduction().field();
+        RelativePeriodicOrbit o = RelativePeriodicOrbit.near(field, Symmetry.of(field), 1,
+                f.reproduction().initial().toArray(), 2500);
+        assertEquals(RelativePeriodicOrbit.Status.ATTRACTING, o.status(), o::toString);
+        assertTrue(o.evidence().contains("RODAS from the persistence run"), o::toString);
+        assertEquals(843.5864041748, o.period(), 1e-8, o::toString);
+        assertEquals(0.90789147, o.contraction(), 1e-6, o::toString);
+        assertEquals(-1, org.ejml.dense.row.CommonOps_DDRM.det(o.drift()), 1e-9, o::toString);
+        assertEquals(2, o.neutral());
     }
 }

@@ -1,0 +1,210 @@
+package org.sgema.integration;
+
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
+import org.ejml.interfaces.linsol.LinearSolverDense;
+import org.sgema.flows.VectorField;
+
+/**
+ * The flow with its variational equation, for the stiff method: the state
+ * {@code z = (y, Φ)} (Φ row-major, N + N² components) and
+ * <pre>
+ *   ẏ = F(y),   Φ̇ = J(y) Φ,   Φ(0) = I   so Φ(t) = ∂φ_t/∂y₀
+ * </pre>
+ * as a {@link LinearizedEquation}. The Jacobian of this system is block lower triangular,
+ * <pre>
+ *   ∂ż/∂z · (u, V) = (J u,  D(u)Φ + J V),   D(u)Φ = d/dε J(y + εu)Φ |₀ = F''(y)[u, Φ]
+ * </pre>
+ * so {@code (σI − ∂ż/∂z)(u, V) = (b_y, B)} is solved by one LU of σI − J(y) (N × N, per shift):
+ * <pre>
+ *   (σI − J) u = b_y,     (σI − J) V_c = B_c + D(u)Φ_c     (each column c of Φ)
+ * </pre>
+ * with {@code D(u)Φ_c = (J(y + δu)Φ_c − J(y − δu)Φ_c)/(2δ)}, δ‖u‖ = 1e-3(1 + ‖y‖): exact up to
+ * rounding for the fields of this project, whose J·v is quadratic in y (F is a cubic polynomial),
+ * and second-order accurate otherwise. The Rosenbrock method then sees the exact Jacobian of the
+ * augmented system, so it keeps its order and its error estimate (with the block-diagonal
+ * Jacobian, dropping D, it would be a W-method, which RODAS is not). Cost per solve: N + 1
+ * triangular solves and 2N products J·v; per right-hand side: F and N products J·v.
+ * Workspaces are allocated once.
+ */
+public final class VariationalEquation implements LinearizedEquation {
+    private final VectorField field;
+    private final int n;
+    private final double[] y;
+    private final double[] phi;
+    private final double[] column;
+    private final double[] out;
+    private final double[] plus;
+    private final double[] minus;
+    private final double[] jPlus;
+    private final double[] jMinus;
+    private final DMatrixRMaj jacobian;
+    private final DMatrixRMaj shifted;
+    private final DMatrixRMaj rhs;
+    private final DMatrixRMaj solution;
+    private final LinearSolverDense<DMatrixRMaj> lu;
+    private double factoredSigma = Double.NaN;
+    private long linearizations;
+    private long factorizations;
+    private long solves;
+
+    /** @param field the flow's field (its workspaces are used; not thread-safe) */
+    public VariationalEquation(VectorField field) {
+        this.field = field;
+        this.n = field.dimension();
+        this.y = new double[n];
+        this.phi = new double[n * n];
+        this.column = new double[n];
+        this.out = new double[n];
+        this.plus = new double[n];
+        this.minus = new double[n];
+        this.jPlus = new double[n];
+        this.jMinus = new double[n];
+        this.jacobian = new DMatrixRMaj(n, n);
+        this.shifted = new DMatrixRMaj(n, n);
+        this.rhs = new DMatrixRMaj(n, 1);
+        this.solution = new DMatrixRMaj(n, 1);
+        this.lu = LinearSolverFactory_DDRM.lu(n);
+    }
+
+    /**
+     * @param y0 the initial state (not modified)
+     * @return {@code z₀ = (y₀, I)}
+     */
+    public static double[] initial(double[] y0) {
+        int n = y0.length;
+        double[] z = new double[n + n * n];
+        System.arraycopy(y0, 0, z, 0, n);
+        for (int i = 0; i < n; i++) {
+            z[n + i * n + i] = 1;
+        }
+        return z;
+    }
+
+    @Override
+    public int getDimension() {
+        return n + n * n;
+    }
+
+    /** {@code ż = (F(y), J(y)Φ)}, Φ column by column; a fresh array (Hipparchus keeps it as a stage). */
+    @Override
+    public double[] computeDerivatives(double t, double[] z) {
+        double[] dz = new double[n + n * n];
+        System.arraycopy(z, 0, y, 0, n);
+        field.evaluate(y, out);
+        System.arraycopy(out, 0, dz, 0, n);
+        for (int c = 0; c < n; c++) {
+            for (int r = 0; r < n; r++) {
+                column[r] = z[n + r * n + c];
+            }
+            field.jacobianTimes(y, column, out);
+            for (int r = 0; r < n; r++) {
+                dz[n + r * n + c] = out[r];
+            }
+        }
+        for (double v : dz) {
+            if (!Double.isFinite(v)) {
+                throw new FlowEquation.NonFiniteStateException(t);
+            }
+        }
+        return dz;
+    }
+
+    /** Fixes y and Φ of z and assembles J(y) from N products J·e_j. */
+    @Override
+    public void linearize(double[] z) {
+        System.arraycopy(z, 0, y, 0, n);
+        System.arraycopy(z, n, phi, 0, n * n);
+        for (int c = 0; c < n; c++) {
+            java.util.Arrays.fill(column, 0);
+            column[c] = 1;
+            field.jacobianTimes(y, column, out);
+            for (int r = 0; r < n; r++) {
+                jacobian.data[r * n + c] = out[r];
+            }
+        }
+        factoredSigma = Double.NaN;
+        linearizations++;
+    }
+
+    /** Solves {@code (σI − ∂ż/∂z)x = b} by block forward substitution (see the class comment). */
+    @Override
+    public boolean solve(double sigma, double[] b, double[] x) {
+        if (sigma != factoredSigma) {
+            for (int i = 0; i < n * n; i++) {
+                shifted.data[i] = -jacobian.data[i];
+            }
+            for (int i = 0; i < n; i++) {
+                shifted.data[i * n + i] += sigma;
+            }
+            factorizations++;
+            if (!lu.setA(shifted)) {
+                factoredSigma = Double.NaN;
+                return false;
+            }
+            factoredSigma = sigma;
+        }
+        System.arraycopy(b, 0, rhs.data, 0, n);
+        lu.solve(rhs, solution);
+        System.arraycopy(solution.data, 0, x, 0, n);
+        // u = x[0..n): the points y ± δu at which D(u)Φ is differenced
+        double normU = 0;
+        double normY = 0;
+        for (int i = 0; i < n; i++) {
+            normU += x[i] * x[i];
+            normY += y[i] * y[i];
+        }
+        normU = Math.sqrt(normU);
+        double delta = normU > 0 ? 1e-3 * (1 + Math.sqrt(normY)) / normU : 0;
+        for (int i = 0; i < n; i++) {
+            plus[i] = y[i] + delta * x[i];
+            minus[i] = y[i] - delta * x[i];
+        }
+        for (int c = 0; c < n; c++) {
+            for (int r = 0; r < n; r++) {
+                column[r] = phi[r * n + c];
+            }
+            if (delta > 0) {
+                field.jacobianTimes(plus, column, jPlus);
+                field.jacobianTimes(minus, column, jMinus);
+            }
+            for (int r = 0; r < n; r++) {
+                double d = delta > 0 ? (jPlus[r] - jMinus[r]) / (2 * delta) : 0;
+                rhs.data[r] = b[n + r * n + c] + d;
+            }
+            lu.solve(rhs, solution);
+            for (int r = 0; r < n; r++) {
+                x[n + r * n + c] = solution.data[r];
+            }
+        }
+        solves++;
+        for (double v : x) {
+            if (!Double.isFinite(v)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public long linearizations() {
+        return linearizations;
+    }
+
+    @Override
+    public long factorizations() {
+        return factorizations;
+    }
+
+    /**
+     * {@code linearizations · N · 2F + factorizations · (2/3)N³ + solves · ((N + 1)·2N² + 2N·2F)}:
+     * per solve N + 1 triangular solves (2N² each) and 2N products J·v (2F each).
+     */
+    @Override
+    public double linearAlgebraFlops() {
+        double nn = n;
+        double f = field.flopsPerEvaluation();
+        return linearizations * nn * 2 * f + factorizations * 2.0 / 3 * nn * nn * nn
+                + solves * ((nn + 1) * 2 * nn * nn + 2 * nn * 2 * f);
+    }
+}
