@@ -158,7 +158,7 @@ public final class StabilityChecks {
             double curvature = normJ / scale * eps * eps / rate;
             double floor = 10 * run.convergenceTolerance() * scale / rate
                     + (approach.decided() ? approach.limitError() : 0);
-            Outcome outcome = t.outcome() == Outcome.HORIZON_REACHED && approach.decided() ? Outcome.CONVERGED
+            Outcome outcome = t.outcome().stoppedOnTime() && approach.decided() ? Outcome.CONVERGED
                     : t.outcome();
             return attractingVerdict(outcome, error, eps, curvature, floor);
         }

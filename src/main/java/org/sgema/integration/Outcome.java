@@ -11,5 +11,14 @@ public enum Outcome {
     /** The integrator gave up (step size underflow, evaluation budget exhausted, ...). */
     INTEGRATOR_FAILED,
     /** The run's wall-clock cap was reached. */
-    TIMED_OUT
+    TIMED_OUT;
+
+    /**
+     * @return whether the run was stopped by one of its budgets of time, the horizon or the wall
+     *     clock, with nothing gone wrong: what its tail shows does not depend on which of the two
+     *     stopped it (a wall-clock stop is a horizon set by the machine's speed)
+     */
+    public boolean stoppedOnTime() {
+        return this == HORIZON_REACHED || this == TIMED_OUT;
+    }
 }

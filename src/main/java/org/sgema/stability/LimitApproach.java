@@ -12,9 +12,9 @@ import org.sgema.model.State;
 import org.sgema.numerics.Matrices;
 
 /**
- * How a trajectory that stopped at its horizon approaches its limit, decided from its own tail
- * and the equilibrium it points to, instead of "not converged". With {@code g(t) = ‖F(θ(t))‖} on
- * the tail (T the time reached):
+ * How a trajectory that stopped at its horizon (or its wall-clock cap, a horizon set by the
+ * machine) approaches its limit, decided from its own tail and the equilibrium it points to,
+ * instead of "not converged". With {@code g(t) = ‖F(θ(t))‖} on the tail (T the time reached):
  * <pre>
  *   exponential   ln g = a − μ t      on [T/2, T]     remaining path ∫_T^∞ ‖θ̇‖ ≈ g(T)/μ
  *   algebraic     ln g = b − p ln t   on [T/10, T]    remaining path ≈ g(T)·T/(p − 1)   (p &gt; 1)
@@ -305,8 +305,8 @@ public record LimitApproach(Kind kind, double rate, double exponent, double fitR
 
     /**
      * @param field the field of the run
-     * @param t a run; CONVERGED runs are returned as such, HORIZON_REACHED runs are analysed, any
-     *          other outcome is UNRESOLVED
+     * @param t a run; CONVERGED runs are returned as such, runs stopped on time (HORIZON_REACHED or
+     *          TIMED_OUT, {@link Outcome#stoppedOnTime}) are analysed, any other outcome is UNRESOLVED
      * @return the approach
      */
     public static LimitApproach of(VectorField field, Trajectory t) {
@@ -314,7 +314,7 @@ public record LimitApproach(Kind kind, double rate, double exponent, double fitR
         if (t.outcome() == Outcome.CONVERGED) {
             return new LimitApproach(Kind.CONVERGED, Double.NaN, Double.NaN, Double.NaN, end, 0, 0, "converged");
         }
-        if (t.outcome() != Outcome.HORIZON_REACHED) {
+        if (!t.outcome().stoppedOnTime()) {
             return unresolved(end, "run ended " + t.outcome());
         }
         double tEnd = t.finalTime();

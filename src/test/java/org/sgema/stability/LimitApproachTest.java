@@ -8,6 +8,7 @@ import org.sgema.flows.VectorField;
 import org.sgema.integration.FlowIntegrator;
 import org.sgema.integration.IntegrationSettings;
 import org.sgema.integration.Outcome;
+import org.sgema.integration.Trajectories;
 import org.sgema.integration.Trajectory;
 import org.sgema.model.State;
 import org.sgema.numerics.Matrices;
@@ -75,6 +76,22 @@ class LimitApproachTest {
         assertTrue(Matrices.norm(a.limit().toArray()) < 1e-12, a::toString);
         double left = Matrices.norm(t.finalState().toArray());
         assertTrue(a.limitError() >= left && a.limitError() <= 3 * left, a + " but the limit is " + left + " away");
+    }
+
+    /**
+     * A run stopped by the wall clock is analysed as one stopped at its horizon (its tail says the
+     * same), and one stopped by a failure is not. Mutant: only HORIZON_REACHED analysed (the rule
+     * before; a stiff EMA try of the ci run then stayed INCONCLUSIVE when the machine was busy).
+     */
+    @Test
+    void aRunStoppedByTheWallClockIsAnalysedAsAtItsHorizon() {
+        ThreeStateField f = decay(0.005);
+        Trajectory t = run(f, 2000);
+        LimitApproach timedOut = LimitApproach.of(f, Trajectories.endedAs(t, Outcome.TIMED_OUT));
+        assertEquals(LimitApproach.Kind.EXPONENTIAL, timedOut.kind(), timedOut::toString);
+        assertEquals(LimitApproach.of(f, t).rate(), timedOut.rate(), 0, timedOut::toString);
+        LimitApproach failed = LimitApproach.of(f, Trajectories.endedAs(t, Outcome.INTEGRATOR_FAILED));
+        assertEquals(LimitApproach.Kind.UNRESOLVED, failed.kind(), failed::toString);
     }
 
     @Test
