@@ -30,7 +30,10 @@ import org.sgema.flows.VectorField;
 public final class VariationalEquation implements LinearizedEquation {
     private final VectorField field;
     private final int n;
+    /** the state of the right-hand side being evaluated */
     private final double[] y;
+    /** y and Φ of the last {@link #linearize}: the solves use these, whatever was evaluated since */
+    private final double[] point;
     private final double[] phi;
     private final double[] column;
     private final double[] out;
@@ -53,6 +56,7 @@ public final class VariationalEquation implements LinearizedEquation {
         this.field = field;
         this.n = field.dimension();
         this.y = new double[n];
+        this.point = new double[n];
         this.phi = new double[n * n];
         this.column = new double[n];
         this.out = new double[n];
@@ -113,12 +117,12 @@ public final class VariationalEquation implements LinearizedEquation {
     /** Fixes y and Φ of z and assembles J(y) from N products J·e_j. */
     @Override
     public void linearize(double[] z) {
-        System.arraycopy(z, 0, y, 0, n);
+        System.arraycopy(z, 0, point, 0, n);
         System.arraycopy(z, n, phi, 0, n * n);
         for (int c = 0; c < n; c++) {
             java.util.Arrays.fill(column, 0);
             column[c] = 1;
-            field.jacobianTimes(y, column, out);
+            field.jacobianTimes(point, column, out);
             for (int r = 0; r < n; r++) {
                 jacobian.data[r * n + c] = out[r];
             }
@@ -152,13 +156,13 @@ public final class VariationalEquation implements LinearizedEquation {
         double normY = 0;
         for (int i = 0; i < n; i++) {
             normU += x[i] * x[i];
-            normY += y[i] * y[i];
+            normY += point[i] * point[i];
         }
         normU = Math.sqrt(normU);
         double delta = normU > 0 ? 1e-3 * (1 + Math.sqrt(normY)) / normU : 0;
         for (int i = 0; i < n; i++) {
-            plus[i] = y[i] + delta * x[i];
-            minus[i] = y[i] - delta * x[i];
+            plus[i] = point[i] + delta * x[i];
+            minus[i] = point[i] - delta * x[i];
         }
         for (int c = 0; c < n; c++) {
             for (int r = 0; r < n; r++) {

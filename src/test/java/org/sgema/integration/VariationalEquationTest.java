@@ -30,8 +30,10 @@ class VariationalEquationTest {
     /**
      * {@code (σI − ∂ż/∂z) x = b} at a random Φ: the residual with ∂ż/∂z·x taken by central
      * differences of ż (a cubic in z, so differences at ε = 1e-4 are good to about 1e-8) is at
-     * rounding level against ‖b‖. Mutants: the block D(u)Φ dropped (a W-method's Jacobian), or
-     * with its sign flipped: relative residual about 1e-1.
+     * rounding level against ‖b‖, also after a right-hand side at another state (RODAS evaluates its
+     * stages between the solves). Mutants: the block D(u)Φ dropped (a W-method's Jacobian), or with
+     * its sign flipped: relative residual about 1e-1; D(u)Φ taken at the last evaluated state instead
+     * of the linearization point.
      */
     @Test
     void solvesWithTheAugmentedJacobian() {
@@ -48,6 +50,12 @@ class VariationalEquationTest {
         VariationalEquation equation = new VariationalEquation(FIELD);
         double sigma = 2.0;
         equation.linearize(z);
+        // as between RODAS's solves: a right-hand side at another state must not move the linearization
+        double[] stage = z.clone();
+        for (int i = 0; i < stage.length; i++) {
+            stage[i] += 0.1 * random.nextGaussian();
+        }
+        equation.computeDerivatives(0, stage);
         double[] x = new double[z.length];
         assertTrue(equation.solve(sigma, b, x));
         double eps = 1e-4 * (1 + Matrices.norm(z)) / Matrices.norm(x);
