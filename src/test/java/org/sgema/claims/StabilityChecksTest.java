@@ -122,6 +122,22 @@ class StabilityChecksTest {
         assertEquals(Cause.SADDLE_LEFT, saddle.cause(), saddle.toString());
     }
 
+    /**
+     * The real saddle of the test above, with a continued run cut short (here by a budget of 30
+     * evaluations; on a busy machine, by the wall clock): it has not moved, but had no time to, so
+     * INCONCLUSIVE. Mutant: the continued run's outcome and time ignored (VIOLATED, as before).
+     */
+    @Test
+    void aContinuedRunCutShortShowsNothing() {
+        Configuration c = Configuration.views(scalar(1), scalar(0.5), scalar(1), 1);
+        IntegrationSettings s = IntegrationSettings.defaults().withMaxEvaluations(30);
+        Evaluation e = StabilityChecks.saddleOrViolation(unstable(0.0625), new org.sgema.integration.FlowIntegrator(s),
+                s, Flow.SG.field(c), State.of(scalar(0.25), scalar(1e-6)), State.of(scalar(0.25), scalar(0)));
+        assertEquals(Verdict.INCONCLUSIVE, e.verdict(), e.toString());
+        assertEquals(Cause.UNRESOLVED_MODE, e.cause(), e.toString());
+        assertTrue(e.reason().contains("too soon"), e.reason());
+    }
+
     @Test
     void aPerturbedRunThatDivergesFromAnAttractingPointIsViolated() {
         // the old check called any run that did not converge INCONCLUSIVE
