@@ -138,9 +138,12 @@ public final class FlowIntegrator {
         double tEnd = 0;
         try {
             // phases: explicit until stiff (AUTO), stiff to the end, or, when the stiff method costs more
-            // than the explicit one did (StiffCostMonitor), explicit again with the next check deferred
+            // than the explicit one did (StiffCostMonitor), explicit again with the next check deferred;
+            // a stiff flow that has spent half its evaluation budget and would spend the rest before the
+            // horizon goes stiff to the end whatever it costs (StiffnessMonitor)
             ODEState from = new ODEState(t0, theta0);
             boolean stiff = method == Method.STIFF;
+            boolean forBudget = false;
             double explicitStep = Double.NaN;
             double notBefore = Double.NEGATIVE_INFINITY;
             while (true) {
@@ -148,14 +151,17 @@ public final class FlowIntegrator {
                     Dop853Integrator dp = new Dop853Integrator(
                             1e-12, settings.horizon(), settings.absoluteTolerance(), settings.relativeTolerance());
                     current = dp;
+                    long before = evaluations;
                     try {
                         tEnd = run(dp, new FlowEquation(field), from, stop, recorder, start, evaluations,
-                                method == Method.AUTO ? new StiffnessMonitor(field, notBefore) : null);
+                                method == Method.AUTO ? new StiffnessMonitor(field, notBefore,
+                                        () -> before + dp.getEvaluations(), settings.maxEvaluations()) : null);
                         break;
                     } catch (StiffnessMonitor.Stiff switchPoint) {
                         evaluations += dp.getEvaluations();
                         current = null;
                         stiff = true;
+                        forBudget = switchPoint.forBudget;
                         stiffFrom = switchPoint.time;
                         explicitStep = switchPoint.step;
                         from = new ODEState(switchPoint.time, switchPoint.state);
@@ -168,8 +174,10 @@ public final class FlowIntegrator {
                     StiffCostMonitor price = null;
                     if (method == Method.AUTO) {
                         rodas.setInitialStep(explicitStep);
+                    }
+                    if (method == Method.AUTO && !forBudget) {
                         price = new StiffCostMonitor(explicitStep, field.flopsPerEvaluation(), rodas::getEvaluations,
-                                equation, settings.maxEvaluations() - evaluations, settings.horizon());
+                                equation);
                     }
                     try {
                         tEnd = run(rodas, equation, from, stop, recorder, start, evaluations, price);

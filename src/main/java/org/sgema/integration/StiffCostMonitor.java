@@ -17,17 +17,10 @@ import org.hipparchus.ode.sampling.ODEStepHandler;
  *   explicit:  12 F / h_e              (DOP853: 12 evaluations per step h_e at the switch)
  *   stiff:     (ΔE·F + ΔW) / Δt        over accepted steps {@value #WARMUP}+1 .. {@value #PROBE}
  *              (ΔE evaluations, ΔW the linear algebra's flops, see LinearizedEquation)
- *   back to explicit if stiff &gt; explicit, unless the explicit method cannot reach the horizon H
- *   on the evaluations left:  12 (H − t) / h_e &gt; budget left
+ *   back to explicit if stiff &gt; explicit
  * </pre>
  * The first {@value #WARMUP} steps are left out of the price: the stiff method starts at the
- * explicit step and needs a few steps to grow it (so its price over the probe is high, and its
- * evaluations per unit time are no guide to the rest of the run). The exception for the budget:
- * a run that exhausts its evaluation budget fails however cheap its steps were, and the
- * explicit step, held by stability, does not grow, so the stiff method is then the only one
- * that may reach H (at N = 23, EMA with τ = 100, the explicit method cost 0.7 times the stiff one
- * in flops and wall time but spent its 2·10⁷ evaluations at t = 9.5·10⁴; the stiff method reached
- * 10⁵ on 2.7·10⁶).
+ * explicit step and needs a few steps to grow it.
  */
 final class StiffCostMonitor implements ODEStepHandler {
     static final int WARMUP = 5;
@@ -36,9 +29,6 @@ final class StiffCostMonitor implements ODEStepHandler {
     private final double flopsPerEvaluation;
     private final LongSupplier evaluations;
     private final LinearizedEquation equation;
-    private final double explicitStep;
-    private final long budget;
-    private final double horizon;
     private int steps;
     private double t0;
     private double cost0;
@@ -48,15 +38,10 @@ final class StiffCostMonitor implements ODEStepHandler {
      * @param flopsPerEvaluation F
      * @param evaluations the stiff integrator's evaluation count
      * @param equation the stiff problem (its linear algebra's flops)
-     * @param budget the evaluations left to the run when the stiff phase starts
-     * @param horizon the run's horizon H
      */
     StiffCostMonitor(double explicitStep, double flopsPerEvaluation, LongSupplier evaluations,
-                     LinearizedEquation equation, long budget, double horizon) {
+                     LinearizedEquation equation) {
         this.explicitCostPerTime = 12 * flopsPerEvaluation / explicitStep;
-        this.explicitStep = explicitStep;
-        this.budget = budget;
-        this.horizon = horizon;
         this.flopsPerEvaluation = flopsPerEvaluation;
         this.evaluations = evaluations;
         this.equation = equation;
@@ -75,19 +60,10 @@ final class StiffCostMonitor implements ODEStepHandler {
             cost0 = cost();
         } else if (steps == PROBE) {
             double stiffCostPerTime = (cost() - cost0) / (end.getTime() - t0);
-            if (stiffCostPerTime > explicitCostPerTime && !explicitExhaustsBudget(end.getTime())) {
+            if (stiffCostPerTime > explicitCostPerTime) {
                 throw new NotWorthIt(end.getTime(), end.getPrimaryState(), stiffCostPerTime / explicitCostPerTime);
             }
         }
-    }
-
-    /**
-     * @param t the time reached
-     * @return whether the explicit method, at its step h_e, would spend the evaluations left
-     *     before the horizon: {@code 12 (H − t) / h_e > budget left}
-     */
-    private boolean explicitExhaustsBudget(double t) {
-        return 12 * (horizon - t) / explicitStep > budget - evaluations.getAsLong();
     }
 
     /** Ends a stiff phase that costs more than the explicit one: the run continues explicitly from here. */
