@@ -101,7 +101,7 @@ final class IntegrateCommand implements Callable<Integer> {
         o.put("rhsEvaluations", t.rhsEvaluations());
         o.put("steps", t.steps());
         o.put("method", method.name().toLowerCase(Locale.ROOT));
-        if (t.outcome().stoppedOnTime()) {
+        if (t.outcome() == org.sgema.integration.Outcome.HORIZON_REACHED) {
             // how the run approaches its limit, from its own tail (no further integration)
             LimitApproach a = LimitApproach.of(field, t);
             ObjectNode limit = o.putObject("limit");

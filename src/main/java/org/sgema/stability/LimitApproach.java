@@ -305,8 +305,9 @@ public record LimitApproach(Kind kind, double rate, double exponent, double fitR
 
     /**
      * @param field the field of the run
-     * @param t a run; CONVERGED runs are returned as such, runs stopped on time (HORIZON_REACHED or
-     *          TIMED_OUT, {@link Outcome#stoppedOnTime}) are analysed, any other outcome is UNRESOLVED
+     * @param t a run; CONVERGED runs are returned as such, HORIZON_REACHED runs are analysed, and so
+     *          are TIMED_OUT runs whose recorded points cover [T/2, T] (a continuation cut short by the
+     *          wall clock soon after it started has too short a tail), any other outcome is UNRESOLVED
      * @return the approach
      */
     public static LimitApproach of(VectorField field, Trajectory t) {
@@ -316,6 +317,10 @@ public record LimitApproach(Kind kind, double rate, double exponent, double fitR
         }
         if (!t.outcome().stoppedOnTime()) {
             return unresolved(end, "run ended " + t.outcome());
+        }
+        if (t.outcome() == Outcome.TIMED_OUT && !(t.time(0) <= t.finalTime() / 2)) {
+            return unresolved(end, String.format(Locale.ROOT, "run ended TIMED_OUT at T = %.3g, %.3g after it started:"
+                    + " its points do not cover [T/2, T]", t.finalTime(), t.finalTime() - t.time(0)));
         }
         double tEnd = t.finalTime();
         Tail tail = Tail.of(field, t);
@@ -348,8 +353,11 @@ public record LimitApproach(Kind kind, double rate, double exponent, double fitR
                 return new LimitApproach(Kind.STEADY, Double.NaN, Double.NaN, Double.NaN, end, 0, Double.NaN,
                         noLaw + "; " + r.evidence());
             }
+            // the search gets twice the run's wall-clock budget
+            long budget = t.settings() == null ? RelativePeriodicOrbit.MAX_SEARCH_MILLIS
+                    : 2 * t.settings().wallClockMillis();
             RelativePeriodicOrbit orbit = RelativePeriodicOrbit.near(field, Symmetry.of(field),
-                    conservedQuantities(field), end.toArray(), r.scanTime());
+                    conservedQuantities(field), end.toArray(), r.scanTime(), budget);
             return orbit.attracting()
                     ? new LimitApproach(Kind.CYCLE, Double.NaN, Double.NaN, Double.NaN, end, orbit.distance(),
                             Double.NaN, noLaw + "; " + r.evidence() + "; " + orbit.evidence())

@@ -13,11 +13,13 @@ import org.hipparchus.exception.MathIllegalStateException;
 import org.hipparchus.exception.MathRuntimeException;
 import org.hipparchus.ode.AbstractIntegrator;
 import org.hipparchus.ode.ODEState;
+import org.hipparchus.ode.ODEStateAndDerivative;
 import org.hipparchus.ode.OrdinaryDifferentialEquation;
 import org.hipparchus.ode.nonstiff.DormandPrince853Integrator;
 import org.sgema.flows.VectorField;
 import org.sgema.integration.LinearizedEquation;
 import org.sgema.integration.RosenbrockIntegrator;
+import org.sgema.integration.StiffnessMonitor;
 import org.sgema.integration.VariationalEquation;
 import org.sgema.numerics.Matrices;
 
@@ -65,10 +67,12 @@ import org.sgema.numerics.Matrices;
  *   the run from x₀ over K = ⌈ln 1e-3/ln ρ⌉ periods (at most {@value #MAX_PERSISTENCE_PERIODS})
  *   keeps ‖F‖ above half the orbit's minimum (integrated at rtol {@value #RTOL_CHECK}).</li>
  * </ol>
- * The integrations are DOP853's until one exceeds its evaluation cap (the step held by
- * stability where the flow is stiff, e.g. EMA with a fast target, τ = 100); that one and every
- * later one are then made by RODAS ({@link RosenbrockIntegrator}), the variational equation
- * with its exact block Jacobian ({@link VariationalEquation}), and the evidence says from where.
+ * The integrations are DOP853's until one exceeds its evaluation cap with its step held by
+ * stability ({@code h·ρ(J) ≥ }{@value StiffnessMonitor#LIMIT}, e.g. EMA with a fast target, τ = 100);
+ * that one and every later one are then made by RODAS ({@link RosenbrockIntegrator}), the
+ * variational equation with its exact block Jacobian ({@link VariationalEquation}), and the
+ * evidence says from where. A cap exceeded where the flow is not stiff, or the search's time
+ * budget spent, ends the search NOT_FOUND.
  * ATTRACTING then says: x₀ lies within {@link #distance()} of a normally attracting relative
  * periodic orbit on which F does not vanish, so a trajectory through x₀ that stays in its
  * linear basin has no limit point (its ω-limit set is the orbit's group orbit). That the basin
@@ -125,6 +129,8 @@ public record RelativePeriodicOrbit(Status status, double[] point, double period
     public static final int SIZE_LIMIT = 160;
     /** Evaluation cap of each integration. */
     public static final int MAX_EVALUATIONS = 2_000_000;
+    /** Default wall-clock budget of one search. */
+    public static final long MAX_SEARCH_MILLIS = 120_000;
 
     /** @return whether the orbit was found and decided attracting */
     public boolean attracting() {
@@ -143,6 +149,18 @@ public record RelativePeriodicOrbit(Status status, double[] point, double period
      */
     public static RelativePeriodicOrbit near(VectorField field, Symmetry symmetry, int conserved, double[] x0,
                                              double scanTime) {
+        return near(field, symmetry, conserved, x0, scanTime, MAX_SEARCH_MILLIS);
+    }
+
+    /**
+     * As {@link #near(VectorField, Symmetry, int, double[], double)}, within a time budget: a search
+     * still running after {@code budgetMillis} ends NOT_FOUND (a statement about the search, not the flow).
+     *
+     * @param budgetMillis wall-clock budget of the search, positive
+     * @return the orbit with its status
+     */
+    public static RelativePeriodicOrbit near(VectorField field, Symmetry symmetry, int conserved, double[] x0,
+                                             double scanTime, long budgetMillis) {
         int n = x0.length;
         if (n > SIZE_LIMIT) {
             return notFound("not searched: N = " + n + " > " + SIZE_LIMIT + " (the variational equation has N(N + 1)"
@@ -151,40 +169,97 @@ public record RelativePeriodicOrbit(Status status, double[] point, double period
         if (!(scanTime > 0) || Double.isInfinite(scanTime)) {
             return notFound("not searched: scan time " + scanTime);
         }
-        Methods methods = new Methods();
+        Methods methods = new Methods(field, budgetMillis);
         try {
             return shoot(field, symmetry, conserved, x0, scanTime, methods);
+        } catch (OutOfTime e) {
+            return notFound("not decided within the search's time budget of " + budgetMillis + " ms" + methods.note());
         } catch (MathRuntimeException | ArithmeticException e) {
             return notFound("integration failed" + methods.note() + ": " + e.getMessage());
         }
     }
 
     /**
-     * The integrations of one search: DOP853 until one exceeds its evaluation cap (its step held by
-     * stability where the flow is stiff), then that one and every later one by RODAS
-     * ({@link RosenbrockIntegrator}, the variational equation by {@link VariationalEquation}).
+     * The integrations of one search: DOP853 until one exceeds its evaluation cap with its last step
+     * held by stability ({@code h·ρ(J) ≥ }{@value StiffnessMonitor#LIMIT}, as {@link StiffnessMonitor}
+     * decides it), then that one and every later one by RODAS ({@link RosenbrockIntegrator}, the
+     * variational equation by {@link VariationalEquation}); a cap exceeded on a flow that is not
+     * stiff there ends the search. Every integration also stops the search at its deadline.
      */
     private static final class Methods {
+        private final VectorField field;
+        private final long deadline;
         private String stiffFrom;
+        private double stiffness = Double.NaN;
+        private boolean stiff;
+        private double lastStep = Double.NaN;
+        private double[] lastState;
 
-        /** @return the integration's result, by DOP853 (false) or, from the first cap exceeded on, RODAS (true) */
-        <T> T run(String stage, java.util.function.Function<Boolean, T> integration) {
-            if (stiffFrom == null) {
+        Methods(VectorField field, long budgetMillis) {
+            this.field = field;
+            this.deadline = System.nanoTime() + budgetMillis * 1_000_000L;
+        }
+
+        /** @return the integration's result, by DOP853 or, from the first stiff cap exceeded on, RODAS */
+        <T> T run(String stage, java.util.function.Supplier<T> integration) {
+            if (!stiff) {
                 try {
-                    return integration.apply(false);
+                    return integration.get();
                 } catch (MathIllegalStateException e) {
-                    if (e.getSpecifier() != LocalizedCoreFormats.MAX_COUNT_EXCEEDED) {
+                    if (e.getSpecifier() != LocalizedCoreFormats.MAX_COUNT_EXCEEDED || lastState == null) {
                         throw e;
                     }
+                    stiffness = StiffnessMonitor.stiffness(field, lastState, lastStep);
+                    if (!(stiffness >= StiffnessMonitor.LIMIT)) {
+                        throw e;
+                    }
+                    stiff = true;
                     stiffFrom = stage;
                 }
             }
-            return integration.apply(true);
+            return integration.get();
+        }
+
+        boolean stiff() {
+            return stiff;
+        }
+
+        /** @return DOP853, or RODAS once stiff, on [0, span] at rtol, atol = 1e-2 rtol (1 + ‖x₀‖), with the deadline */
+        AbstractIntegrator integrator(double scale, double rtol, double span) {
+            AbstractIntegrator integrator = stiff
+                    ? new RosenbrockIntegrator(1e-12 * span, span, rtol * scale * 1e-2, rtol)
+                    : new DormandPrince853Integrator(1e-12 * span, span, rtol * scale * 1e-2, rtol);
+            integrator.setMaxEvaluations(MAX_EVALUATIONS);
+            integrator.addStepHandler(interpolator -> {
+                if (System.nanoTime() > deadline) {
+                    throw new OutOfTime();
+                }
+                if (!stiff) {
+                    ODEStateAndDerivative end = interpolator.getCurrentState();
+                    lastStep = end.getTime() - interpolator.getPreviousState().getTime();
+                    lastState = end.getPrimaryState();
+                }
+            });
+            return integrator;
+        }
+
+        /** @return θ̇ = F(θ), with its dense Jacobian solves once stiff */
+        OrdinaryDifferentialEquation equation() {
+            return stiff ? LinearizedEquation.dense(field) : RelativePeriodicOrbit.equation(field);
         }
 
         String note() {
-            return stiffFrom == null ? "" : " (RODAS from the " + stiffFrom + " on: DOP853 exceeded its evaluations"
-                    + " there, stiff)";
+            return stiffFrom == null ? "" : String.format(Locale.ROOT, " (RODAS from the %s on: DOP853 exceeded its"
+                    + " evaluations there, its step held by stability, h·ρ(J) = %.3g)", stiffFrom, stiffness);
+        }
+    }
+
+    /** Ends a search past its deadline. */
+    private static final class OutOfTime extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        OutOfTime() {
+            super(null, null, false, false);
         }
     }
 
@@ -195,13 +270,13 @@ public record RelativePeriodicOrbit(Status status, double[] point, double period
         int k = symmetry.generators();
         double scale = 1 + Matrices.norm(x0);
         // 1. first return
-        double period = methods.run("scan", stiff -> firstReturn(field, symmetry, x0, scanTime, scale, stiff));
+        double period = methods.run("scan", () -> firstReturn(field, symmetry, x0, scanTime, scale, methods));
         if (Double.isNaN(period)) {
             return notFound(String.format(Locale.ROOT, "no return of d(t) below %.2g × its maximum on (0, %.4g]",
                     RETURN_FRACTION, scanTime));
         }
         double guess = period;
-        DMatrixRMaj q = symmetry.align(methods.run("shooting", stiff -> flow(field, x0, guess, scale, RTOL, stiff)), x0);
+        DMatrixRMaj q = symmetry.align(methods.run("shooting", () -> flow(x0, guess, scale, RTOL, methods)), x0);
         // 2. shooting
         double[] x = x0.clone();
         double residual = Double.NaN;
@@ -299,7 +374,7 @@ public record RelativePeriodicOrbit(Status status, double[] point, double period
         // 4. min ‖F‖ over one period against the orbit's error and the gaps between samples
         double orbitPeriod = period;
         double[] speed = methods.run("speed samples",
-                stiff -> speedOverPeriod(field, x, orbitPeriod, scale, SPEED_SAMPLES, stiff));
+                () -> speedOverPeriod(field, x, orbitPeriod, scale, SPEED_SAMPLES, methods));
         double gapTerm = speed[3] * period / SPEED_SAMPLES;
         int samples = SPEED_SAMPLES;
         if (gapTerm > 0.1 * speed[0]) {
@@ -307,7 +382,7 @@ public record RelativePeriodicOrbit(Status status, double[] point, double period
             samples = (int) Math.min(MAX_SPEED_SAMPLES, Math.ceil(SPEED_SAMPLES * gapTerm / (0.1 * speed[0])));
             int resampled = samples;
             speed = methods.run("speed samples",
-                    stiff -> speedOverPeriod(field, x, orbitPeriod, scale, resampled, stiff));
+                    () -> speedOverPeriod(field, x, orbitPeriod, scale, resampled, methods));
             gapTerm = speed[3] * period / samples;
         }
         double minSpeed = speed[0];
@@ -318,7 +393,7 @@ public record RelativePeriodicOrbit(Status status, double[] point, double period
         // 5. the start lies where the linearization governs, and the run from it stays on the orbit
         double allowed = MAX_DISTANCE * Math.max(0, 1 - contraction) * scale;
         double persistence = distance <= allowed && nearOne == neutral && outside == 0
-                ? methods.run("persistence run", stiff -> persistence(field, x0, orbitPeriod, contraction, scale, stiff))
+                ? methods.run("persistence run", () -> persistence(field, x0, orbitPeriod, contraction, scale, methods))
                 : Double.NaN;
         String numbers = String.format(Locale.ROOT, "relative periodic orbit at distance %.3g: period T = %.8g,"
                         + " drift det Q = %+.0f, ‖G‖ = %.3g; multipliers |μ| %s (monodromy error %.2g, bound β = %.2g);"
@@ -360,8 +435,8 @@ public record RelativePeriodicOrbit(Status status, double[] point, double period
 
     /** @return T of the first local minimum of d(t) below RETURN_FRACTION × its running maximum, or NaN */
     private static double firstReturn(VectorField field, Symmetry symmetry, double[] x0, double scanTime,
-                                        double scale, boolean stiff) {
-        AbstractIntegrator dp = integrator(scale, RTOL, scanTime, stiff);
+                                        double scale, Methods methods) {
+        AbstractIntegrator dp = methods.integrator(scale, RTOL, scanTime);
         double dt = scanTime / SCAN_SAMPLES;
         double[] d = new double[SCAN_SAMPLES + 1];
         dp.addStepHandler(interpolator -> {
@@ -372,7 +447,7 @@ public record RelativePeriodicOrbit(Status status, double[] point, double period
                 d[i] = Matrices.distance(symmetry.act(transpose(symmetry.align(y, x0)), y), x0);
             }
         });
-        dp.integrate(equation(field, stiff), new ODEState(0, x0.clone()), scanTime);
+        dp.integrate(methods.equation(), new ODEState(0, x0.clone()), scanTime);
         double max = 0;
         for (int i = 1; i < SCAN_SAMPLES; i++) {
             max = Math.max(max, d[i]);
@@ -387,17 +462,18 @@ public record RelativePeriodicOrbit(Status status, double[] point, double period
     private static double[][] shot(Methods methods, VectorField field, double[] x, double period, double scale,
                                    double rtol, boolean withPhi) {
         double[] from = x.clone();
-        return methods.run("shooting", stiff -> withPhi ? variational(field, from, period, scale, rtol, stiff)
-                : new double[][] {flow(field, from, period, scale, rtol, stiff), null});
+        return methods.run("shooting", () -> withPhi ? variational(field, from, period, scale, rtol, methods)
+                : new double[][] {flow(from, period, scale, rtol, methods), null});
     }
 
     /** @return {φ_T(x), columns of Φ = ∂φ_T/∂x} as {y, Φ row-major} */
     private static double[][] variational(VectorField field, double[] x, double period, double scale, double rtol,
-                                          boolean stiff) {
+                                          Methods methods) {
         int n = x.length;
-        // a RODAS step costs 6 right-hand sides of N + 1 products and about 2N(N + 1) + N further products J·v
-        AbstractIntegrator integrator = integrator(scale, rtol, period, stiff);
-        integrator.setMaxEvaluations((int) Math.min(MAX_EVALUATIONS, MAX_WORK / ((stiff ? 3 : 1) * (n + 1))));
+        // per evaluation, RODAS also makes about 2N + 2 products J·v and N + 1 triangular solves (at N = 23
+        // about 5 times DOP853's work per evaluation)
+        AbstractIntegrator integrator = methods.integrator(scale, rtol, period);
+        integrator.setMaxEvaluations((int) Math.min(MAX_EVALUATIONS, MAX_WORK / ((methods.stiff() ? 5 : 1) * (n + 1))));
         double[] z = integrator.integrate(new VariationalEquation(field), new ODEState(0, VariationalEquation.initial(x)),
                 period).getPrimaryState();
         return new double[][] {Arrays.copyOf(z, n), Arrays.copyOfRange(z, n, n + n * n)};
@@ -421,8 +497,8 @@ public record RelativePeriodicOrbit(Status status, double[] point, double period
         return m;
     }
 
-    private static double[] flow(VectorField field, double[] x, double t, double scale, double rtol, boolean stiff) {
-        return integrator(scale, rtol, t, stiff).integrate(equation(field, stiff), new ODEState(0, x.clone()), t)
+    private static double[] flow(double[] x, double t, double scale, double rtol, Methods methods) {
+        return methods.integrator(scale, rtol, t).integrate(methods.equation(), new ODEState(0, x.clone()), t)
                 .getPrimaryState();
     }
 
@@ -433,8 +509,8 @@ public record RelativePeriodicOrbit(Status status, double[] point, double period
      *     most {@code max ‖ẍ‖ · dt/2}
      */
     private static double[] speedOverPeriod(VectorField field, double[] x, double period, double scale,
-                                            int samples, boolean stiff) {
-        AbstractIntegrator dp = integrator(scale, RTOL, period, stiff);
+                                            int samples, Methods methods) {
+        AbstractIntegrator dp = methods.integrator(scale, RTOL, period);
         double dt = period / samples;
         double[] out = {Double.POSITIVE_INFINITY, 0, 0, 0};
         double[] f = new double[x.length];
@@ -455,7 +531,7 @@ public record RelativePeriodicOrbit(Status status, double[] point, double period
                 }
             }
         });
-        dp.integrate(equation(field, stiff), new ODEState(0, x.clone()), period);
+        dp.integrate(methods.equation(), new ODEState(0, x.clone()), period);
         return out;
     }
 
@@ -494,13 +570,13 @@ public record RelativePeriodicOrbit(Status status, double[] point, double period
      *     2.8·10⁶ evaluations, beyond the cap; at {@value #RTOL_CHECK}, 7.6·10⁵)
      */
     private static double persistence(VectorField field, double[] x0, double period, double contraction,
-                                      double scale, boolean stiff) {
+                                      double scale, Methods methods) {
         double span = periods(contraction) * period;
-        AbstractIntegrator dp = integrator(scale, RTOL_CHECK, span, stiff);
+        AbstractIntegrator dp = methods.integrator(scale, RTOL_CHECK, span);
         double[] min = {Matrices.norm(field.evaluate(x0))};
         dp.addStepHandler(interpolator -> min[0] = Math.min(min[0],
                 Matrices.norm(field.evaluate(interpolator.getCurrentState().getPrimaryState()))));
-        dp.integrate(equation(field, stiff), new ODEState(0, x0.clone()), span);
+        dp.integrate(methods.equation(), new ODEState(0, x0.clone()), span);
         return min[0];
     }
 
@@ -548,11 +624,8 @@ public record RelativePeriodicOrbit(Status status, double[] point, double period
         return s.append(moduli.length > count ? ", …]" : "]").toString();
     }
 
-    /** @return θ̇ = F(θ), with its dense Jacobian solves when {@code stiff} */
-    private static OrdinaryDifferentialEquation equation(VectorField field, boolean stiff) {
-        if (stiff) {
-            return LinearizedEquation.dense(field);
-        }
+    /** @return θ̇ = F(θ) */
+    private static OrdinaryDifferentialEquation equation(VectorField field) {
         return new OrdinaryDifferentialEquation() {
             @Override
             public int getDimension() {
@@ -566,14 +639,6 @@ public record RelativePeriodicOrbit(Status status, double[] point, double period
         };
     }
 
-    /** @return DOP853, or RODAS when {@code stiff}, on [0, span] at rtol, atol = 1e-2 rtol (1 + ‖x₀‖) */
-    private static AbstractIntegrator integrator(double scale, double rtol, double span, boolean stiff) {
-        AbstractIntegrator integrator = stiff
-                ? new RosenbrockIntegrator(1e-12 * span, span, rtol * scale * 1e-2, rtol)
-                : new DormandPrince853Integrator(1e-12 * span, span, rtol * scale * 1e-2, rtol);
-        integrator.setMaxEvaluations(MAX_EVALUATIONS);
-        return integrator;
-    }
 
     /** Cayley transform {@code (I − S/2)⁻¹(I + S/2)}: orthogonal for skew S, e^S to second order. */
     private static DMatrixRMaj cayley(DMatrixRMaj s) {

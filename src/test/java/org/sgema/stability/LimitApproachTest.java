@@ -94,6 +94,25 @@ class LimitApproachTest {
         assertEquals(LimitApproach.Kind.UNRESOLVED, failed.kind(), failed::toString);
     }
 
+    /**
+     * A continuation from t = 1200 stopped by the wall clock at 2000 has no points on [1000, 1200]:
+     * its tail is not the window the laws are fitted on, so it is not analysed; at its horizon it
+     * would be (the continuation rules give a horizon run at least twice its start). Mutant: no
+     * coverage test (EXPONENTIAL from the short tail).
+     */
+    @Test
+    void aWallClockStopSoonAfterAContinuationStartedIsNotAnalysed() {
+        ThreeStateField f = decay(0.005);
+        Trajectory first = run(f, 1200);
+        IntegrationSettings s = IntegrationSettings.defaults().withHorizon(2000).withConvergenceTolerance(1e-30)
+                .withTolerances(1e-11, 1e-14);
+        Trajectory continued = new FlowIntegrator(s).integrate(f, first.finalState(), first.finalTime());
+        assertEquals(LimitApproach.Kind.EXPONENTIAL, LimitApproach.of(f, continued).kind());
+        LimitApproach cut = LimitApproach.of(f, Trajectories.endedAs(continued, Outcome.TIMED_OUT));
+        assertEquals(LimitApproach.Kind.UNRESOLVED, cut.kind(), cut::toString);
+        assertTrue(cut.evidence().contains("do not cover"), cut::toString);
+    }
+
     @Test
     void aCubicTailIsAlgebraicWithExponentThreeHalves() {
         Cubic f = new Cubic();

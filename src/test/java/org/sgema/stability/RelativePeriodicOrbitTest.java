@@ -227,16 +227,32 @@ class RelativePeriodicOrbitTest {
     }
 
     /**
+     * A scan over 10⁸ time units of the (non-stiff) Stuart–Landau cycle exceeds DOP853's
+     * evaluation cap with its step held by accuracy, not stability (h·ρ(J) &lt; 3): the stiff method
+     * would not help, so the search ends there. Mutant: switching to RODAS on any cap exceeded (the
+     * evidence then names RODAS, after a far costlier second attempt).
+     */
+    @Test
+    void aCapExceededOnAFlowThatIsNotStiffEndsTheSearch() {
+        RelativePeriodicOrbit o = RelativePeriodicOrbit.near(stuartLandau(1, 1), Symmetry.NONE, 0,
+                new double[] {1, 0, 0.5}, 1e8);
+        assertEquals(RelativePeriodicOrbit.Status.NOT_FOUND, o.status(), o::toString);
+        assertTrue(o.evidence().contains("maximal count") && !o.evidence().contains("RODAS"), o::toString);
+    }
+
+    /**
      * A stiff orbit: EMA with τ = 100 at (n, m) = (11, 1), the ci run's T5-limit-points try 23 (seed
-     * 20261127), from the state it reaches at t = 2.58·10⁵. DOP853's step there is held by the τ
-     * mode, so the run from the start over K = 72 periods of T = 843.6 exceeds its evaluation cap
-     * and is made by RODAS. The dip between speed samples is bounded by max‖ẍ‖ dt/2: the former
-     * bound L max‖F‖ dt/2 (L = 469, the fast mode's ‖J‖) left a floor of 0.088 at 10⁵ samples,
-     * above the minimum speed 0.0049 (UNDECIDED, "F may vanish on the orbit"). Mutants: the former
-     * dip bound; no switch to RODAS (the search fails on the cap, NOT_FOUND). An independent SciPy
-     * computation (src/bench/python/stiff_orbit_check.py: Radau at rtol 1e-12, Newton on the
-     * period, monodromy by central differences) gave T = 843.5864041748, q = −1 and the moduli 1, 1,
-     * 0.90789147, 0.0941647.
+     * 20261127), from the state it reaches at t = 2.58·10⁵, scanned over 1.8·10⁴ (40 diameters, as
+     * the claim does). DOP853's step there is held by the τ mode (h·ρ(J) ≥ 3), so the scan exceeds
+     * its evaluation cap and the whole search (shooting, both monodromies, the speed samples and the
+     * run from the start over K = 72 periods of T = 843.6) is made by RODAS, the variational
+     * equation with its block Jacobian. The dip between speed samples is bounded by max‖ẍ‖ dt/2: the
+     * former bound L max‖F‖ dt/2 (L = 469, the fast mode's ‖J‖) left a floor of 0.088 at 10⁵
+     * samples, above the minimum speed 0.0049 (UNDECIDED, "F may vanish on the orbit"). Mutants: the
+     * former dip bound; no switch to RODAS (NOT_FOUND on the cap). An independent SciPy computation
+     * (src/bench/python/stiff_orbit_check.py: Radau at rtol 1e-12, Newton on the period, monodromy
+     * by central differences) gave T = 843.5864041748, q = −1 and the moduli 1, 1, 0.90789147,
+     * 0.0941647.
      */
     @Test
     void aStiffEmaOrbitIsFoundWithTheStiffMethod() {
@@ -244,9 +260,9 @@ class RelativePeriodicOrbitTest {
                 Path.of("src/test/resources/cases/T5-limit-points-ema-stiff-cycle-orbit.json"));
         VectorField field = f.reproduction().field();
         RelativePeriodicOrbit o = RelativePeriodicOrbit.near(field, Symmetry.of(field), 1,
-                f.reproduction().initial().toArray(), 2500);
+                f.reproduction().initial().toArray(), 18_000);
         assertEquals(RelativePeriodicOrbit.Status.ATTRACTING, o.status(), o::toString);
-        assertTrue(o.evidence().contains("RODAS from the persistence run"), o::toString);
+        assertTrue(o.evidence().contains("RODAS from the scan on"), o::toString);
         assertEquals(843.5864041748, o.period(), 1e-8, o::toString);
         assertEquals(0.90789147, o.contraction(), 1e-6, o::toString);
         assertEquals(-1, org.ejml.dense.row.CommonOps_DDRM.det(o.drift()), 1e-9, o::toString);
