@@ -149,7 +149,8 @@ public record LimitApproach(Kind kind, double rate, double exponent, double fitR
      * before it decays, as when rowspace(B) turns between two eigenvectors of Mᵀ whose eigenvalues
      * are 1e-6 apart; a run that winds through its region is not continued); never beyond
      * maxHorizon. All continuations together get the run's wall-clock budget once (each the
-     * part the earlier ones left), so a run with its continuations takes at most twice its budget.
+     * part the earlier ones left), so a run with its continuations takes at most twice its budget
+     * (and {@link #of} may add an orbit search of at most {@link RelativePeriodicOrbit#MAX_SEARCH_MILLIS}).
      * Continuing decides nothing by itself: the continuation ends CONVERGED or not on its own stop
      * test. Each continuation keeps the run's clock (it starts at the time reached), so a law in t
      * fitted on it is the run's law.
@@ -306,8 +307,10 @@ public record LimitApproach(Kind kind, double rate, double exponent, double fitR
     /**
      * @param field the field of the run
      * @param t a run; CONVERGED runs are returned as such, HORIZON_REACHED runs are analysed, and so
-     *          are TIMED_OUT runs whose recorded points cover [T/2, T] (a continuation cut short by the
-     *          wall clock soon after it started has too short a tail), any other outcome is UNRESOLVED
+     *          are TIMED_OUT runs whose recorded points cover [T/2, T] (the wall clock may stop a
+     *          continuation at any time after it started, however short its tail; a horizon is set
+     *          by the continuation rules from the tail), any other outcome is UNRESOLVED; a STEADY
+     *          run's orbit search gets {@link RelativePeriodicOrbit#MAX_SEARCH_MILLIS}
      * @return the approach
      */
     public static LimitApproach of(VectorField field, Trajectory t) {
@@ -353,11 +356,8 @@ public record LimitApproach(Kind kind, double rate, double exponent, double fitR
                 return new LimitApproach(Kind.STEADY, Double.NaN, Double.NaN, Double.NaN, end, 0, Double.NaN,
                         noLaw + "; " + r.evidence());
             }
-            // the search gets twice the run's wall-clock budget
-            long budget = t.settings() == null ? RelativePeriodicOrbit.MAX_SEARCH_MILLIS
-                    : 2 * t.settings().wallClockMillis();
             RelativePeriodicOrbit orbit = RelativePeriodicOrbit.near(field, Symmetry.of(field),
-                    conservedQuantities(field), end.toArray(), r.scanTime(), budget);
+                    conservedQuantities(field), end.toArray(), r.scanTime());
             return orbit.attracting()
                     ? new LimitApproach(Kind.CYCLE, Double.NaN, Double.NaN, Double.NaN, end, orbit.distance(),
                             Double.NaN, noLaw + "; " + r.evidence() + "; " + orbit.evidence())

@@ -156,7 +156,7 @@ public record RelativePeriodicOrbit(Status status, double[] point, double period
      * As {@link #near(VectorField, Symmetry, int, double[], double)}, within a time budget: a search
      * still running after {@code budgetMillis} ends NOT_FOUND (a statement about the search, not the flow).
      *
-     * @param budgetMillis wall-clock budget of the search, positive
+     * @param budgetMillis wall-clock budget of the search (0: ends at the first step)
      * @return the orbit with its status
      */
     public static RelativePeriodicOrbit near(VectorField field, Symmetry symmetry, int conserved, double[] x0,
@@ -197,7 +197,8 @@ public record RelativePeriodicOrbit(Status status, double[] point, double period
 
         Methods(VectorField field, long budgetMillis) {
             this.field = field;
-            this.deadline = System.nanoTime() + budgetMillis * 1_000_000L;
+            // saturating: a budget of centuries is no budget
+            this.deadline = System.nanoTime() + Math.min(budgetMillis, Long.MAX_VALUE / 4_000_000L) * 1_000_000L;
         }
 
         /** @return the integration's result, by DOP853 or, from the first stiff cap exceeded on, RODAS */
@@ -230,14 +231,17 @@ public record RelativePeriodicOrbit(Status status, double[] point, double period
                     ? new RosenbrockIntegrator(1e-12 * span, span, rtol * scale * 1e-2, rtol)
                     : new DormandPrince853Integrator(1e-12 * span, span, rtol * scale * 1e-2, rtol);
             integrator.setMaxEvaluations(MAX_EVALUATIONS);
+            lastState = null;
+            lastStep = Double.NaN;
             integrator.addStepHandler(interpolator -> {
-                if (System.nanoTime() > deadline) {
+                if (System.nanoTime() - deadline > 0) {
                     throw new OutOfTime();
                 }
                 if (!stiff) {
+                    // the state y (the first N components also of the variational equation's (y, Φ))
                     ODEStateAndDerivative end = interpolator.getCurrentState();
                     lastStep = end.getTime() - interpolator.getPreviousState().getTime();
-                    lastState = end.getPrimaryState();
+                    lastState = Arrays.copyOf(end.getPrimaryState(), field.dimension());
                 }
             });
             return integrator;

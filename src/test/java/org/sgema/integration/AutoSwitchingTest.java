@@ -97,6 +97,23 @@ class AutoSwitchingTest {
     }
 
     /**
+     * The same case on 5·10⁶ evaluations: at half of them the explicit method, at its step, still
+     * reaches the horizon on the rest (it needs about 4.2·10⁶ in all), so the run stays explicit
+     * to the end. Mutant: the forecast dropped (the run goes stiff at half its budget).
+     */
+    @Test
+    void aStiffFlowThatCanFinishOnItsBudgetStaysExplicit() {
+        CaseFiles.CaseFile f = CaseFiles.readCase(
+                java.nio.file.Path.of("src/test/resources/cases/T5-limit-points-ema-stiff-cycle.json"));
+        IntegrationSettings s = IntegrationSettings.defaults().withHorizon(2e4).withConvergenceTolerance(1e-30)
+                .withTolerances(1e-10, 1e-12).withWallClockMillis(120_000).withMaxEvaluations(5_000_000)
+                .withMethod(Method.AUTO);
+        Trajectory auto = new FlowIntegrator(s).integrate(f.reproduction().field(), f.reproduction().initial());
+        assertEquals(Outcome.HORIZON_REACHED, auto.outcome(), auto::toString);
+        assertTrue(Double.isNaN(auto.stiffFrom()), "stiff from t = " + auto.stiffFrom());
+    }
+
+    /**
      * The contract's stiff linear flow (rates −1000, −1, −0.01): once the fast mode has decayed the
      * explicit step stays near 6/1000 while the stiff one grows to the slow scale, so the stiff
      * phase that starts early (t &lt; 1) is kept to convergence; a monitor that always gave up would

@@ -96,9 +96,10 @@ class LimitApproachTest {
 
     /**
      * A continuation from t = 1200 stopped by the wall clock at 2000 has no points on [1000, 1200]:
-     * its tail is not the window the laws are fitted on, so it is not analysed; at its horizon it
-     * would be (the continuation rules give a horizon run at least twice its start). Mutant: no
-     * coverage test (EXPONENTIAL from the short tail).
+     * its tail is not the window the laws are fitted on, so it is not analysed (the clock may stop
+     * a run at any time after it started); a run that reached a horizon there is (a horizon is
+     * chosen by the continuation rules from the tail). Mutant: no coverage test (EXPONENTIAL from
+     * the short tail).
      */
     @Test
     void aWallClockStopSoonAfterAContinuationStartedIsNotAnalysed() {

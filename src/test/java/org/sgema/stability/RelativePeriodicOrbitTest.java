@@ -226,6 +226,17 @@ class RelativePeriodicOrbitTest {
         assertEquals(0.16674, o.contraction(), 1e-4, o::toString);
     }
 
+    /** A search past its time budget ends NOT_FOUND and says so. Mutant: no deadline (ATTRACTING). */
+    @Test
+    void aSearchPastItsTimeBudgetIsNotFound() {
+        RelativePeriodicOrbit o = RelativePeriodicOrbit.near(stuartLandau(1, 1), Symmetry.NONE, 0,
+                new double[] {1 + 1e-7, 1e-7, 1e-7}, 20, 0);
+        assertEquals(RelativePeriodicOrbit.Status.NOT_FOUND, o.status(), o::toString);
+        assertTrue(o.evidence().contains("time budget of 0 ms"), o::toString);
+        assertEquals(RelativePeriodicOrbit.Status.ATTRACTING, RelativePeriodicOrbit.near(stuartLandau(1, 1),
+                Symmetry.NONE, 0, new double[] {1 + 1e-7, 1e-7, 1e-7}, 20, Long.MAX_VALUE).status());
+    }
+
     /**
      * A scan over 10⁸ time units of the (non-stiff) Stuart–Landau cycle exceeds DOP853's
      * evaluation cap with its step held by accuracy, not stability (h·ρ(J) &lt; 3): the stiff method
