@@ -48,6 +48,16 @@ import org.sgema.numerics.Spectrum;
  */
 public record DigitsExperiment(AugmentedViews views, List<Integer> ms, List<Double> taus, int seeds, double horizon) {
 
+    /**
+     * Longest continuation of a run. At m = 8 a run may pass near saddles until t ≈ 10⁷ and then
+     * converge (SG, seed 1: ‖F‖ ≈ 7e-8 with no decay on [5·10⁶, 10⁷], CONVERGED at 3.5·10⁷), so 10⁷
+     * left it UNRESOLVED; at m = 16 even 10⁸ does not suffice (SG, seed 1: a further escape at
+     * 1.4·10⁷, ‖F‖ = 5.5e-9 at 10⁸, 15 min on 2 cores).
+     */
+    public static final double MAX_HORIZON = 1e8;
+    /** Wall-clock budget of a run, and once more of its continuations (m = 8, SG, seed 1 needs about 150 s of them). */
+    public static final long WALL_CLOCK_MILLIS = 300_000;
+
     /** Header of the per-run CSV. */
     public static final String RUN_HEADER = "augmentation,m,flow,tau,seed,outcome,limit,t_end,B_norm,rank_B,matched,"
             + "accuracy,pca_accuracy,random_accuracy,wall_ms";
@@ -139,11 +149,11 @@ public record DigitsExperiment(AugmentedViews views, List<Integer> ms, List<Doub
                        double pca, double random, BufferedWriter series) throws IOException {
         State init = RandomConfigurations.fanInState(c.m(), c.n(), flow.hasTarget(), 1.0, new Random(seed));
         FlowIntegrator integrator = new FlowIntegrator(IntegrationSettings.defaults().withHorizon(horizon)
-                .withWallClockMillis(120_000));
+                .withWallClockMillis(WALL_CLOCK_MILLIS));
         org.sgema.flows.VectorField field = flow.field(c);
         Trajectory t = integrator.integrate(field, init);
         // a run at its horizon is continued (up to three times), then its limit decided from its tail (or not)
-        Trajectory last = LimitApproach.continueToLimit(integrator, field, t, 1e7);
+        Trajectory last = LimitApproach.continueToLimit(integrator, field, t, MAX_HORIZON);
         LimitApproach approach = LimitApproach.of(field, last);
         double tEnd = last.finalTime(); // a continuation keeps the run's clock
         double[] nb = t.encoderNorms();
