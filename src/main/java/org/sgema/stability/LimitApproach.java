@@ -127,11 +127,15 @@ public record LimitApproach(Kind kind, double rate, double exponent, double fitR
      */
     public static final int POLISH_LIMIT = 600;
 
-    /** A run that reached its horizon is continued for at least this many horizons. */
+    /**
+     * A run that reached its horizon is continued for at least this many horizons, and no
+     * continuation goes beyond this many times the time reached (a far prediction is approached
+     * in steps, each re-predicted from its own tail).
+     */
     public static final double CONTINUATION = 20;
 
     /** Most continuations of one run (the first always, the later ones on a predicted stop or in transit). */
-    public static final int MAX_CONTINUATIONS = 3;
+    public static final int MAX_CONTINUATIONS = 5;
 
     /** A run in transit (see {@link #continueToLimit}) is continued to this many times the time it reached. */
     public static final double TRANSIT = 10;
@@ -148,11 +152,13 @@ public record LimitApproach(Kind kind, double rate, double exponent, double fitR
      * it stays in (a run still on its way, e.g. along a slow direction where ‖F‖ holds or rises
      * before it decays, as when rowspace(B) turns between two eigenvectors of Mᵀ whose eigenvalues
      * are 1e-6 apart; a run that winds through its region is not continued); never beyond
-     * maxHorizon. All continuations together get the run's wall-clock budget once (each the
+     * maxHorizon, nor beyond {@value #CONTINUATION}·T. All continuations together get the run's wall-clock budget once (each the
      * part the earlier ones left), so a run with its continuations takes at most twice its budget
      * (and {@link #of} may add an orbit search of at most {@link RelativePeriodicOrbit#MAX_SEARCH_MILLIS}).
      * Continuing decides nothing by itself: the continuation ends CONVERGED or not on its own stop
-     * test. Each continuation keeps the run's clock (it starts at the time reached), so a law in t
+     * test, and one that ends with nothing to say ({@link #usable}: failed on its evaluation
+     * budget, or cut short by the wall clock soon after it started) is dropped, the last run
+     * before it standing for the whole. Each continuation keeps the run's clock (it starts at the time reached), so a law in t
      * fitted on it is the run's law.
      *
      * @param integrator the integrator of the run (its settings give tol and the horizon)
@@ -171,9 +177,26 @@ public record LimitApproach(Kind kind, double rate, double exponent, double fitR
                 break;
             }
             left -= next.wallMillis();
+            if (!usable(next)) {
+                break; // the continuation says nothing: the last run that does is analysed
+            }
             current = next;
         }
         return current;
+    }
+
+    /**
+     * @return whether a continuation can stand for the run: it converged, diverged, reached its
+     *     horizon, or stopped on the wall clock with its points covering [T/2, T]; not one that
+     *     failed (e.g. on its evaluation budget, spent on a continuation whose horizon a tail's
+     *     prediction set far off) or was cut short soon after it started
+     */
+    static boolean usable(Trajectory t) {
+        return switch (t.outcome()) {
+            case CONVERGED, DIVERGED, HORIZON_REACHED -> true;
+            case TIMED_OUT -> t.time(0) <= t.finalTime() / 2;
+            default -> false;
+        };
     }
 
     /** One continuation (see {@link #continueToLimit}); @return {@code t} itself when there is none to make */
@@ -195,6 +218,9 @@ public record LimitApproach(Kind kind, double rate, double exponent, double fitR
         if (!first && Double.isNaN(horizon) && tail.inTransit(t, s.convergenceTolerance() * scale)) {
             horizon = Math.min(maxHorizon, TRANSIT * tEnd);
         }
+        // at most CONTINUATION times the time reached: a far prediction is approached in steps, each
+        // re-predicted from its own tail, not staked on one run's budget
+        horizon = Math.min(horizon, CONTINUATION * tEnd);
         if (!(horizon > tEnd)) {
             return t;
         }

@@ -186,6 +186,38 @@ class LimitApproachTest {
         assertEquals(converged, more.finalTime(), 0.02 * converged);
     }
 
+    /**
+     * A continuation that fails (here on a budget of 20 evaluations) says nothing: the run before
+     * it stands for the whole and is analysed. Mutant: the failed continuation returned
+     * (INTEGRATOR_FAILED, then UNRESOLVED).
+     */
+    @Test
+    void aFailedContinuationIsDropped() {
+        ThreeStateField f = decay(0.005);
+        Trajectory first = run(f, 2000);
+        IntegrationSettings s = first.settings().withMaxEvaluations(20);
+        Trajectory more = LimitApproach.continueToLimit(new FlowIntegrator(s), f, first, 1e7);
+        assertEquals(Outcome.HORIZON_REACHED, more.outcome(), more::toString);
+        assertEquals(first.finalTime(), more.finalTime(), 0.0);
+        assertEquals(LimitApproach.Kind.EXPONENTIAL, LimitApproach.of(f, more).kind());
+    }
+
+    /**
+     * A spiral decaying at μ = 1e-3 (rotation rate 1, so every continuation records many points),
+     * from a horizon of 100, never converging (stop test 1e-30): its tail predicts the stop near
+     * t = 1.4e5, beyond the largest horizon 1e5, but a continuation goes at most 20 times the time
+     * reached, so the run gets there in steps, 100 → 2000 → 4e4 → 1e5, each re-predicted from its
+     * own tail. Mutant: no cap (one continuation from 100 to 1e5).
+     */
+    @Test
+    void aFarPredictionIsApproachedInSteps() {
+        ThreeStateField f = ThreeStateField.linear(new double[][] {{-1e-3, 1, 0}, {-1, -1e-3, 0}, {0, 0, -1e-3}});
+        Trajectory first = run(f, 100);
+        Trajectory more = LimitApproach.continueToLimit(new FlowIntegrator(first.settings()), f, first, 1e5);
+        assertEquals(4e4, more.time(0), 1e-9 * 4e4, more::toString);
+        assertEquals(1e5, more.finalTime(), 1e-9 * 1e5, more::toString);
+    }
+
     @Test
     void continuingAnExponentialTailConverges() {
         ThreeStateField f = decay(0.005);
