@@ -1,8 +1,5 @@
 package org.sgema.integration;
 
-import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
-import org.ejml.interfaces.linsol.LinearSolverDense;
 import org.sgema.flows.VectorField;
 
 /**
@@ -30,6 +27,8 @@ import org.sgema.flows.VectorField;
 public final class VariationalEquation implements LinearizedEquation {
     private final VectorField field;
     private final int n;
+    /** J(y) and the LU of σI − J(y) at the linearization point (the state block of the solve) */
+    private final DenseLinearizedFlow stateBlock;
     /** the state of the right-hand side being evaluated */
     private final double[] y;
     /** y and Φ of the last {@link #linearize}: the solves use these, whatever was evaluated since */
@@ -41,20 +40,13 @@ public final class VariationalEquation implements LinearizedEquation {
     private final double[] minus;
     private final double[] jPlus;
     private final double[] jMinus;
-    private final DMatrixRMaj jacobian;
-    private final DMatrixRMaj shifted;
-    private final DMatrixRMaj rhs;
-    private final DMatrixRMaj solution;
-    private final LinearSolverDense<DMatrixRMaj> lu;
-    private double factoredSigma = Double.NaN;
-    private long linearizations;
-    private long factorizations;
     private long solves;
 
     /** @param field the flow's field (its workspaces are used; not thread-safe) */
     public VariationalEquation(VectorField field) {
         this.field = field;
         this.n = field.dimension();
+        this.stateBlock = new DenseLinearizedFlow(field);
         this.y = new double[n];
         this.point = new double[n];
         this.phi = new double[n * n];
@@ -64,11 +56,6 @@ public final class VariationalEquation implements LinearizedEquation {
         this.minus = new double[n];
         this.jPlus = new double[n];
         this.jMinus = new double[n];
-        this.jacobian = new DMatrixRMaj(n, n);
-        this.shifted = new DMatrixRMaj(n, n);
-        this.rhs = new DMatrixRMaj(n, 1);
-        this.solution = new DMatrixRMaj(n, 1);
-        this.lu = LinearSolverFactory_DDRM.lu(n);
     }
 
     /**
@@ -119,39 +106,17 @@ public final class VariationalEquation implements LinearizedEquation {
     public void linearize(double[] z) {
         System.arraycopy(z, 0, point, 0, n);
         System.arraycopy(z, n, phi, 0, n * n);
-        for (int c = 0; c < n; c++) {
-            java.util.Arrays.fill(column, 0);
-            column[c] = 1;
-            field.jacobianTimes(point, column, out);
-            for (int r = 0; r < n; r++) {
-                jacobian.data[r * n + c] = out[r];
-            }
-        }
-        factoredSigma = Double.NaN;
-        linearizations++;
+        stateBlock.linearize(point);
     }
 
     /** Solves {@code (σI − ∂ż/∂z)x = b} by block forward substitution (see the class comment). */
     @Override
     public boolean solve(double sigma, double[] b, double[] x) {
-        if (sigma != factoredSigma) {
-            for (int i = 0; i < n * n; i++) {
-                shifted.data[i] = -jacobian.data[i];
-            }
-            for (int i = 0; i < n; i++) {
-                shifted.data[i * n + i] += sigma;
-            }
-            factorizations++;
-            if (!lu.setA(shifted)) {
-                factoredSigma = Double.NaN;
-                return false;
-            }
-            factoredSigma = sigma;
+        // u = x[0..n) from the state block (it reads b[0..n) and writes x[0..n) only)
+        if (!stateBlock.solve(sigma, b, x)) {
+            return false;
         }
-        System.arraycopy(b, 0, rhs.data, 0, n);
-        lu.solve(rhs, solution);
-        System.arraycopy(solution.data, 0, x, 0, n);
-        // u = x[0..n): the points y ± δu at which D(u)Φ is differenced
+        // the points y ± δu at which D(u)Φ is differenced
         double normU = 0;
         double normY = 0;
         for (int i = 0; i < n; i++) {
@@ -174,41 +139,36 @@ public final class VariationalEquation implements LinearizedEquation {
             }
             for (int r = 0; r < n; r++) {
                 double d = delta > 0 ? (jPlus[r] - jMinus[r]) / (2 * delta) : 0;
-                rhs.data[r] = b[n + r * n + c] + d;
+                column[r] = b[n + r * n + c] + d;
             }
-            lu.solve(rhs, solution);
+            // same σ: the state block's factorization is reused
+            if (!stateBlock.solve(sigma, column, out)) {
+                return false;
+            }
             for (int r = 0; r < n; r++) {
-                x[n + r * n + c] = solution.data[r];
+                x[n + r * n + c] = out[r];
             }
         }
         solves++;
-        for (double v : x) {
-            if (!Double.isFinite(v)) {
-                return false;
-            }
-        }
         return true;
     }
 
     @Override
     public long linearizations() {
-        return linearizations;
+        return stateBlock.linearizations();
     }
 
     @Override
     public long factorizations() {
-        return factorizations;
+        return stateBlock.factorizations();
     }
 
     /**
-     * {@code linearizations · N · 2F + factorizations · (2/3)N³ + solves · ((N + 1)·2N² + 2N·2F)}:
-     * per solve N + 1 triangular solves (2N² each) and 2N products J·v (2F each).
+     * The state block's flops ({@link DenseLinearizedFlow#linearAlgebraFlops}: J, its LUs and the
+     * N + 1 triangular solves of each solve) {@code + solves · 2N·2F} (the products J·v of D(u)Φ).
      */
     @Override
     public double linearAlgebraFlops() {
-        double nn = n;
-        double f = field.flopsPerEvaluation();
-        return linearizations * nn * 2 * f + factorizations * 2.0 / 3 * nn * nn * nn
-                + solves * ((nn + 1) * 2 * nn * nn + 2 * nn * 2 * f);
+        return stateBlock.linearAlgebraFlops() + solves * 2.0 * n * 2 * field.flopsPerEvaluation();
     }
 }

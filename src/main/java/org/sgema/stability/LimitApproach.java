@@ -194,9 +194,14 @@ public record LimitApproach(Kind kind, double rate, double exponent, double fitR
     static boolean usable(Trajectory t) {
         return switch (t.outcome()) {
             case CONVERGED, DIVERGED, HORIZON_REACHED -> true;
-            case TIMED_OUT -> t.time(0) <= t.finalTime() / 2;
+            case TIMED_OUT -> coversLastHalf(t);
             default -> false;
         };
+    }
+
+    /** @return whether the run's recorded points start by T/2, so its tail [T/2, T] is all its own */
+    private static boolean coversLastHalf(Trajectory t) {
+        return t.time(0) <= t.finalTime() / 2;
     }
 
     /** One continuation (see {@link #continueToLimit}); @return {@code t} itself when there is none to make */
@@ -347,7 +352,7 @@ public record LimitApproach(Kind kind, double rate, double exponent, double fitR
         if (!t.outcome().stoppedOnTime()) {
             return unresolved(end, "run ended " + t.outcome());
         }
-        if (t.outcome() == Outcome.TIMED_OUT && !(t.time(0) <= t.finalTime() / 2)) {
+        if (t.outcome() == Outcome.TIMED_OUT && !coversLastHalf(t)) {
             return unresolved(end, String.format(Locale.ROOT, "run ended TIMED_OUT at T = %.3g, %.3g after it started:"
                     + " its points do not cover [T/2, T]", t.finalTime(), t.finalTime() - t.time(0)));
         }
