@@ -48,7 +48,9 @@ sgema_class_archive() {
     ' "N": [[0.3, 0.0, 0.0], [0.0, 0.3, 0.0], [0.0, 0.0, 0.3]], "tau": 0.5}' > "$tmp/config.json"
   printf '%s\n' '{"A": [[0.4, 0.1], [-0.2, 0.3]], "B": [[0.3, -0.1, 0.2], [0.1, 0.25, -0.3]]}' > "$tmp/state.json"
   # shellcheck disable=SC2086
-  if java -Djava.awt.headless=true $SGEMA_JAVA_OPTS -XX:ArchiveClassesAtExit="$tmp/sgema.jsa" -Xlog:cds=off \
+  # -Dsgema.warmup=0: the tiny training field switches to the Vector API kernels at once, so that
+  # their classes are archived too (a short run of a small field never loads them; a long one does)
+  if java -Djava.awt.headless=true $SGEMA_JAVA_OPTS -Dsgema.warmup=0 -XX:ArchiveClassesAtExit="$tmp/sgema.jsa" -Xlog:cds=off \
       -Xlog:cds+dynamic=off -cp "$1" org.sgema.cli.Sgema integrate --config "$tmp/config.json" \
       --state "$tmp/state.json" --flow ema --t-max 200 > /dev/null 2>&1 && [ -s "$tmp/sgema.jsa" ]; then
     # only for the jar it was trained on (another launcher may have rebuilt it meanwhile)

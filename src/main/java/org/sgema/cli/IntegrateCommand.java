@@ -85,7 +85,7 @@ final class IntegrateCommand implements Callable<Integer> {
             integrator = integrator.withProgress(t -> System.err.printf(Locale.ROOT, "\rt = %.4g / %.4g", t, tMax));
         }
         org.sgema.flows.VectorField field = threads == 2 ? f.field(c, org.sgema.numerics.DenseKernels.parallel())
-                : f.field(c);
+                : f.field(c, org.sgema.numerics.DenseKernels.forShortRun(c.m(), c.n()));
         Trajectory t = integrator.integrate(field, s0);
         if (System.console() != null) {
             System.err.println();

@@ -135,16 +135,25 @@ public final class Eigenbasis {
      * @param out the rotated state (modified; must not alias theta)
      */
     public void toBasis(double[] theta, double[] out, boolean target) {
-        rotate(theta, out, target, false);
+        rotate(theta, out, target, false, DenseKernels.best());
     }
 
     /** {@code θ = (A', B' Qᵀ, B̄' Qᵀ)}: a state out of the basis (arguments as {@link #toBasis}). */
     public void fromBasis(double[] theta, double[] out, boolean target) {
-        rotate(theta, out, target, true);
+        rotate(theta, out, target, true, DenseKernels.best());
     }
 
-    private void rotate(double[] theta, double[] out, boolean target, boolean back) {
-        DenseKernels k = DenseKernels.best();
+    /** {@link #toBasis} with the products on {@code kernels} (e.g. the field's own, {@link MomentField#kernels()}) */
+    public void toBasis(double[] theta, double[] out, boolean target, DenseKernels kernels) {
+        rotate(theta, out, target, false, kernels);
+    }
+
+    /** {@link #fromBasis} with the products on {@code kernels} */
+    public void fromBasis(double[] theta, double[] out, boolean target, DenseKernels kernels) {
+        rotate(theta, out, target, true, kernels);
+    }
+
+    private void rotate(double[] theta, double[] out, boolean target, boolean back, DenseKernels k) {
         int mm = m * m;
         int mn = m * n;
         System.arraycopy(theta, 0, out, 0, mm);

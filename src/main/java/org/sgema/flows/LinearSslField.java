@@ -176,12 +176,17 @@ final class LinearSslField implements MomentField {
 
     @Override
     public MomentField copy() {
-        return new LinearSslField(configuration, flow, mutation, kernels);
+        return new LinearSslField(configuration, flow, mutation, kernels.forCopy());
     }
 
     @Override
     public boolean usesConfigurationMoments() {
         return !ownMoments;
+    }
+
+    @Override
+    public DenseKernels kernels() {
+        return kernels;
     }
 
     @Override

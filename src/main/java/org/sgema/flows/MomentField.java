@@ -1,6 +1,7 @@
 package org.sgema.flows;
 
 import org.ejml.data.DMatrixRMaj;
+import org.sgema.numerics.DenseKernels;
 
 /**
  * A vector field whose second moments can be replaced in place, e.g. by the sample moments of
@@ -25,6 +26,9 @@ public interface MomentField extends VectorField {
      * @return the same kind of field (flow, and mutation if any) on {@code other}
      */
     MomentField on(org.sgema.model.Configuration other);
+
+    /** @return the dense kernels of its products (shared by the fields {@link #on} derives) */
+    DenseKernels kernels();
 
     /** @return whether the field still uses its configuration's own moments (no {@link #useMoments} since) */
     boolean usesConfigurationMoments();

@@ -9,6 +9,7 @@ import org.sgema.flows.Eigenbasis;
 import org.sgema.flows.MomentField;
 import org.sgema.flows.VectorField;
 import org.sgema.model.InvalidInputException;
+import org.sgema.numerics.DenseKernels;
 import org.sgema.numerics.Matrices;
 import org.sgema.model.State;
 
@@ -96,13 +97,14 @@ public final class FlowIntegrator {
         Eigenbasis basis = eigenbasis(field);
         if (basis != null) {
             double[] rotated = new double[theta0.length];
-            basis.toBasis(theta0, rotated, initial.hasTarget());
+            DenseKernels kernels = ((MomentField) field).kernels();
+            basis.toBasis(theta0, rotated, initial.hasTarget(), kernels);
             Trajectory inBasis = integrate(((MomentField) field).on(basis.rotated()), rotated, t0, start);
             double[][] states = new double[inBasis.size()][];
             double[] times = new double[inBasis.size()];
             for (int i = 0; i < states.length; i++) {
                 states[i] = new double[theta0.length];
-                basis.fromBasis(inBasis.state(i).toArray(), states[i], initial.hasTarget());
+                basis.fromBasis(inBasis.state(i).toArray(), states[i], initial.hasTarget(), kernels);
                 times[i] = inBasis.time(i);
             }
             return new Trajectory(field.flow(), field.configuration(), settings, inBasis.outcome(), inBasis.reason(),

@@ -39,6 +39,15 @@ public interface DenseKernels {
     /** @return an empty k×n packed matrix in this implementation's layout; fill it with {@link PackedMatrix#set} */
     PackedMatrix pack(int k, int n);
 
+    /**
+     * @return the kernels for a copy of the field that owns these, to be used on another thread:
+     *     these themselves when they keep no state (the default); a fresh instance otherwise
+     *     ({@link WarmingKernels})
+     */
+    default DenseKernels forCopy() {
+        return this;
+    }
+
     /** @return a short name for reports, e.g. {@code "vector 512-bit"} */
     String name();
 
@@ -48,7 +57,7 @@ public interface DenseKernels {
      *     {@code sgema.kernels=scalar} forces the scalar ones (for comparisons)
      */
     static DenseKernels best() {
-        return KernelChoice.BEST;
+        return KernelChoice.Best.KERNELS;
     }
 
     /**
@@ -57,6 +66,27 @@ public interface DenseKernels {
      */
     static DenseKernels parallel() {
         return ParallelKernels.of(best());
+    }
+
+    /**
+     * The kernels for one field of shape (n, m) in a short-lived process (the command line), where
+     * the JIT's warm-up of the Vector API kernels is on the critical path:
+     * <pre>
+     *   m·n ≥ {@value WarmingKernels#LARGE}:  {@link #best()} (their gain, 4.5–7× at (16, 4) … (64, 16), repays the warm-up within a few hundred evaluations)
+     *   m·n &lt; {@value WarmingKernels#LARGE}:  a new {@link WarmingKernels}: the plain loops for the first
+     *                  {@link WarmingKernels#BUDGET} multiply-adds, then {@link #best()} (gain 1.25–1.8× at (10, 3) … (30, 5))
+     * </pre>
+     * The plain loops when the Vector API is not there.
+     *
+     * @param m the rows of B
+     * @param n the columns of B
+     * @return the kernels for that field
+     */
+    static DenseKernels forShortRun(int m, int n) {
+        if (!KernelChoice.vectorWanted()) {
+            return ScalarKernels.INSTANCE;
+        }
+        return (long) m * n >= WarmingKernels.LARGE ? best() : new WarmingKernels(WarmingKernels.BUDGET);
     }
 
     /** @return the plain-loop kernels */
