@@ -47,6 +47,7 @@ public final class Sgema implements Callable<Integer> {
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
             err.println("error: " + ex.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(ex, err); // "Did you mean: sgema integrate?"
             return BAD_INPUT;
         });
         return cl;

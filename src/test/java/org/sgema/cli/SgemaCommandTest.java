@@ -74,6 +74,13 @@ class SgemaCommandTest extends ScratchRoot {
     }
 
     @Test
+    void aMisspeltSubcommandIsBadInputWithTheNearestNames() {
+        Run typo = run("integrat", "--t-max", "1");
+        assertEquals(Sgema.BAD_INPUT, typo.code());
+        assertTrue(typo.err().contains("Did you mean: sgema integrate"), typo.err());
+    }
+
+    @Test
     void checkRunsClaimsThroughTheEngineIdenticallyForAnyThreadCount() throws Exception {
         copyFromProject("properties/quick.properties");
         Run one = run("check", "T2-asymmetry", "T4-invariant", "--profile", "quick", "--seed", "99", "--tries", "12",
