@@ -238,7 +238,8 @@ public final class VarietyChecks {
      * at a steady speed otherwise is INCONCLUSIVE, {@link Cause#STEADY_MOTION}) with rank B = m ({@code s_m(B) > 1e-4‖B(0)‖}) and A invertible
      * ({@code s_min(A) > 1e-6‖A‖}; equilibria with singular A need not lie on V). A defect above 10×
      * its bound (plus round-off) is VIOLATED; within it, HOLDS if the limit is on V to 1e-6
-     * (relative), else INCONCLUSIVE (the stop test does not resolve V). spec(A) ⊂ spec(Mᵀ) is
+     * (relative), else the run is continued with a stop test 1e4 tighter and judged again
+     * ({@link #resolved}), and INCONCLUSIVE if that does not resolve V either. spec(A) ⊂ spec(Mᵀ) is
      * VIOLATED when some eigenvalue λ of A has σ_min(Mᵀ − λI) above 10× its bound from ‖F‖
      * ({@link #spectrumInMt}); within it, HOLDS needs the distance of spec(A) to spec(Mᵀ) at most
      * 1e-5 (relative), else INCONCLUSIVE. Metric: the relative invariance defect.
@@ -252,7 +253,7 @@ public final class VarietyChecks {
         Trajectory t = LimitApproach.continueToLimit(integrator, c.field(), integrator.integrate(c.field(), c.initial()),
                 StabilityChecks.MAX_HORIZON);
         if (t.outcome() == Outcome.CONVERGED) {
-            return onV(c, t.finalState());
+            return resolved(c, integrator, t.finalState());
         }
         LimitApproach approach = LimitApproach.of(c.field(), t);
         if (approach.noLimitPoint()) {
@@ -263,7 +264,48 @@ public final class VarietyChecks {
             return Evaluation.inconclusive(Cause.undecided(t, approach), "invariance_defect", Double.NaN,
                     "run ended " + t.outcome() + ": " + t.reason() + "; " + approach.evidence());
         }
-        return onV(c, t.finalState()); // unprojected, as for converged runs: the approach law says it is near its limit
+        return resolved(c, integrator, t.finalState()); // unprojected, as for converged runs: the approach law says it is near its limit
+    }
+
+    /** The stop test of a continuation that resolves a limit: this many times the end's relative residual. */
+    static final double TIGHTER = 1e-4;
+    /** The tightest stop test of such a continuation ({@code ‖F‖ ≤ tol (1 + ‖θ‖)}), a little above rounding. */
+    static final double TIGHTEST_STOP = 1e-14;
+
+    /**
+     * {@link #onV} at the end of a run, and when the limit is unresolved there (every defect within
+     * its bound from ‖F‖, but the bounds too wide to call it on V: {@link Cause#LIMIT_UNRESOLVED}),
+     * the same run continued from its end with a stop test {@value #TIGHTER} times its relative
+     * residual ({@code ‖F‖ / (1 + ‖θ‖)}, down to {@value #TIGHTEST_STOP}) and {@link #onV} again at
+     * the new end. Every bound of {@link #onV} is proportional to ‖F‖, so they shrink by the same
+     * factor: the continued trajectory is the same trajectory, nearer its limit, judged by the same
+     * tests. The continuation goes on like the run itself ({@link LimitApproach#continueToLimit}, up
+     * to {@link StabilityChecks#MAX_HORIZON}); one that does not reach its stop test (horizon, wall
+     * clock) leaves the first verdict, with what it reached.
+     */
+    static Evaluation resolved(Case c, FlowIntegrator integrator, State end) {
+        Evaluation first = onV(c, end);
+        if (first.cause() != Cause.LIMIT_UNRESOLVED) {
+            return first;
+        }
+        double[] theta = end.toArray();
+        double relative = Matrices.norm(c.field().evaluate(theta)) / (1 + Matrices.norm(theta));
+        double stop = Math.max(TIGHTEST_STOP, TIGHTER * relative);
+        if (!(stop < relative)) {
+            return first;
+        }
+        FlowIntegrator tight = integrator.withSettings(integrator.settings().withConvergenceTolerance(stop));
+        Trajectory more = LimitApproach.continueToLimit(tight, c.field(), tight.integrate(c.field(), end),
+                StabilityChecks.MAX_HORIZON);
+        if (more.outcome() != Outcome.CONVERGED) {
+            return Evaluation.inconclusive(Cause.LIMIT_UNRESOLVED, first.metricName(), first.metric(), first.reason()
+                    + String.format(Locale.ROOT, "; continued with the stop test %.3g (‖F‖ / (1 + ‖θ‖) was %.3g),"
+                            + " the run ended %s at t = %.4g", stop, relative, more.outcome(), more.finalTime()));
+        }
+        Evaluation again = onV(c, more.finalState());
+        return again.verdict() == Verdict.HOLDS ? again : new Evaluation(again.verdict(), again.cause(),
+                again.metricName(), again.metric(), again.reason() + String.format(Locale.ROOT,
+                        " (after continuing from ‖F‖ / (1 + ‖θ‖) = %.3g to the stop test %.3g)", relative, stop));
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.sgema.claims;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 
@@ -32,15 +33,45 @@ class LimitPointsTest {
      * t = 1.14e5 with s_min(B) = 1.3e-6, just above the full-rank hypothesis (1e-4‖B(0)‖ = 9.9e-7),
      * and A's eigenvalue is 0.0131 from spec(Mᵀ). The former fixed threshold on that distance (1e-2)
      * called the theorem VIOLATED; 10× the bound from ‖F‖ there, ‖Cxx⁻¹‖‖R‖/s_min(B), exceeds it, so
-     * the verdict is not VIOLATED (INCONCLUSIVE: the stop test does not resolve the limit).
-     * Mutant: the fixed threshold gives VIOLATED again.
+     * the verdict there is not VIOLATED but unresolved. Continued with a stop test 1e4 tighter, B
+     * collapses (s_m(B) = 1.3e-10): the limit is outside the full-rank part, HYPOTHESIS_NOT_MET.
+     * Mutants: the fixed threshold gives VIOLATED again; no continuation leaves it INCONCLUSIVE.
      */
     @Test
     void aStillCollapsingEncoderIsNotACounterexample() {
         CaseFiles.CaseFile f = CaseFiles.readCase(Path.of("src/test/resources/cases/T5-limit-points-collapsing.json"));
         Evaluation e = VarietyChecks.limitPoints(f.reproduction(), RunProfile.load("deep").integration());
-        assertEquals(Verdict.INCONCLUSIVE, e.verdict(), e.toString());
-        assertEquals(Cause.LIMIT_UNRESOLVED, e.cause(), e.toString());
+        assertEquals(Verdict.HYPOTHESIS_NOT_MET, e.verdict(), e.toString());
+        assertEquals(Cause.COLLAPSED_LIMIT, e.cause(), e.toString());
+    }
+
+    /**
+     * A limit the stop test leaves unresolved is continued with a stop test 1e4 tighter and judged
+     * again: random asymmetric views (the seeds as drawn here), stopped at ‖F‖ ≤ 1e-6 (1 + ‖θ‖). SG
+     * (5, 1): the invariance defect 5.0e-6 is within its bound 6.0e-6 but above 1e-6; EMA (5, 1): the
+     * distance of spec(A) to spec(Mᵀ), 1.6e-5, is within 10× its bound but above 1e-5. Continued to
+     * 1e-10, both lie on V (defects near 1e-9). Mutant: no continuation leaves both INCONCLUSIVE.
+     */
+    @Test
+    void aLimitTheStopTestLeavesUnresolvedIsContinuedWithATighterOne() {
+        for (int seed : new int[] {2, 6}) {
+            java.util.Random r = new java.util.Random(seed);
+            int n = 3 + seed % 4;
+            org.sgema.model.Configuration c = org.sgema.model.RandomConfigurations.asymmetric(
+                    org.sgema.model.RandomConfigurations.logSpaced(2 * n, 2.0, 10.0), 1, r);
+            org.sgema.flows.Flow flow = seed % 3 == 0 ? org.sgema.flows.Flow.EMA : org.sgema.flows.Flow.SG;
+            org.sgema.model.State s = org.sgema.model.RandomConfigurations.gaussianState(1, n, flow.hasTarget(), 0.5, r);
+            Case k = new Case(c, s, flow, seed);
+            org.sgema.integration.IntegrationSettings loose = org.sgema.integration.IntegrationSettings.defaults()
+                    .withConvergenceTolerance(1e-6);
+            org.sgema.integration.Trajectory t = new org.sgema.integration.FlowIntegrator(loose).integrate(k.field(), s);
+            assertEquals(org.sgema.integration.Outcome.CONVERGED, t.outcome());
+            Evaluation first = VarietyChecks.onV(k, t.finalState());
+            assertEquals(Cause.LIMIT_UNRESOLVED, first.cause(), "seed " + seed + ": " + first);
+            Evaluation e = VarietyChecks.limitPoints(k, loose);
+            assertEquals(Verdict.HOLDS, e.verdict(), "seed " + seed + ": " + e);
+            assertTrue(e.metric() < 1e-8, "seed " + seed + ": " + e);
+        }
     }
 
     /**
