@@ -253,7 +253,7 @@ public final class VarietyChecks {
         Trajectory t = LimitApproach.continueToLimit(integrator, c.field(), integrator.integrate(c.field(), c.initial()),
                 StabilityChecks.MAX_HORIZON);
         if (t.outcome() == Outcome.CONVERGED) {
-            return resolved(c, integrator, t.finalState());
+            return resolved(c, integrator, t);
         }
         LimitApproach approach = LimitApproach.of(c.field(), t);
         if (approach.noLimitPoint()) {
@@ -264,7 +264,7 @@ public final class VarietyChecks {
             return Evaluation.inconclusive(Cause.undecided(t, approach), "invariance_defect", Double.NaN,
                     "run ended " + t.outcome() + ": " + t.reason() + "; " + approach.evidence());
         }
-        return resolved(c, integrator, t.finalState()); // unprojected, as for converged runs: the approach law says it is near its limit
+        return resolved(c, integrator, t); // unprojected, as for converged runs: the approach law says it is near its limit
     }
 
     /** The stop test of a continuation that resolves a limit: this many times the end's relative residual. */
@@ -275,37 +275,62 @@ public final class VarietyChecks {
     /**
      * {@link #onV} at the end of a run, and when the limit is unresolved there (every defect within
      * its bound from ‖F‖, but the bounds too wide to call it on V: {@link Cause#LIMIT_UNRESOLVED}),
-     * the same run continued from its end with a stop test {@value #TIGHTER} times its relative
-     * residual ({@code ‖F‖ / (1 + ‖θ‖)}, down to {@value #TIGHTEST_STOP}) and {@link #onV} again at
-     * the new end. Every bound of {@link #onV} is proportional to ‖F‖, so they shrink by the same
-     * factor: the continued trajectory is the same trajectory, nearer its limit, judged by the same
-     * tests. The continuation goes on like the run itself ({@link LimitApproach#continueToLimit}, up
-     * to {@link StabilityChecks#MAX_HORIZON}); one that does not reach its stop test (horizon, wall
-     * clock) leaves the first verdict, with what it reached.
+     * the same run continued from its end (on its own clock) with the stop test
+     * <pre>
+     *   tol' = max(min(tol, {@value #TIGHTER} · ‖F‖ / (1 + ‖θ‖)), {@value #TIGHTEST_STOP}, 100 u · terms / (1 + ‖θ‖))
+     *   terms = (‖A‖ + α‖B‖)(‖A‖‖B‖‖Cxx‖ + ‖B̄‖‖Cyx‖)    (the size of F's products; u the unit roundoff)
+     * </pre>
+     * and {@link #onV} again at the new end: the same trajectory, nearer its limit, judged by the same
+     * tests, whose bounds are proportional to ‖F‖ (plus rounding terms; s_min(A), s_m(B) and
+     * ‖B̄ − B‖ move along too). The continuation goes on like the run itself
+     * ({@link LimitApproach#continueToLimit}, up to {@link StabilityChecks#MAX_HORIZON}) within the
+     * run's wall-clock budget once more (half for the first leg, half for its continuations); one
+     * that does not reach its stop test leaves the first verdict, with what it reached. No
+     * continuation when tol' would not be below the residual (the floor is at rounding).
      */
-    static Evaluation resolved(Case c, FlowIntegrator integrator, State end) {
+    static Evaluation resolved(Case c, FlowIntegrator integrator, Trajectory t) {
+        State end = t.finalState();
         Evaluation first = onV(c, end);
         if (first.cause() != Cause.LIMIT_UNRESOLVED) {
             return first;
         }
+        IntegrationSettings settings = integrator.settings();
         double[] theta = end.toArray();
         double relative = Matrices.norm(c.field().evaluate(theta)) / (1 + Matrices.norm(theta));
-        double stop = Math.max(TIGHTEST_STOP, TIGHTER * relative);
-        if (!(stop < relative)) {
+        double stop = Math.max(Math.max(TIGHTEST_STOP, roundingFloor(c, end) / (1 + Matrices.norm(theta))),
+                Math.min(settings.convergenceTolerance(), TIGHTER * relative));
+        double horizon = Math.min(StabilityChecks.MAX_HORIZON, t.finalTime() + settings.horizon());
+        if (!(stop < relative) || !(horizon > t.finalTime())) {
             return first;
         }
-        FlowIntegrator tight = integrator.withSettings(integrator.settings().withConvergenceTolerance(stop));
-        Trajectory more = LimitApproach.continueToLimit(tight, c.field(), tight.integrate(c.field(), end),
-                StabilityChecks.MAX_HORIZON);
+        FlowIntegrator tight = integrator.withSettings(settings.withConvergenceTolerance(stop).withHorizon(horizon)
+                .withWallClockMillis(Math.max(1, settings.wallClockMillis() / 2)));
+        Trajectory more = LimitApproach.continueToLimit(tight, c.field(),
+                tight.integrate(c.field(), end, t.finalTime()), StabilityChecks.MAX_HORIZON);
         if (more.outcome() != Outcome.CONVERGED) {
             return Evaluation.inconclusive(Cause.LIMIT_UNRESOLVED, first.metricName(), first.metric(), first.reason()
-                    + String.format(Locale.ROOT, "; continued with the stop test %.3g (‖F‖ / (1 + ‖θ‖) was %.3g),"
-                            + " the run ended %s at t = %.4g", stop, relative, more.outcome(), more.finalTime()));
+                    + String.format(Locale.ROOT, "; continued from t = %.4g with the stop test %.3g (‖F‖ / (1 + ‖θ‖)"
+                            + " was %.3g), the run ended %s at t = %.4g", t.finalTime(), stop, relative,
+                            more.outcome(), more.finalTime()));
         }
         Evaluation again = onV(c, more.finalState());
         return again.verdict() == Verdict.HOLDS ? again : new Evaluation(again.verdict(), again.cause(),
                 again.metricName(), again.metric(), again.reason() + String.format(Locale.ROOT,
                         " (after continuing from ‖F‖ / (1 + ‖θ‖) = %.3g to the stop test %.3g)", relative, stop));
+    }
+
+    /**
+     * @return about 100 units of rounding in F at {@code s}: {@code 100 u (‖A‖ + α‖B‖)(‖A‖‖B‖‖Cxx‖ + ‖B̄‖‖Cyx‖)},
+     *     B̄ = B for SG (F_A = −α R Bᵀ and F_B = −Aᵀ R, R = A B Cxx − B̄ Cyx)
+     */
+    static double roundingFloor(Case c, State s) {
+        Configuration cfg = c.configuration();
+        double a = Matrices.norm(s.predictor());
+        double b = Matrices.norm(s.encoder());
+        double target = c.flow().hasTarget() ? Matrices.norm(s.target()) : b;
+        double terms = (a + Math.abs(cfg.alpha()) * b)
+                * (a * b * Matrices.norm(cfg.cxx()) + target * Matrices.norm(cfg.cyx()));
+        return 100 * Math.ulp(1.0) / 2 * terms;
     }
 
     /**
@@ -436,7 +461,8 @@ public final class VarietyChecks {
         double defect = Matrices.norm(residual) / normM;
         double cxxInv = 1 / Matrices.symmetricEigenvalues(cfg.cxx())[0];
         double spectralCyx = RankEstimate.singularValues(cfg.cyx())[0];
-        double boundDefect = cxxInv * (boundR + gap * spectralCyx) / svB[m - 1] / normM;
+        // with the ‖R‖ test's own rounding allowance (1e-12·scaleR) carried along, as in the spectral bound
+        double boundDefect = cxxInv * (boundR + 1e-12 * scaleR + gap * spectralCyx) / svB[m - 1] / normM;
         if (defect > 10 * boundDefect + 1e-12) {
             return Evaluation.violated(Cause.ABOVE_THRESHOLD, "invariance_defect", defect, String.format(Locale.ROOT,
                     "rowspace(B) invariance defect %.3g exceeds the bound %.3g from ‖F‖ at the limit", defect,

@@ -26,8 +26,10 @@ import java.util.Arrays;
  * twin in the Vector API kernels' layout (allocated once, then), which {@link #multPacked} uses from
  * then on. Results before and after the switch differ from {@link DenseKernels#best()}'s only at
  * rounding (summation order, fused multiply-adds). The switch depends only on the products computed
- * so far, so the same run gives the same bits every time. Not thread-safe (one counter), like the
- * field that owns it.</p>
+ * so far, so the same run gives the same bits every time. Not thread-safe (one counter, one list of
+ * packed matrices), like the field that owns it: shared by the fields {@code on()} derives from it
+ * (same thread), not by copies ({@link #forCopy}), and not to be wrapped by {@link ParallelKernels}
+ * (its worker would count concurrently).</p>
  */
 final class WarmingKernels implements DenseKernels {
     /**
@@ -42,8 +44,10 @@ final class WarmingKernels implements DenseKernels {
     private long spent;
     private DenseKernels kernels = ScalarKernels.INSTANCE;
     private boolean warm;
+    // every matrix this instance packed, and the one the warm kernels multiply in its place
+    // (null until the switch; the matrix itself when packed after it)
     private PackedMatrix[] packed = new PackedMatrix[0];
-    private PackedMatrix[] twins;
+    private PackedMatrix[] twins = new PackedMatrix[0];
 
     /** @param budget multiply-adds ({@code m·k·n} per product) computed by the plain loops first */
     WarmingKernels(long budget) {
@@ -64,7 +68,6 @@ final class WarmingKernels implements DenseKernels {
 
     private void switchToWarm() {
         kernels = DenseKernels.best();
-        twins = new PackedMatrix[packed.length];
         for (int i = 0; i < packed.length; i++) {
             twins[i] = kernels.pack(packed[i].rows(), packed[i].cols()).set(packed[i].data());
         }
@@ -114,17 +117,17 @@ final class WarmingKernels implements DenseKernels {
     }
 
     /**
-     * {@inheritDoc} Row-major; fill it before the first product that uses it. A matrix packed after
-     * the switch is in the warm layout directly.
+     * {@inheritDoc} Before the switch row-major, after it in the warm kernels' layout. Fill it before
+     * the first product: the switch copies what a matrix holds then (a matrix refilled after the
+     * switch would leave its copy stale; the fields pack a new one instead).
      */
     @Override
     public PackedMatrix pack(int k, int n) {
-        if (warm) {
-            return kernels.pack(k, n);
-        }
-        PackedMatrix p = ScalarKernels.INSTANCE.pack(k, n);
+        PackedMatrix p = (warm ? kernels : ScalarKernels.INSTANCE).pack(k, n);
         packed = Arrays.copyOf(packed, packed.length + 1);
+        twins = Arrays.copyOf(twins, twins.length + 1);
         packed[packed.length - 1] = p;
+        twins[twins.length - 1] = warm ? p : null;
         return p;
     }
 

@@ -106,6 +106,34 @@ class WarmingKernelsTest {
     }
 
     @Test
+    void aMatrixPackedAfterTheSwitchIsInTheWarmLayout() {
+        // as when a field derived by on() (the eigenbasis) packs its moments after the switch
+        WarmingKernels w = new WarmingKernels(0);
+        w.mult(a, b, new double[M * N], M, K, N, false);
+        assertTrue(w.isWarm());
+        PackedMatrix late = w.pack(K, N).set(b);
+        double[] expected = new double[M * N];
+        DenseKernels.best().multPacked(a, DenseKernels.best().pack(K, N).set(b), expected, M);
+        double[] c = new double[M * N];
+        w.multPacked(a, late, c, M);
+        assertArrayEquals(expected, c);
+    }
+
+    @Test
+    void columnProductsCountTheirOwnColumns() {
+        int j0 = DenseKernels.best().pack(K, N).boundaryNear(N / 2);
+        WarmingKernels v = new WarmingKernels((long) M * K * (N - j0) + 1);
+        PackedMatrix vp = v.pack(K, N).set(b);
+        v.multPackedColumns(a, vp, new double[M * N], M, j0, N);   // M K (N − j0) of the budget: still cold
+        double[] c = new double[M * N];
+        v.multPacked(a, vp, c, M);
+        double[] cold = new double[M * N];
+        DenseKernels.scalar().multPacked(a, DenseKernels.scalar().pack(K, N).set(b), cold, M);
+        assertArrayEquals(cold, c);
+        assertFalse(v.isWarm()); // mutant: the whole width counted switches here
+    }
+
+    @Test
     void aMatrixPackedElsewhereIsRefusedAfterTheSwitch() {
         WarmingKernels w = new WarmingKernels(0);
         PackedMatrix foreign = DenseKernels.best().pack(K, N).set(b);
