@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.sgema.flows.Flow;
 import org.sgema.integration.FlowIntegrator;
@@ -93,7 +92,7 @@ final class IntegrateCommand implements Callable<Integer> {
         if (out != null) {
             TrajectoryCsv.write(t, Double.NaN, out);
         }
-        ObjectNode o = new ObjectMapper().createObjectNode();
+        ObjectNode o = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
         o.put("outcome", t.outcome().name());
         o.put("reason", t.reason());
         o.put("t", t.finalTime());
@@ -122,7 +121,7 @@ final class IntegrateCommand implements Callable<Integer> {
             o.put("stiffPhasesLeft", t.abandonedStiffPhases()); // tried, cost more than the explicit method
         }
         o.put("wallMillis", t.wallMillis());
-        System.out.println(o.toString());
+        System.out.println(JsonFiles.compact(o)); // no ObjectMapper: its initialization is slow on a cold JVM
         return 0;
     }
 }

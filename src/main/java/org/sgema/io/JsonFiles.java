@@ -8,12 +8,17 @@ import java.util.Iterator;
 import java.util.Locale;
 import java.util.Set;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.ejml.data.DMatrixRMaj;
 import org.sgema.model.Configuration;
@@ -31,9 +36,15 @@ import org.sgema.model.State;
  *   state:         {"A", "B", "Bbar"}   (Bbar only for EMA)
  * </pre>
  * Every read error is an {@link InvalidInputException} naming the file and the field.
+ *
+ * <p>Reading ({@link #read}) and compact writing ({@link #compact}) use Jackson's streaming parser
+ * and generator with its tree nodes, not its {@code ObjectMapper}: a cold JVM spends about 0.15 s
+ * initializing a mapper (date formats, locale data, type factory), a large part of a short
+ * command's run. The mapper is made only for indented files ({@link #writeAtomically}).</p>
  */
 public final class JsonFiles {
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final JsonFactory FACTORY = new JsonFactory();
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final Set<String> CONFIG_FIELDS = Set.of("n", "m", "Cxx", "Cxy", "Cyy", "S", "N", "lambda",
             "alpha", "tau");
     private static final Set<String> STATE_FIELDS = Set.of("A", "B", "Bbar");
@@ -43,7 +54,7 @@ public final class JsonFiles {
 
     /** @return the JSON object of a configuration */
     public static ObjectNode toJson(Configuration c) {
-        ObjectNode o = MAPPER.createObjectNode();
+        ObjectNode o = NODES.objectNode();
         o.put("n", c.n());
         o.put("m", c.m());
         o.set("Cxx", rows(c.cxx()));
@@ -57,7 +68,7 @@ public final class JsonFiles {
 
     /** @return the JSON object of a state */
     public static ObjectNode toJson(State s) {
-        ObjectNode o = MAPPER.createObjectNode();
+        ObjectNode o = NODES.objectNode();
         o.set("A", rows(s.predictor()));
         o.set("B", rows(s.encoder()));
         if (s.hasTarget()) {
@@ -67,7 +78,7 @@ public final class JsonFiles {
     }
 
     private static ArrayNode rows(DMatrixRMaj a) {
-        ArrayNode out = MAPPER.createArrayNode();
+        ArrayNode out = NODES.arrayNode();
         for (double[] row : Matrices.toRows(a)) {
             ArrayNode r = out.addArray();
             for (double v : row) {
@@ -80,10 +91,104 @@ public final class JsonFiles {
     /** Writes any JSON node atomically (see {@link AtomicFiles}). */
     public static void writeAtomically(Path file, JsonNode node) {
         try {
-            AtomicFiles.write(file, MAPPER.writeValueAsString(node) + "\n");
+            AtomicFiles.write(file, Indenting.MAPPER.writeValueAsString(node) + "\n");
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialize " + file, e);
         }
+    }
+
+    /** The indenting mapper, made on first use. */
+    private static final class Indenting {
+        static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+        private Indenting() {
+        }
+    }
+
+    /**
+     * @param node a JSON tree
+     * @return its compact text, as {@code node.toString()} writes it (which makes a mapper)
+     */
+    public static String compact(JsonNode node) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+            write(g, node);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    private static void write(JsonGenerator g, JsonNode node) throws IOException {
+        switch (node.getNodeType()) {
+            case OBJECT -> {
+                g.writeStartObject();
+                for (Iterator<java.util.Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
+                    java.util.Map.Entry<String, JsonNode> e = it.next();
+                    g.writeFieldName(e.getKey());
+                    write(g, e.getValue());
+                }
+                g.writeEndObject();
+            }
+            case ARRAY -> {
+                g.writeStartArray();
+                for (JsonNode element : node) {
+                    write(g, element);
+                }
+                g.writeEndArray();
+            }
+            case NUMBER -> {
+                if (node.isInt()) {
+                    g.writeNumber(node.intValue());
+                } else if (node.isLong()) {
+                    g.writeNumber(node.longValue());
+                } else if (node.isBigInteger()) {
+                    g.writeNumber(node.bigIntegerValue());
+                } else if (node.isBigDecimal()) {
+                    g.writeNumber(node.decimalValue());
+                } else if (node.isFloat()) {
+                    g.writeNumber(node.floatValue());
+                } else {
+                    g.writeNumber(node.doubleValue());
+                }
+            }
+            case STRING -> g.writeString(node.textValue());
+            case BOOLEAN -> g.writeBoolean(node.booleanValue());
+            case NULL, MISSING -> g.writeNull();
+            default -> throw new IllegalArgumentException("cannot write a " + node.getNodeType() + " node");
+        }
+    }
+
+    /** @return the JSON value that starts at token {@code t}, as the nodes {@code ObjectMapper.readTree} makes */
+    private static JsonNode value(JsonParser p, JsonToken t) throws IOException {
+        return switch (t) {
+            case START_OBJECT -> {
+                ObjectNode o = NODES.objectNode();
+                for (JsonToken k = p.nextToken(); k != JsonToken.END_OBJECT; k = p.nextToken()) {
+                    String name = p.currentName();
+                    o.set(name, value(p, p.nextToken())); // a repeated name: the last wins, as in readTree
+                }
+                yield o;
+            }
+            case START_ARRAY -> {
+                ArrayNode a = NODES.arrayNode();
+                for (JsonToken k = p.nextToken(); k != JsonToken.END_ARRAY; k = p.nextToken()) {
+                    a.add(value(p, k));
+                }
+                yield a;
+            }
+            case VALUE_NUMBER_INT -> switch (p.getNumberType()) {
+                case INT -> NODES.numberNode(p.getIntValue());
+                case LONG -> NODES.numberNode(p.getLongValue());
+                default -> NODES.numberNode(p.getBigIntegerValue());
+            };
+            case VALUE_NUMBER_FLOAT -> NODES.numberNode(p.getDoubleValue());
+            case VALUE_STRING -> NODES.textNode(p.getText());
+            case VALUE_TRUE -> NODES.booleanNode(true);
+            case VALUE_FALSE -> NODES.booleanNode(false);
+            case VALUE_NULL -> NODES.nullNode();
+            default -> throw new IllegalStateException("unexpected " + t + " at " + p.currentLocation());
+        };
     }
 
     /** @return the parsed JSON of a file, with line/column in the error of malformed input */
@@ -98,16 +203,23 @@ public final class JsonFiles {
             throw new InvalidInputException(file.toString(), "is empty");
         }
         try {
-            JsonNode node = MAPPER.readTree(text);
+            JsonNode node;
+            try (JsonParser p = FACTORY.createParser(text)) {
+                JsonToken first = p.nextToken();
+                node = first == null ? null : value(p, first);
+            }
             if (node == null || !node.isObject()) {
                 throw new InvalidInputException(file.toString(), "top level must be a JSON object");
             }
             return node;
-        } catch (JsonProcessingException e) {
-            JsonLocation loc = e.getLocation();
+        } catch (IOException e) {
+            if (!(e instanceof JsonProcessingException jpe)) {
+                throw new InvalidInputException(file.toString(), "cannot read: " + e.getMessage());
+            }
+            JsonLocation loc = jpe.getLocation();
             String where = loc == null ? "" : String.format(Locale.ROOT, " at line %d, column %d",
                     loc.getLineNr(), loc.getColumnNr());
-            String message = e.getOriginalMessage().replaceAll("\\s*\\(start marker at \\[Source.*$", "")
+            String message = jpe.getOriginalMessage().replaceAll("\\s*\\(start marker at \\[Source.*$", "")
                     .replaceAll("\\s*at \\[Source.*$", "").replace('\n', ' ');
             throw new InvalidInputException(file.toString(), "malformed JSON" + where + ": " + message);
         }
