@@ -12,7 +12,8 @@ rtol 1e-12 (the project's RODAS, `--method stiff`); the table gives the relative
 reference from a start moved by 1e-10 (relative) shows the problem's own sensitivity: no solver can
 be expected to agree with the reference much better than that sensitivity scaled to its tolerance.
 
-    python3 src/bench/python/integrate_vs_scipy.py [--t-max 2e4] [--rtol 1e-8] [--atol 1e-10] [--only NAME]
+    python3 src/bench/python/integrate_vs_scipy.py [--t-max 2e4] [--rtol 1e-8] [--atol 1e-10] [--only NAME,...]
+        [--repeat 1] [--methods auto,stiff,explicit] [--scipy DOP853,LSODA,BDF]
     python3 src/bench/python/integrate_vs_scipy.py --solve METHOD CONFIG STATE FLOW T RTOL ATOL   (one SciPy run)
 """
 import argparse
@@ -109,7 +110,10 @@ def main():
     ap.add_argument("--rtol", type=float, default=1e-8)
     ap.add_argument("--atol", type=float, default=1e-10)
     ap.add_argument("--flows", default="sg,ema")
-    ap.add_argument("--only", default=None)
+    ap.add_argument("--only", default=None, help="comma-separated parts of configuration names")
+    ap.add_argument("--repeat", type=int, default=1,
+                    help="runs of each solver, interleaved; the table gives the median wall time")
+    ap.add_argument("--methods", default="auto,stiff,explicit", help="the project's methods to time")
     ap.add_argument("--scipy", default="DOP853,LSODA,BDF")
     ap.add_argument("--solve", nargs=7, default=None)
     ap.add_argument("--reference", default="stiff", help="method of the rtol 1e-12 reference run (stiff, auto, explicit)")
@@ -125,10 +129,11 @@ def main():
     subprocess.run([sgema, "--version"], capture_output=True, cwd=ROOT)  # builds once, outside the timings
     work = tempfile.mkdtemp(prefix="sgema-bench-")
     rng = np.random.default_rng(7)
-    print(f"t_max = {a.t_max:g}, rtol = {a.rtol:g}, atol = {a.atol:g}; wall = whole process, seconds")
+    print(f"t_max = {a.t_max:g}, rtol = {a.rtol:g}, atol = {a.atol:g}; wall = whole process, seconds"
+          + (f", median of {a.repeat} interleaved runs" if a.repeat > 1 else ""))
     print(f"{'configuration':18s} {'flow':4s} {'N':>5s} {'solver':14s} {'wall':>7s} {'evals':>9s} {'rel. dev':>9s}")
     for name, config in configs():
-        if a.only and a.only not in name:
+        if a.only and not any(part in name for part in a.only.split(",")):
             continue
         n, m = config["n"], config["m"]
         cf = os.path.join(work, name + ".json")
@@ -138,7 +143,10 @@ def main():
         sf = os.path.join(work, name + "-state.json")
         json.dump(state, open(sf, "w"))
         for flow in a.flows.split(","):
-            common = ["--config", cf, "--state", sf, "--flow", flow, "--t-max", str(a.t_max), "--tol", "1e-30"]
+            # no orbit search after the run (SciPy analyses nothing either; a run at the explicit method's
+            # noise floor looks steady and would be searched for up to 20 s)
+            common = ["--config", cf, "--state", sf, "--flow", flow, "--t-max", str(a.t_max), "--tol", "1e-30",
+                      "--orbit-search", "0"]
             _, ref = timed([sgema, "integrate", *common, "--rtol", "1e-12", "--atol", "1e-14", "--method", a.reference,
                             "--wall-clock", "3600"])
             if ref["outcome"] != "HORIZON_REACHED":
@@ -158,22 +166,29 @@ def main():
                 moved = np.linalg.norm(flat(pref["state"], flow) - y_ref) / np.linalg.norm(y_ref)
                 print(f"{name:18s} {flow:4s} {size:5d} sensitivity: a start moved by {a.sensitivity:g} (relative) "
                       f"moves the reference's end state by {moved:.1e}", flush=True)
+            commands = [("sgema " + method, [sgema, "integrate", *common, "--rtol", str(a.rtol), "--atol",
+                                             str(a.atol), "--method", method]) for method in a.methods.split(",")]
+            commands += [("scipy " + method, [sys.executable, __file__, "--solve", method, cf, sf, flow,
+                                              str(a.t_max), str(a.rtol), str(a.atol)]) for method in a.scipy.split(",")]
+            walls = {label: [] for label, _ in commands}
+            outs = {}
+            for _ in range(a.repeat):  # interleaved, so that a slow spell of the machine hits every solver
+                for label, cmd in commands:
+                    wall, outs[label] = timed(cmd)
+                    walls[label].append(wall)
             rows = []
-            for method in ["auto", "stiff", "explicit"]:
-                wall, o = timed([sgema, "integrate", *common, "--rtol", str(a.rtol), "--atol", str(a.atol),
-                                 "--method", method])
-                dev = np.linalg.norm(flat(o["state"], flow) - y_ref) / np.linalg.norm(y_ref)
-                rows.append(("sgema " + method, wall, o["rhsEvaluations"], dev))
-            for method in a.scipy.split(","):
-                wall, o = timed([sys.executable, __file__, "--solve", method, cf, sf, flow, str(a.t_max),
-                                 str(a.rtol), str(a.atol)])
-                dev = np.linalg.norm(np.array(o["y"]) - y_ref) / np.linalg.norm(y_ref)
-                rows.append(("scipy " + method, wall, o["nfev"], dev))
+            for label, _ in commands:
+                o = outs[label]
+                y = flat(o["state"], flow) if label.startswith("sgema") else np.array(o["y"])
+                ev = o["rhsEvaluations"] if label.startswith("sgema") else o["nfev"]
+                dev = np.linalg.norm(y - y_ref) / np.linalg.norm(y_ref)
+                rows.append((label, float(np.median(walls[label])), ev, dev))
             best_scipy = min(r[1] for r in rows if r[0].startswith("scipy"))
             for label, wall, ev, dev in rows:
                 print(f"{name:18s} {flow:4s} {size:5d} {label:14s} {wall:7.2f} {ev:9d} {dev:9.1e}", flush=True)
-            print(f"{name:18s} {flow:4s} {size:5d} {'ratio':14s} {best_scipy / rows[0][1]:7.2f}"
-                  "  (best SciPy wall / sgema auto wall)", flush=True)
+            ours = next(r for r in rows if r[0].startswith("sgema"))
+            print(f"{name:18s} {flow:4s} {size:5d} {'ratio':14s} {best_scipy / ours[1]:7.2f}"
+                  f"  (best SciPy wall / {ours[0]} wall)", flush=True)
 
 
 if __name__ == "__main__":

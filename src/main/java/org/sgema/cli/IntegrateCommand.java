@@ -55,6 +55,11 @@ final class IntegrateCommand implements Callable<Integer> {
                     + " (same results to the bit; pays from about (n, m) = (256, 32)) (default ${DEFAULT-VALUE})")
     int threads;
 
+    @Option(names = "--orbit-search", defaultValue = "20",
+            description = "seconds the limit analysis may spend searching a run in steady motion for a periodic"
+                    + " orbit (0: none) (default ${DEFAULT-VALUE})")
+    double orbitSearchSeconds;
+
     /** Parses auto, explicit or stiff, case-insensitively, naming the choices when wrong. */
     static final class MethodConverter implements picocli.CommandLine.ITypeConverter<Method> {
         @Override
@@ -70,6 +75,10 @@ final class IntegrateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (!(orbitSearchSeconds >= 0)) {
+            throw new org.sgema.model.InvalidInputException("--orbit-search", "must be ≥ 0 seconds, got "
+                    + orbitSearchSeconds);
+        }
         if (threads != 1 && threads != 2) {
             throw new org.sgema.model.InvalidInputException("--threads", "must be 1 or 2, got " + threads);
         }
@@ -101,8 +110,9 @@ final class IntegrateCommand implements Callable<Integer> {
         o.put("steps", t.steps());
         o.put("method", method.name().toLowerCase(Locale.ROOT));
         if (t.outcome() == org.sgema.integration.Outcome.HORIZON_REACHED) {
-            // how the run approaches its limit, from its own tail (no further integration)
-            LimitApproach a = LimitApproach.of(field, t);
+            // how the run approaches its limit, from its own tail; a run in steady motion is searched
+            // for a periodic orbit (integrations of its own) for at most --orbit-search seconds
+            LimitApproach a = LimitApproach.of(field, t, Math.round(orbitSearchSeconds * 1000));
             ObjectNode limit = o.putObject("limit");
             limit.put("approach", a.kind().name());
             if (a.decided()) {

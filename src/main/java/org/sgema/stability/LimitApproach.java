@@ -345,6 +345,19 @@ public record LimitApproach(Kind kind, double rate, double exponent, double fitR
      * @return the approach
      */
     public static LimitApproach of(VectorField field, Trajectory t) {
+        return of(field, t, RelativePeriodicOrbit.MAX_SEARCH_MILLIS);
+    }
+
+    /**
+     * {@link #of(VectorField, Trajectory)} with the time a STEADY run's orbit search may take (the
+     * command line's {@code integrate --orbit-search}); 0 or less: no search, the run stays STEADY.
+     *
+     * @param field the field of the run
+     * @param t a run
+     * @param searchMillis the orbit search's time budget
+     * @return the approach
+     */
+    public static LimitApproach of(VectorField field, Trajectory t, long searchMillis) {
         State end = t.finalState();
         if (t.outcome() == Outcome.CONVERGED) {
             return new LimitApproach(Kind.CONVERGED, Double.NaN, Double.NaN, Double.NaN, end, 0, 0, "converged");
@@ -387,8 +400,12 @@ public record LimitApproach(Kind kind, double rate, double exponent, double fitR
                 return new LimitApproach(Kind.STEADY, Double.NaN, Double.NaN, Double.NaN, end, 0, Double.NaN,
                         noLaw + "; " + r.evidence());
             }
+            if (searchMillis <= 0) {
+                return new LimitApproach(Kind.STEADY, Double.NaN, Double.NaN, Double.NaN, end, 0, Double.NaN,
+                        noLaw + "; " + r.evidence() + "; no search for a periodic orbit (no time given to it)");
+            }
             RelativePeriodicOrbit orbit = RelativePeriodicOrbit.near(field, Symmetry.of(field),
-                    conservedQuantities(field), end.toArray(), r.scanTime());
+                    conservedQuantities(field), end.toArray(), r.scanTime(), searchMillis);
             return orbit.attracting()
                     ? new LimitApproach(Kind.CYCLE, Double.NaN, Double.NaN, Double.NaN, end, orbit.distance(),
                             Double.NaN, noLaw + "; " + r.evidence() + "; " + orbit.evidence())

@@ -74,6 +74,14 @@ class SgemaCommandTest extends ScratchRoot {
     }
 
     @Test
+    void aNegativeOrbitSearchTimeIsBadInput() {
+        Run r = run("integrate", "--config", file("config.json"), "--state", file("state.json"), "--flow", "sg",
+                "--orbit-search", "-1");
+        assertEquals(Sgema.BAD_INPUT, r.code());
+        assertTrue(r.err().contains("--orbit-search"), r.err());
+    }
+
+    @Test
     void aMisspeltSubcommandIsBadInputWithTheNearestNames() {
         Run typo = run("integrat", "--t-max", "1");
         assertEquals(Sgema.BAD_INPUT, typo.code());

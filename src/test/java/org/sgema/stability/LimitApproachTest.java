@@ -150,6 +150,27 @@ class LimitApproachTest {
     }
 
     /**
+     * The orbit search of a STEADY run gets the time it is given ({@code integrate --orbit-search}):
+     * the SG witness of {@code RelativePeriodicOrbitTest} (ci T5-limit-points try 22, (9, 2)) run to
+     * 2·10⁴ is CYCLE with the default budget, and STEADY, saying that nothing was searched, with none.
+     * Mutant: the budget ignored (CYCLE both times).
+     */
+    @Test
+    void aSteadyRunIsSearchedForAnOrbitOnlyWithTimeForIt() {
+        org.sgema.claims.CaseFiles.CaseFile c = org.sgema.claims.CaseFiles.readCase(
+                java.nio.file.Path.of("src/test/resources/cases/T5-limit-points-sg-steady.json"));
+        org.sgema.flows.VectorField field = c.reproduction().field();
+        IntegrationSettings s = IntegrationSettings.defaults().withHorizon(2e4).withConvergenceTolerance(1e-14)
+                .withTolerances(1e-11, 1e-13);
+        Trajectory t = new FlowIntegrator(s).integrate(field, c.reproduction().initial());
+        LimitApproach none = LimitApproach.of(field, t, 0);
+        assertEquals(LimitApproach.Kind.STEADY, none.kind(), none::toString);
+        assertTrue(none.evidence().contains("no search for a periodic orbit"), none::toString);
+        LimitApproach searched = LimitApproach.of(field, t);
+        assertEquals(LimitApproach.Kind.CYCLE, searched.kind(), searched::toString);
+    }
+
+    /**
      * A spiral that loses about 40 % of its speed over [T/2, T] (ζ = 1e-3, T = 1000) also winds
      * many times through its region, but slows down: not STEADY (too little decay for a law:
      * UNRESOLVED). Mutant: dropping the window-average test calls it STEADY.
