@@ -112,7 +112,7 @@ final class IntegrateCommand implements Callable<Integer> {
         if (t.outcome() == org.sgema.integration.Outcome.HORIZON_REACHED) {
             // how the run approaches its limit, from its own tail; a run in steady motion is searched
             // for a periodic orbit (integrations of its own) for at most --orbit-search seconds
-            LimitApproach a = LimitApproach.of(field, t, Math.round(orbitSearchSeconds * 1000));
+            LimitApproach a = LimitApproach.of(field, t, (long) Math.ceil(orbitSearchSeconds * 1000));
             ObjectNode limit = o.putObject("limit");
             limit.put("approach", a.kind().name());
             if (a.decided()) {

@@ -138,7 +138,7 @@ public final class JsonFiles {
                 g.writeEndArray();
             }
             case NUMBER -> {
-                if (node.isInt()) {
+                if (node.isInt() || node.isShort()) {
                     g.writeNumber(node.intValue());
                 } else if (node.isLong()) {
                     g.writeNumber(node.longValue());
@@ -207,6 +207,12 @@ public final class JsonFiles {
             try (JsonParser p = FACTORY.createParser(text)) {
                 JsonToken first = p.nextToken();
                 node = first == null ? null : value(p, first);
+                if (node != null && p.nextToken() != null) {
+                    JsonLocation at = p.currentTokenLocation();
+                    throw new InvalidInputException(file.toString(), String.format(Locale.ROOT,
+                            "content after the top-level value at line %d, column %d", at.getLineNr(),
+                            at.getColumnNr()));
+                }
             }
             if (node == null || !node.isObject()) {
                 throw new InvalidInputException(file.toString(), "top level must be a JSON object");

@@ -28,7 +28,7 @@ class JsonFilesTest {
             "{\"big\": 12345678901234, \"huger\": 123456789012345678901234567890, \"neg\": -7, \"f\": -0.0,"
                     + " \"s\": \"a \\\"quoted\\\" \\u00e9 \\n line\", \"t\": true, \"u\": false, \"z\": null,"
                     + " \"nested\": {\"a\": [], \"b\": {}, \"c\": [[[]]]}, \"dup\": 1, \"dup\": 2}",
-            "{\"A\": [[0.4, 0.1], [-0.2, 0.3]], \"B\": [[0.3, -0.1, 0.2], [0.1, 0.25, -0.3]]} trailing");
+            "{\"A\": [[0.4, 0.1], [-0.2, 0.3]], \"B\": [[0.3, -0.1, 0.2], [0.1, 0.25, -0.3]]}  \n");
 
     @Test
     void readMakesTheTreesOfTheMapper(@TempDir Path dir) throws Exception {
@@ -66,10 +66,33 @@ class JsonFilesTest {
         o.put("inf", Double.NEGATIVE_INFINITY);
         o.put("count", 11190L);
         o.put("int", 7);
+        o.put("short", (short) 5);
+        o.put("float", 0.1f);
+        o.put("decimal", new java.math.BigDecimal("1.25"));
+        o.put("bigint", new java.math.BigInteger("123456789012345678901234567890"));
         o.put("flag", false);
         o.putNull("none");
         o.putObject("limit").put("approach", "UNRESOLVED").putArray("rows").addArray().add(0.1).add(-2.5e-17);
         assertEquals(o.toString(), JsonFiles.compact(o));
+    }
+
+    @Test
+    void whatTheMapperRejectsIsRejectedAndContentAfterTheObjectToo(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("bad.json");
+        List<String> rejected = List.of("{\"a\": NaN}", "{\"a\": 1 // comment\n}", "{\"a\": [1, 2}", "{\"a\": 01}",
+                "{\"a\": " + "[".repeat(1001) + "]".repeat(1001) + "}", "{\"a\": 1,}", "{'a': 1}");
+        for (String text : rejected) {
+            assertThrows(com.fasterxml.jackson.core.JsonProcessingException.class, () -> MAPPER.readTree(text), text);
+            Files.writeString(f, text);
+            InvalidInputException e = assertThrows(InvalidInputException.class, () -> JsonFiles.read(f), text);
+            assertTrue(e.getMessage().contains("bad.json") && e.getMessage().contains("malformed JSON"), e.getMessage());
+        }
+        // the mapper ignores what follows the first value; a second object in a file is an error here
+        for (String text : List.of("{\"a\": 1} {\"a\": 2}", "{\"a\": 1}\n[]")) {
+            Files.writeString(f, text);
+            InvalidInputException e = assertThrows(InvalidInputException.class, () -> JsonFiles.read(f), text);
+            assertTrue(e.getMessage().contains("content after the top-level value"), e.getMessage());
+        }
     }
 
     @Test

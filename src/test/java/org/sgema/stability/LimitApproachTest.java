@@ -153,7 +153,8 @@ class LimitApproachTest {
      * The orbit search of a STEADY run gets the time it is given ({@code integrate --orbit-search}):
      * the SG witness of {@code RelativePeriodicOrbitTest} (ci T5-limit-points try 22, (9, 2)) run to
      * 2·10⁴ is CYCLE with the default budget, and STEADY, saying that nothing was searched, with none.
-     * Mutant: the budget ignored (CYCLE both times).
+     * With 1 ms it is out of time at once. Mutants: the budget ignored (CYCLE every time), the
+     * default budget for any positive one.
      */
     @Test
     void aSteadyRunIsSearchedForAnOrbitOnlyWithTimeForIt() {
@@ -166,6 +167,9 @@ class LimitApproachTest {
         LimitApproach none = LimitApproach.of(field, t, 0);
         assertEquals(LimitApproach.Kind.STEADY, none.kind(), none::toString);
         assertTrue(none.evidence().contains("no search for a periodic orbit"), none::toString);
+        LimitApproach brief = LimitApproach.of(field, t, 1);
+        assertEquals(LimitApproach.Kind.STEADY, brief.kind(), brief::toString);
+        assertTrue(brief.evidence().contains("time budget of 1 ms"), brief::toString);
         LimitApproach searched = LimitApproach.of(field, t);
         assertEquals(LimitApproach.Kind.CYCLE, searched.kind(), searched::toString);
     }
