@@ -133,13 +133,14 @@ def main():
           + (f", median of {a.repeat} interleaved runs" if a.repeat > 1 else ""))
     print(f"{'configuration':18s} {'flow':4s} {'N':>5s} {'solver':14s} {'wall':>7s} {'evals':>9s} {'rel. dev':>9s}")
     for name, config in configs():
-        if a.only and not any(part in name for part in a.only.split(",")):
-            continue
         n, m = config["n"], config["m"]
-        cf = os.path.join(work, name + ".json")
-        json.dump(config, open(cf, "w"))
+        # drawn for every configuration, so that --only runs the same states as a full run
         state = {"A": (0.3 * rng.standard_normal((m, m))).tolist(),
                  "B": (0.3 * rng.standard_normal((m, n)) / np.sqrt(n / m)).tolist()}
+        if a.only and not any(part in name for part in a.only.split(",")):
+            continue
+        cf = os.path.join(work, name + ".json")
+        json.dump(config, open(cf, "w"))
         sf = os.path.join(work, name + "-state.json")
         json.dump(state, open(sf, "w"))
         for flow in a.flows.split(","):
