@@ -32,6 +32,8 @@ CHANGES = [
     ("4469ffe", "launcher: serial collector with a 32 MB young generation"),
     ("6c7b2d7", "AUTO looks for stiffness again only at max(4, r) times the age (r: the price ratio it measured)"),
     ("2f0539c", "launcher: class-data-sharing archive (dynamic AppCDS) trained after each compilation"),
+    ("a6f45f8", "integrate: fields with m n < 256 start on plain loops (not this shape: a control)"),
+    ("7255dbc", "JSON through Jackson's streaming parser and generator, no ObjectMapper"),
 ]
 
 
