@@ -2,9 +2,10 @@ package org.sgema.cli;
 
 import java.util.concurrent.Callable;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.sgema.io.JsonFiles;
 import org.sgema.flows.Flow;
 import org.sgema.model.Configuration;
 import org.sgema.model.InvalidInputException;
@@ -38,7 +39,7 @@ final class ClassifyCommand implements Callable<Integer> {
         StabilityClassifier.Settings settings = StabilityClassifier.Settings.defaults();
         Stability st = new StabilityClassifier(noPolish ? settings.withoutPolishing() : settings)
                 .classify(f.field(c), s);
-        ObjectNode o = new ObjectMapper().createObjectNode();
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
         o.put("verdict", st.verdict().name());
         o.put("reason", st.reason());
         o.put("residual", st.residual());
@@ -52,7 +53,7 @@ final class ClassifyCommand implements Callable<Integer> {
         for (double[] z : st.spectrum().pairs()) {
             spectrum.addArray().add(z[0]).add(z[1]);
         }
-        System.out.println(o.toString());
+        System.out.println(JsonFiles.compact(o));
         return 0;
     }
 

@@ -3,9 +3,10 @@ package org.sgema.cli;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.sgema.io.JsonFiles;
 import org.sgema.data.DigitsExperiment;
 import org.sgema.model.InvalidInputException;
 import picocli.CommandLine.Command;
@@ -46,7 +47,7 @@ final class ExperimentCommand implements Callable<Integer> {
         }
         DigitsExperiment e = new DigitsExperiment(DigitsExperiment.defaultViews(), ms, taus, seeds, horizon);
         List<DigitsExperiment.Run> runs = e.run();
-        ArrayNode out = new ObjectMapper().createArrayNode();
+        ArrayNode out = JsonNodeFactory.instance.arrayNode();
         for (DigitsExperiment.Run r : runs) {
             ObjectNode o = out.addObject();
             o.put("m", r.m());
@@ -65,7 +66,7 @@ final class ExperimentCommand implements Callable<Integer> {
             o.put("pcaAccuracy", r.pcaAccuracy());
             o.put("randomAccuracy", r.randomAccuracy());
         }
-        System.out.println(out.toString());
+        System.out.println(JsonFiles.compact(out));
         return 0;
     }
 }

@@ -2,9 +2,10 @@ package org.sgema.cli;
 
 import java.util.concurrent.Callable;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.sgema.io.JsonFiles;
 import org.sgema.flows.Flow;
 import org.sgema.flows.VectorField;
 import org.sgema.model.Configuration;
@@ -60,7 +61,7 @@ final class LyapunovCommand implements Callable<Integer> {
         } catch (IllegalStateException e) {
             throw new InvalidInputException("--interval", e.getMessage());
         }
-        ObjectNode o = new ObjectMapper().createObjectNode();
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
         ArrayNode windows = o.putArray("windows");
         ArrayNode exponents = o.putArray("exponents");
         ArrayNode reference = o.putArray("lnWOverW");
@@ -70,7 +71,7 @@ final class LyapunovCommand implements Callable<Integer> {
             reference.add(Math.log(l.windows()[j]) / l.windows()[j]);
         }
         o.put("evaluations", l.evaluations());
-        System.out.println(o.toString());
+        System.out.println(JsonFiles.compact(o));
         return 0;
     }
 }

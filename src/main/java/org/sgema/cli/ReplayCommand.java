@@ -3,8 +3,9 @@ package org.sgema.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.sgema.io.JsonFiles;
 import org.sgema.claims.CaseFiles;
 import org.sgema.claims.ClaimRun;
 import org.sgema.claims.Evaluation;
@@ -24,13 +25,13 @@ final class ReplayCommand implements Callable<Integer> {
     public Integer call() {
         CaseFiles.CaseFile f = CaseFiles.readCase(file);
         Evaluation e = f.claim().check(f.reproduction(), RunProfile.load(f.profile()).integrationFor(ClaimRun.runId(f.claim(), f.source())));
-        ObjectNode o = new ObjectMapper().createObjectNode();
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
         o.put("claim", f.claim().id());
         o.put("verdict", e.verdict().name());
         o.put("metricName", e.metricName());
         o.put("metric", e.metric());
         o.put("reason", e.reason());
-        System.out.println(o.toString());
+        System.out.println(JsonFiles.compact(o));
         return e.verdict() == Verdict.VIOLATED ? 1 : 0;
     }
 }

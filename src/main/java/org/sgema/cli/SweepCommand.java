@@ -4,8 +4,9 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.sgema.io.JsonFiles;
 import org.sgema.config.RunProfile;
 import org.sgema.model.InvalidInputException;
 import org.sgema.sweeps.LocalExecutor;
@@ -64,7 +65,7 @@ final class SweepCommand implements Callable<Integer> {
                 System.err.println("[sweep] every shard is in " + dir + ": merged into cells.csv and the heatmaps");
             }
         }
-        ObjectNode o = new ObjectMapper().createObjectNode();
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
         o.put("out", dir.toString());
         if (sh[1] > 1) {
             o.put("shard", sh[0] + "/" + sh[1]);
@@ -75,7 +76,7 @@ final class SweepCommand implements Callable<Integer> {
         o.put("undecided", r.results().stream().filter(t -> t.collapse() == org.sgema.sweeps.Collapse.UNDECIDED)
                 .count());
         o.put("wallMillis", r.wallMillis());
-        System.out.println(o.toString());
+        System.out.println(JsonFiles.compact(o));
         return 0;
     }
 

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.sgema.data.DigitsSpec;
 import org.sgema.data.DigitsViews;
@@ -103,7 +103,7 @@ final class TrainCommand implements Callable<Integer> {
             TrajectoryCsv.write(t, lr, out);
         }
         double exactF = Matrices.norm(f.field(c).evaluate(t.finalState()));
-        ObjectNode o = new ObjectMapper().createObjectNode();
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
         o.put("outcome", t.outcome().name());
         o.put("reason", t.reason());
         o.put("steps", t.steps());
@@ -117,7 +117,7 @@ final class TrainCommand implements Callable<Integer> {
         o.put("fieldNorm", exactF);
         o.set("state", JsonFiles.toJson(t.finalState()));
         o.put("wallMillis", t.wallMillis());
-        System.out.println(o.toString());
+        System.out.println(JsonFiles.compact(o));
         return 0;
     }
 
