@@ -32,13 +32,16 @@ sgema_classpath() {
   echo "$cp"
 }
 
-# Class-data sharing (JDK's AppCDS, a dynamic archive): the classes a typical command loads
-# (picocli, Jackson, the model, the flows, the integrators, the limit analysis), parsed and verified
-# once, here by a short training run of `integrate`, and mapped from target/launcher/sgema.jsa at
-# every later start. Only a jar class path can be archived, hence target/launcher/sgema.jar (a copy
-# of target/classes, rebuilt with it). Measured on 2 cores: about 0.1 s of the CLI's fixed cost
-# (see the README's "Speed"). A run whose archive does not match its class path ignores it; when
-# the JVM cannot write one, the launchers run without it.
+# Class-data sharing (the JDK's AppCDS, a static archive): the classes a typical command loads
+# (picocli, Jackson, the model, the flows, the integrators, the limit analysis, and the JDK's own),
+# parsed and verified once and mapped from target/launcher/sgema.jsa at every later start. Two steps
+# after each compilation: a short training run of `integrate` lists the classes it loads, then
+# -Xshare:dump writes them. A static archive, unlike the dynamic one (-XX:ArchiveClassesAtExit),
+# also holds classes compiled for Java 5, as picocli's are (measured on 2 cores, medians of 8:
+# --version 0.216 -> 0.164 s, `integrate` to t = 0.001 0.248 -> 0.215 s). Only a jar class path
+# can be archived, hence target/launcher/sgema.jar (a copy of target/classes, rebuilt with it). A
+# run whose archive does not match its class path ignores it; when the JVM cannot write one, the
+# launchers run without it.
 sgema_class_archive() {
   local dir=target/launcher
   local tmp=$dir/training.$$
@@ -47,12 +50,14 @@ sgema_class_archive() {
   printf '%s\n' '{"n": 3, "m": 2, "S": [[1.0, 0.2, 0.0], [0.2, 0.8, 0.1], [0.0, 0.1, 0.5]],' \
     ' "N": [[0.3, 0.0, 0.0], [0.0, 0.3, 0.0], [0.0, 0.0, 0.3]], "tau": 0.5}' > "$tmp/config.json"
   printf '%s\n' '{"A": [[0.4, 0.1], [-0.2, 0.3]], "B": [[0.3, -0.1, 0.2], [0.1, 0.25, -0.3]]}' > "$tmp/state.json"
-  # shellcheck disable=SC2086
   # -Dsgema.warmup=0: the tiny training field switches to the Vector API kernels at once, so that
   # their classes are archived too (a short run of a small field never loads them; a long one does)
-  if java -Djava.awt.headless=true $SGEMA_JAVA_OPTS -Dsgema.warmup=0 -XX:ArchiveClassesAtExit="$tmp/sgema.jsa" -Xlog:cds=off \
-      -Xlog:cds+dynamic=off -cp "$1" org.sgema.cli.Sgema integrate --config "$tmp/config.json" \
-      --state "$tmp/state.json" --flow ema --t-max 200 > /dev/null 2>&1 && [ -s "$tmp/sgema.jsa" ]; then
+  # shellcheck disable=SC2086
+  if java -Djava.awt.headless=true $SGEMA_JAVA_OPTS -Dsgema.warmup=0 -XX:DumpLoadedClassList="$tmp/classes.lst" \
+      -cp "$1" org.sgema.cli.Sgema integrate --config "$tmp/config.json" \
+      --state "$tmp/state.json" --flow ema --t-max 200 > /dev/null 2>&1 \
+      && java $SGEMA_JAVA_OPTS -Xshare:dump -XX:SharedClassListFile="$tmp/classes.lst" \
+      -XX:SharedArchiveFile="$tmp/sgema.jsa" -Xlog:cds=off -cp "$1" > /dev/null 2>&1 && [ -s "$tmp/sgema.jsa" ]; then
     # only for the jar it was trained on (another launcher may have rebuilt it meanwhile)
     if [ ! $dir/sgema.jar -nt "$tmp/started" ]; then
       mv -f "$tmp/sgema.jsa" $dir/sgema.jsa
@@ -66,7 +71,7 @@ sgema_class_archive() {
 # The options that map the class archive when there is one (empty otherwise); call after sgema_classpath.
 sgema_cds_opts() {
   if [ -s target/launcher/sgema.jsa ]; then
-    echo "-XX:SharedArchiveFile=target/launcher/sgema.jsa -Xlog:cds=off -Xlog:cds+dynamic=off"
+    echo "-XX:SharedArchiveFile=target/launcher/sgema.jsa -Xlog:cds=off"
   fi
 }
 
