@@ -34,6 +34,7 @@ CHANGES = [
     ("2f0539c", "launcher: class-data-sharing archive (dynamic AppCDS) trained after each compilation"),
     ("a6f45f8", "integrate: fields with m n < 256 start on plain loops (not this shape: a control)"),
     ("7255dbc", "JSON through Jackson's streaming parser and generator, no ObjectMapper"),
+    ("f6fc5bf", "launcher: a static class-data-sharing archive, which holds picocli's classes too"),
 ]
 
 
