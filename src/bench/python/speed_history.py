@@ -3,7 +3,8 @@
 
 Benchmark only (no numpy needed). For each commit of the list, a clean worktree is built with the project's own
 launcher, then `scripts/sgema integrate` runs the synthetic (64, 16) configuration of integrate_vs_scipy.py (SG and
-EMA, from the same random state, to t = 2000 at rtol 1e-8, atol 1e-10, the default method) `--repeat` times; the
+EMA, from the same random state, to t = 2000 at rtol 1e-8, atol 1e-10, the default method) `--repeat` times, in
+rounds that run every commit once (interleaved, so that the machine's slow spells hit all commits alike); the
 median wall time (process start to exit) and the evaluations are written to docs/speed-history.csv, with the
 speedup of each commit over the one before it. The report shows that file.
 
@@ -79,30 +80,38 @@ def main():
     rows = []
     previous = {}
     machine = f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores"
-    for commit, label in changes:
-        commit = subprocess.run(["git", "rev-parse", "--short=7", commit], cwd=ROOT, check=True, capture_output=True,
-                                text=True).stdout.strip()
-        tree = os.path.join(work, commit)
-        subprocess.run(["git", "worktree", "add", "--detach", tree, commit], cwd=ROOT, check=True,
-                       capture_output=True)
-        try:
+    trees = []
+    try:
+        for commit, label in changes:
+            commit = subprocess.run(["git", "rev-parse", "--short=7", commit], cwd=ROOT, check=True,
+                                    capture_output=True, text=True).stdout.strip()
+            tree = os.path.join(work, commit)
+            subprocess.run(["git", "worktree", "add", "--detach", tree, commit], cwd=ROOT, check=True,
+                           capture_output=True)
+            trees.append((commit, label, tree))
             subprocess.run([os.path.join(tree, "scripts", "sgema"), "--version"], cwd=tree, capture_output=True)
-            for flow in ["sg", "ema"]:
-                walls = []
-                evals = None
-                for _ in range(a.repeat):
+            print(f"built {commit}", flush=True)
+        # every round runs every commit once, so that a slow spell of the machine hits them all alike
+        walls = {(c, f): [] for c, _, _ in trees for f in ["sg", "ema"]}
+        evals = {}
+        for _ in range(a.repeat):
+            for commit, _, tree in trees:
+                for flow in ["sg", "ema"]:
                     wall, out = run(tree, ["integrate", "--config", cf, "--state", sf, "--flow", flow, "--t-max",
                                            str(a.t_max), "--tol", "1e-30", "--rtol", "1e-8", "--atol", "1e-10"])
-                    walls.append(wall)
-                    evals = out["rhsEvaluations"]
-                wall = statistics.median(walls)
+                    walls[(commit, flow)].append(wall)
+                    evals[(commit, flow)] = out["rhsEvaluations"]
+        for commit, label, _ in trees:
+            for flow in ["sg", "ema"]:
+                wall = statistics.median(walls[(commit, flow)])
                 speedup = previous[flow] / wall if flow in previous else None
                 previous[flow] = wall
-                rows.append([commit, label, "integrate (64,16) t=2000 whole process", flow.upper(), f"{wall:.2f}", "s",
-                             evals, "" if speedup is None else f"{speedup:.2f}", machine])
-                print(f"{commit:8s} {flow:3s} {wall:6.2f} s {evals:8d} evals  {'' if speedup is None else f'{speedup:.2f}x'}"
-                      f"  {label}", flush=True)
-        finally:
+                rows.append([commit, label, "integrate (64,16) t=2000 whole process", flow.upper(), f"{wall:.2f}",
+                             "s", evals[(commit, flow)], "" if speedup is None else f"{speedup:.2f}", machine])
+                print(f"{commit:8s} {flow:3s} {wall:6.2f} s {evals[(commit, flow)]:8d} evals  "
+                      f"{'' if speedup is None else f'{speedup:.2f}x'}  {label}", flush=True)
+    finally:
+        for _, _, tree in trees:
             subprocess.run(["git", "worktree", "remove", "--force", tree], cwd=ROOT, capture_output=True)
     out = os.path.join(ROOT, "docs", "speed-history.csv")
     with open(out, "w", newline="") as f:
