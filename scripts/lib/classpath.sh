@@ -37,8 +37,8 @@ sgema_classpath() {
 # parsed and verified once and mapped from target/launcher/sgema.jsa at every later start. Two steps
 # after each compilation: a short training run of `integrate` lists the classes it loads, then
 # -Xshare:dump writes them. A static archive, unlike the dynamic one (-XX:ArchiveClassesAtExit),
-# also holds classes compiled for Java 5, as picocli's are (measured on 2 cores, medians of 8:
-# --version 0.216 -> 0.164 s, `integrate` to t = 0.001 0.248 -> 0.215 s). Only a jar class path
+# also holds classes compiled for Java 5, as picocli's are (about 35-55 ms of a short command on
+# 2 cores, see the README's "Speed"). Only a jar class path
 # can be archived, hence target/launcher/sgema.jar (a copy of target/classes, rebuilt with it). A
 # run whose archive does not match its class path ignores it; when the JVM cannot write one, the
 # launchers run without it.

@@ -296,8 +296,9 @@ public final class VarietyChecks {
         }
         IntegrationSettings settings = integrator.settings();
         double[] theta = end.toArray();
-        double relative = Matrices.norm(c.field().evaluate(theta)) / (1 + Matrices.norm(theta));
-        double stop = Math.max(Math.max(TIGHTEST_STOP, roundingFloor(c, end) / (1 + Matrices.norm(theta))),
+        double scale = 1 + Matrices.norm(theta);
+        double relative = Matrices.norm(c.field().evaluate(theta)) / scale;
+        double stop = Math.max(Math.max(TIGHTEST_STOP, roundingFloor(c, end) / scale),
                 Math.min(settings.convergenceTolerance(), TIGHTER * relative));
         double horizon = Math.min(StabilityChecks.MAX_HORIZON, t.finalTime() + settings.horizon());
         if (!(stop < relative) || !(horizon > t.finalTime())) {

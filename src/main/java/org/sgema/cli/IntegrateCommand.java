@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.sgema.flows.Flow;
 import org.sgema.integration.FlowIntegrator;
@@ -101,7 +102,7 @@ final class IntegrateCommand implements Callable<Integer> {
         if (out != null) {
             TrajectoryCsv.write(t, Double.NaN, out);
         }
-        ObjectNode o = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
         o.put("outcome", t.outcome().name());
         o.put("reason", t.reason());
         o.put("t", t.finalTime());

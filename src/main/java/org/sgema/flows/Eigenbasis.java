@@ -134,21 +134,11 @@ public final class Eigenbasis {
      * @param theta the flattened state (A, B and, if {@code target}, B̄) (not modified)
      * @param out the rotated state (modified; must not alias theta)
      */
-    public void toBasis(double[] theta, double[] out, boolean target) {
-        rotate(theta, out, target, false, DenseKernels.best());
-    }
-
-    /** {@code θ = (A', B' Qᵀ, B̄' Qᵀ)}: a state out of the basis (arguments as {@link #toBasis}). */
-    public void fromBasis(double[] theta, double[] out, boolean target) {
-        rotate(theta, out, target, true, DenseKernels.best());
-    }
-
-    /** {@link #toBasis} with the products on {@code kernels} (e.g. the field's own, {@link MomentField#kernels()}) */
     public void toBasis(double[] theta, double[] out, boolean target, DenseKernels kernels) {
         rotate(theta, out, target, false, kernels);
     }
 
-    /** {@link #fromBasis} with the products on {@code kernels} */
+    /** {@code θ = (A', B' Qᵀ, B̄' Qᵀ)}: a state out of the basis (arguments as {@link #toBasis}). */
     public void fromBasis(double[] theta, double[] out, boolean target, DenseKernels kernels) {
         rotate(theta, out, target, true, kernels);
     }

@@ -123,7 +123,7 @@ final class WarmingKernels implements DenseKernels {
      */
     @Override
     public PackedMatrix pack(int k, int n) {
-        PackedMatrix p = (warm ? kernels : ScalarKernels.INSTANCE).pack(k, n);
+        PackedMatrix p = kernels.pack(k, n); // the plain loops' layout before the switch, the warm one after
         packed = Arrays.copyOf(packed, packed.length + 1);
         twins = Arrays.copyOf(twins, twins.length + 1);
         packed[packed.length - 1] = p;

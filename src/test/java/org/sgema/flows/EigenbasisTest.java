@@ -15,6 +15,7 @@ import org.sgema.integration.FlowIntegrator;
 import org.sgema.integration.IntegrationSettings;
 import org.sgema.integration.Trajectory;
 import org.sgema.model.Configuration;
+import org.sgema.numerics.DenseKernels;
 import org.sgema.model.RandomConfigurations;
 import org.sgema.model.State;
 import org.sgema.numerics.Matrices;
@@ -71,18 +72,18 @@ class EigenbasisTest {
                 }
                 double[] thetaQ = new double[theta.length];
                 double[] vQ = new double[theta.length];
-                basis.toBasis(theta, thetaQ, target);
-                basis.toBasis(v, vQ, target);
+                basis.toBasis(theta, thetaQ, target, DenseKernels.best());
+                basis.toBasis(v, vQ, target, DenseKernels.best());
                 // F'(θQ) rotated back against F(θ), and J'(θQ)(vQ) against J(θ)v
                 double[] back = new double[theta.length];
-                basis.fromBasis(g.evaluate(thetaQ), back, target);
+                basis.fromBasis(g.evaluate(thetaQ), back, target, DenseKernels.best());
                 double[] direct = f.evaluate(theta);
                 assertTrue(Matrices.distance(back, direct) <= 1e-12 * (1 + Matrices.norm(direct)),
                         () -> f + ": F deviates by " + Matrices.distance(back, direct));
                 double[] jv = new double[theta.length];
                 g.jacobianTimes(thetaQ, vQ, jv);
                 double[] jvBack = new double[theta.length];
-                basis.fromBasis(jv, jvBack, target);
+                basis.fromBasis(jv, jvBack, target, DenseKernels.best());
                 double[] jvDirect = new double[theta.length];
                 f.jacobianTimes(theta, v, jvDirect);
                 assertTrue(Matrices.distance(jvBack, jvDirect) <= 1e-12 * (1 + Matrices.norm(jvDirect)),
