@@ -1,7 +1,8 @@
 package org.sgema.numerics;
 
+import static jdk.incubator.vector.VectorOperators.ADD;
+
 import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -20,6 +21,12 @@ import jdk.incubator.vector.VectorSpecies;
  *     reduced across lanes once.</li>
  * </ul>
  * Results differ from {@link ScalarKernels} by rounding only (another summation order).
+ * <p>
+ * No vector crosses a method of this class (as an argument or a result): a vector is an object
+ * that only C2's inlining and escape analysis keep in registers, and whether C2 inlines one of
+ * our methods depends on its budgets and profile, so a vector passed to or returned from one
+ * that it did not inline is allocated on every call. Each method keeps its vectors to itself
+ * and exchanges arrays and doubles only.
  */
 final class VectorKernels implements DenseKernels {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
@@ -95,10 +102,6 @@ final class VectorKernels implements DenseKernels {
         }
     }
 
-    private static DoubleVector start(double[] c, int offset, boolean accumulate) {
-        return accumulate ? DoubleVector.fromArray(S, c, offset) : DoubleVector.zero(S);
-    }
-
     /** A 2L-wide block: 8×2L register tiles (16 accumulators), then 4×2L, then single rows. */
     private static void block2(double[] a, int ars, int acs, double[] b, int boff, int bs, double[] c, int j0, int n,
                                int m, int k, boolean accumulate) {
@@ -108,14 +111,14 @@ final class VectorKernels implements DenseKernels {
         }
         for (; i + 3 < m; i += 4) {
             int r0 = i * n + j0;
-            DoubleVector c00 = start(c, r0, accumulate);
-            DoubleVector c01 = start(c, r0 + L, accumulate);
-            DoubleVector c10 = start(c, r0 + n, accumulate);
-            DoubleVector c11 = start(c, r0 + n + L, accumulate);
-            DoubleVector c20 = start(c, r0 + 2 * n, accumulate);
-            DoubleVector c21 = start(c, r0 + 2 * n + L, accumulate);
-            DoubleVector c30 = start(c, r0 + 3 * n, accumulate);
-            DoubleVector c31 = start(c, r0 + 3 * n + L, accumulate);
+            DoubleVector c00 = accumulate ? DoubleVector.fromArray(S, c, r0) : DoubleVector.zero(S);
+            DoubleVector c01 = accumulate ? DoubleVector.fromArray(S, c, r0 + L) : DoubleVector.zero(S);
+            DoubleVector c10 = accumulate ? DoubleVector.fromArray(S, c, r0 + n) : DoubleVector.zero(S);
+            DoubleVector c11 = accumulate ? DoubleVector.fromArray(S, c, r0 + n + L) : DoubleVector.zero(S);
+            DoubleVector c20 = accumulate ? DoubleVector.fromArray(S, c, r0 + 2 * n) : DoubleVector.zero(S);
+            DoubleVector c21 = accumulate ? DoubleVector.fromArray(S, c, r0 + 2 * n + L) : DoubleVector.zero(S);
+            DoubleVector c30 = accumulate ? DoubleVector.fromArray(S, c, r0 + 3 * n) : DoubleVector.zero(S);
+            DoubleVector c31 = accumulate ? DoubleVector.fromArray(S, c, r0 + 3 * n + L) : DoubleVector.zero(S);
             int a0 = i * ars;
             for (int p = 0; p < k; p++) {
                 int bp = boff + p * bs;
@@ -146,8 +149,8 @@ final class VectorKernels implements DenseKernels {
         }
         for (; i < m; i++) {
             int r0 = i * n + j0;
-            DoubleVector c0 = start(c, r0, accumulate);
-            DoubleVector c1 = start(c, r0 + L, accumulate);
+            DoubleVector c0 = accumulate ? DoubleVector.fromArray(S, c, r0) : DoubleVector.zero(S);
+            DoubleVector c1 = accumulate ? DoubleVector.fromArray(S, c, r0 + L) : DoubleVector.zero(S);
             for (int p = 0; p < k; p++) {
                 int bp = boff + p * bs;
                 DoubleVector s = DoubleVector.broadcast(S, a[i * ars + p * acs]);
@@ -165,22 +168,22 @@ final class VectorKernels implements DenseKernels {
      */
     private static void tile8(double[] a, int ars, int acs, double[] b, int boff, int bs, double[] c, int r0, int n,
                               int a0, int k, boolean accumulate) {
-        DoubleVector c00 = start(c, r0, accumulate);
-        DoubleVector c01 = start(c, r0 + L, accumulate);
-        DoubleVector c10 = start(c, r0 + n, accumulate);
-        DoubleVector c11 = start(c, r0 + n + L, accumulate);
-        DoubleVector c20 = start(c, r0 + 2 * n, accumulate);
-        DoubleVector c21 = start(c, r0 + 2 * n + L, accumulate);
-        DoubleVector c30 = start(c, r0 + 3 * n, accumulate);
-        DoubleVector c31 = start(c, r0 + 3 * n + L, accumulate);
-        DoubleVector c40 = start(c, r0 + 4 * n, accumulate);
-        DoubleVector c41 = start(c, r0 + 4 * n + L, accumulate);
-        DoubleVector c50 = start(c, r0 + 5 * n, accumulate);
-        DoubleVector c51 = start(c, r0 + 5 * n + L, accumulate);
-        DoubleVector c60 = start(c, r0 + 6 * n, accumulate);
-        DoubleVector c61 = start(c, r0 + 6 * n + L, accumulate);
-        DoubleVector c70 = start(c, r0 + 7 * n, accumulate);
-        DoubleVector c71 = start(c, r0 + 7 * n + L, accumulate);
+        DoubleVector c00 = accumulate ? DoubleVector.fromArray(S, c, r0) : DoubleVector.zero(S);
+        DoubleVector c01 = accumulate ? DoubleVector.fromArray(S, c, r0 + L) : DoubleVector.zero(S);
+        DoubleVector c10 = accumulate ? DoubleVector.fromArray(S, c, r0 + n) : DoubleVector.zero(S);
+        DoubleVector c11 = accumulate ? DoubleVector.fromArray(S, c, r0 + n + L) : DoubleVector.zero(S);
+        DoubleVector c20 = accumulate ? DoubleVector.fromArray(S, c, r0 + 2 * n) : DoubleVector.zero(S);
+        DoubleVector c21 = accumulate ? DoubleVector.fromArray(S, c, r0 + 2 * n + L) : DoubleVector.zero(S);
+        DoubleVector c30 = accumulate ? DoubleVector.fromArray(S, c, r0 + 3 * n) : DoubleVector.zero(S);
+        DoubleVector c31 = accumulate ? DoubleVector.fromArray(S, c, r0 + 3 * n + L) : DoubleVector.zero(S);
+        DoubleVector c40 = accumulate ? DoubleVector.fromArray(S, c, r0 + 4 * n) : DoubleVector.zero(S);
+        DoubleVector c41 = accumulate ? DoubleVector.fromArray(S, c, r0 + 4 * n + L) : DoubleVector.zero(S);
+        DoubleVector c50 = accumulate ? DoubleVector.fromArray(S, c, r0 + 5 * n) : DoubleVector.zero(S);
+        DoubleVector c51 = accumulate ? DoubleVector.fromArray(S, c, r0 + 5 * n + L) : DoubleVector.zero(S);
+        DoubleVector c60 = accumulate ? DoubleVector.fromArray(S, c, r0 + 6 * n) : DoubleVector.zero(S);
+        DoubleVector c61 = accumulate ? DoubleVector.fromArray(S, c, r0 + 6 * n + L) : DoubleVector.zero(S);
+        DoubleVector c70 = accumulate ? DoubleVector.fromArray(S, c, r0 + 7 * n) : DoubleVector.zero(S);
+        DoubleVector c71 = accumulate ? DoubleVector.fromArray(S, c, r0 + 7 * n + L) : DoubleVector.zero(S);
         for (int p = 0; p < k; p++) {
             int bp = boff + p * bs;
             int ap = a0 + p * acs;
@@ -235,10 +238,10 @@ final class VectorKernels implements DenseKernels {
         int i = 0;
         for (; i + 3 < m; i += 4) {
             int r0 = i * n + j0;
-            DoubleVector c0 = start(c, r0, accumulate);
-            DoubleVector c1 = start(c, r0 + n, accumulate);
-            DoubleVector c2 = start(c, r0 + 2 * n, accumulate);
-            DoubleVector c3 = start(c, r0 + 3 * n, accumulate);
+            DoubleVector c0 = accumulate ? DoubleVector.fromArray(S, c, r0) : DoubleVector.zero(S);
+            DoubleVector c1 = accumulate ? DoubleVector.fromArray(S, c, r0 + n) : DoubleVector.zero(S);
+            DoubleVector c2 = accumulate ? DoubleVector.fromArray(S, c, r0 + 2 * n) : DoubleVector.zero(S);
+            DoubleVector c3 = accumulate ? DoubleVector.fromArray(S, c, r0 + 3 * n) : DoubleVector.zero(S);
             int a0 = i * ars;
             for (int p = 0; p < k; p++) {
                 int ap = a0 + p * acs;
@@ -255,7 +258,7 @@ final class VectorKernels implements DenseKernels {
         }
         for (; i < m; i++) {
             int r0 = i * n + j0;
-            DoubleVector c0 = start(c, r0, accumulate);
+            DoubleVector c0 = accumulate ? DoubleVector.fromArray(S, c, r0) : DoubleVector.zero(S);
             for (int p = 0; p < k; p++) {
                 c0 = DoubleVector.broadcast(S, a[i * ars + p * acs]).fma(DoubleVector.fromArray(S, b, boff + p * bs), c0);
             }
@@ -306,14 +309,14 @@ final class VectorKernels implements DenseKernels {
                     d12 = x1.fma(y2, d12);
                     d13 = x1.fma(y3, d13);
                 }
-                store(c, i * n + j, d00, a, a0, b, b0, p, k, accumulate);
-                store(c, i * n + j + 1, d01, a, a0, b, b0 + k, p, k, accumulate);
-                store(c, i * n + j + 2, d02, a, a0, b, b0 + 2 * k, p, k, accumulate);
-                store(c, i * n + j + 3, d03, a, a0, b, b0 + 3 * k, p, k, accumulate);
-                store(c, (i + 1) * n + j, d10, a, a0 + k, b, b0, p, k, accumulate);
-                store(c, (i + 1) * n + j + 1, d11, a, a0 + k, b, b0 + k, p, k, accumulate);
-                store(c, (i + 1) * n + j + 2, d12, a, a0 + k, b, b0 + 2 * k, p, k, accumulate);
-                store(c, (i + 1) * n + j + 3, d13, a, a0 + k, b, b0 + 3 * k, p, k, accumulate);
+                store(c, i * n + j, d00.reduceLanes(ADD), a, a0, b, b0, p, k, accumulate);
+                store(c, i * n + j + 1, d01.reduceLanes(ADD), a, a0, b, b0 + k, p, k, accumulate);
+                store(c, i * n + j + 2, d02.reduceLanes(ADD), a, a0, b, b0 + 2 * k, p, k, accumulate);
+                store(c, i * n + j + 3, d03.reduceLanes(ADD), a, a0, b, b0 + 3 * k, p, k, accumulate);
+                store(c, (i + 1) * n + j, d10.reduceLanes(ADD), a, a0 + k, b, b0, p, k, accumulate);
+                store(c, (i + 1) * n + j + 1, d11.reduceLanes(ADD), a, a0 + k, b, b0 + k, p, k, accumulate);
+                store(c, (i + 1) * n + j + 2, d12.reduceLanes(ADD), a, a0 + k, b, b0 + 2 * k, p, k, accumulate);
+                store(c, (i + 1) * n + j + 3, d13.reduceLanes(ADD), a, a0 + k, b, b0 + 3 * k, p, k, accumulate);
             }
             for (; j < n; j++) {
                 dot(a, i * k, b, j * k, c, i * n + j, k, bound, accumulate);
@@ -327,10 +330,13 @@ final class VectorKernels implements DenseKernels {
         }
     }
 
-    /** {@code c[at] (+)= Σ lanes of d + Σ_{q ≥ p} a[ai + q] b[bj + q]} (the dot product's remainder) */
-    private static void store(double[] c, int at, DoubleVector d, double[] a, int ai, double[] b, int bj, int p, int k,
+    /**
+     * {@code c[at] (+)= lanes + Σ_{q ≥ p} a[ai + q] b[bj + q]}: the dot product's vector part, already
+     * reduced across lanes by the caller, plus its remainder.
+     */
+    private static void store(double[] c, int at, double lanes, double[] a, int ai, double[] b, int bj, int p, int k,
                               boolean accumulate) {
-        double s = d.reduceLanes(VectorOperators.ADD);
+        double s = lanes;
         for (; p < k; p++) {
             s += a[ai + p] * b[bj + p];
         }
@@ -344,7 +350,7 @@ final class VectorKernels implements DenseKernels {
         for (; p < bound; p += L) {
             d = DoubleVector.fromArray(S, a, ai + p).fma(DoubleVector.fromArray(S, b, bj + p), d);
         }
-        store(c, at, d, a, ai, b, bj, p, k, accumulate);
+        store(c, at, d.reduceLanes(ADD), a, ai, b, bj, p, k, accumulate);
     }
 
     @Override
