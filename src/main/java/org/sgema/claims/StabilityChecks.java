@@ -7,6 +7,7 @@ import org.ejml.data.DMatrixRMaj;
 
 import org.sgema.equilibria.EquilibriumProjector;
 import org.sgema.equilibria.EquilibriumVariety;
+import org.sgema.flows.DisplacementField;
 import org.sgema.flows.Flow;
 import org.sgema.flows.VectorField;
 import org.sgema.integration.FlowIntegrator;
@@ -98,12 +99,25 @@ public final class StabilityChecks {
     static final double MAX_HORIZON = 1e9;
 
     /**
-     * Classify a random point of V (λ = 0) for the case's flow (SG or EMA with B̄ = B), perturb it
-     * by {@code ε = max(min(1e-4, 1e-2 |Re λ|/‖J‖_F), 1e-11/|Re λ|)(1 + ‖θ*‖)} (|Re λ| the slowest
-     * decay or the growth rate at θ*), stop test {@code max(1e-14, min(tol, 1e-3 |Re λ| ε/(1 + ‖θ*‖)))},
-     * and integrate to {@code max(horizon, 40/|Re λ|)} (attracting) or
-     * {@code max(horizon, 100/Re λ₊)} (unstable), at most {@value #MAX_HORIZON}, with a stop test
-     * Metric: final distance / ε.
+     * θ* counts as an equilibrium to round-off when {@code ‖F(θ*)‖ ≤ this · u ‖J‖_F (1 + ‖θ*‖)}: the
+     * residual of a point within this many units of rounding of V, to first order.
+     */
+    static final double ROUND_OFF_EQUILIBRIUM = 1e3;
+
+    /**
+     * Classify a random point θ* of V (λ = 0) for the case's flow (SG or EMA with B̄ = B), perturb
+     * it by δ of size {@code ε = min(1e-4, 1e-2 |Re λ|/‖J‖_F)(1 + ‖θ*‖)} in a random direction
+     * (|Re λ| the slowest decay or the growth rate at θ*), and integrate in displacement
+     * coordinates ({@link DisplacementField}: rounding proportional to ‖δ‖, not to θ*'s size) to
+     * {@code max(horizon, 40/|Re λ|)} (attracting) or {@code max(horizon, 100/Re λ₊)} (unstable),
+     * at most {@value #MAX_HORIZON}, with the absolute stop test
+     * <pre>
+     *   ‖G(δ)‖ ≤ tol (1 + ‖δ‖),   tol = max(100 u ‖J‖_F ε, min(tol_settings (1 + ‖θ*‖), 1e-3 |Re λ| ε))
+     * </pre>
+     * (u the unit roundoff: below 100 u ‖J‖ ε the stop test would read rounding) and absolute
+     * error tolerance {@code rtol·ε}. The field of the run is {@code G(δ) = F(θ* + δ) − F(θ*)}
+     * when θ* is an equilibrium to round-off ({@value #ROUND_OFF_EQUILIBRIUM}), else F(θ* + δ)
+     * itself. Metric: prediction error / ε (attracting) or distance / ε (unstable).
      */
     public static Evaluation perturbation(Case c, IntegrationSettings settings) {
         Configuration cfg = c.configuration();
@@ -127,50 +141,78 @@ public final class StabilityChecks {
         DMatrixRMaj j = f.jacobian(theta);
         double normJ = Matrices.norm(j);
         // ε and the run are chosen from the spectrum at θ* (not from the run): ε small enough that
-        // the second-order term stays near 1e-2 ε (but not below what a stop test at 1e-14 can
-        // resolve), the stop test at 1e-2 ε of the slowest mode, the horizon long enough that the
-        // slowest mode (attracting) decays by e^{-40}, or the unstable mode can grow by e^{100}
-        double relative = Math.max(Math.min(1e-4, 1e-2 * rate / normJ), 1e-11 / rate);
+        // the second-order term stays near 1e-2 ε, the stop test at 1e-3 ε of the slowest mode (or
+        // the rounding of G, if larger), the horizon long enough that the slowest mode (attracting)
+        // decays by e^{-40}, or the unstable mode can grow by e^{100}
+        double relative = Math.min(1e-4, 1e-2 * rate / normJ);
         double eps = relative * scale;
-        double tol = Math.max(1e-14, Math.min(settings.convergenceTolerance(), 1e-3 * rate * relative));
-        IntegrationSettings run = settings.withConvergenceTolerance(tol).withHorizon(Math.min(MAX_HORIZON,
-                Math.max(settings.horizon(), (st.verdict() == StabilityVerdict.NORMALLY_ATTRACTING ? 40 : 100) / rate)));
-        double[] start = RandomConfigurations.perturbed(theta, relative, rnd);
-        Trajectory t = new FlowIntegrator(run).integrate(f, State.fromArray(cfg.m(), cfg.n(),
-                c.flow().hasTarget(), start));
-        double finalDistance = Matrices.distance(t.finalState().toArray(), theta) / eps;
+        double tol = Math.max(1e2 * Math.ulp(1.0) * normJ * eps,
+                Math.min(settings.convergenceTolerance() * scale, 1e-3 * rate * eps));
+        IntegrationSettings run = settings.withConvergenceTolerance(tol)
+                .withTolerances(settings.relativeTolerance(), Math.min(settings.absoluteTolerance(),
+                        settings.relativeTolerance() * eps))
+                .withHorizon(Math.min(MAX_HORIZON, Math.max(settings.horizon(),
+                        (st.verdict() == StabilityVerdict.NORMALLY_ATTRACTING ? 40 : 100) / rate)));
+        double[] delta = RandomConfigurations.displacement(theta, relative, rnd);
+        // F(θ*) is dropped only where θ* is an equilibrium to round-off (a point within u‖θ*‖ of V
+        // has ‖F‖ ≲ u ‖J‖ (1 + ‖θ*‖)); elsewhere (a mutated field, say) the run keeps it and sees
+        // the true flow
+        double residual = Matrices.norm(f.evaluate(theta));
+        boolean roundOff = residual <= ROUND_OFF_EQUILIBRIUM * Math.ulp(1.0) * normJ * scale;
+        Trajectory t = new FlowIntegrator(run).integrate(roundOff ? new DisplacementField(f, theta)
+                : DisplacementField.keepingValue(f, theta), State.fromArray(cfg.m(), cfg.n(), c.flow().hasTarget(), delta));
+        double[] end = t.finalState().toArray();
+        double finalDistance = Matrices.norm(end) / eps;
         double maxDistance = 0;
         for (int i = 0; i < t.size(); i++) {
-            maxDistance = Math.max(maxDistance, Matrices.distance(t.state(i).toArray(), theta) / eps);
+            maxDistance = Math.max(maxDistance, Matrices.norm(t.state(i).toArray()) / eps);
         }
+        // the stop test's threshold where the run ended
+        double stopTolerance = tol * (1 + Matrices.norm(end));
         if (st.verdict() == StabilityVerdict.NORMALLY_ATTRACTING) {
             DMatrixRMaj projector = SpectralProjector.kernel(j, st.localDimension());
             if (projector == null) {
                 return Evaluation.inconclusive(Cause.CLASSIFICATION_UNDECIDED, "prediction_error_over_eps", Double.NaN,
                         "no spectral projector onto ker J (0 not semisimple to 1e-8)");
             }
-            double[] predicted = theta.clone();
+            // to first order the run ends at δ∞ = Π₀δ
+            double[] predicted = new double[theta.length];
             for (int r = 0; r < theta.length; r++) {
                 double sum = 0;
                 for (int k = 0; k < theta.length; k++) {
-                    sum += projector.get(r, k) * (start[k] - theta[k]);
+                    sum += projector.get(r, k) * delta[k];
                 }
-                predicted[r] += sum;
+                predicted[r] = sum;
             }
-            // a run that reached its horizon counts if its approach is decided; its limit is then
-            // known to within the approach's error, which joins the floor
-            LimitApproach approach = LimitApproach.of(f, t);
-            double error = approach.decided() ? Matrices.distance(approach.limit().toArray(), predicted) : Double.NaN;
+            // G = F − F(θ*): the constant dropped, of round-off, moves the limit by about ‖F(θ*)‖/|Re λ|
             double curvature = normJ / scale * eps * eps / rate;
-            double floor = 10 * run.convergenceTolerance() * scale / rate
-                    + (approach.decided() ? approach.limitError() : 0);
-            // only at the horizon the run was given: a wall-clock stop may cut the slow mode's decay short
-            Outcome outcome = t.outcome() == Outcome.HORIZON_REACHED && approach.decided() ? Outcome.CONVERGED
-                    : t.outcome();
+            double floor = 10 * (stopTolerance + (roundOff ? residual : 0)) / rate;
+            double error;
+            Outcome outcome = t.outcome();
+            if (outcome == Outcome.CONVERGED) {
+                error = Matrices.distance(end, predicted);
+            } else {
+                // a run that reached its horizon counts if its approach is decided (judged in θ, where
+                // the symmetry and the equilibria are); its limit is then known to within the
+                // approach's error, which joins the floor
+                LimitApproach approach = LimitApproach.of(f, t.translated(theta));
+                error = Double.NaN;
+                if (approach.decided()) {
+                    double[] limit = approach.limit().toArray();
+                    for (int r = 0; r < limit.length; r++) {
+                        limit[r] -= theta[r];
+                    }
+                    error = Matrices.distance(limit, predicted);
+                    floor += approach.limitError();
+                }
+                // only at the horizon the run was given: a wall-clock stop may cut the slow mode's decay short
+                if (outcome == Outcome.HORIZON_REACHED && approach.decided()) {
+                    outcome = Outcome.CONVERGED;
+                }
+            }
             return attractingVerdict(outcome, error, eps, curvature, floor);
         }
-        return unstableVerdict(st, t.outcome(), maxDistance, finalDistance, eps,
-                run.convergenceTolerance() * scale, run.horizon());
+        return unstableVerdict(st, t.outcome(), maxDistance, finalDistance, eps, stopTolerance, run.horizon());
     }
 
     /**
@@ -178,8 +220,8 @@ public final class StabilityChecks {
      * perturbed run flows to {@code θ* + Π₀δ} (Π₀ the spectral projector onto ker J); the error of
      * that prediction is second order, of size {@code curvature ≈ ‖J‖/(1 + ‖θ*‖) · ε²/|Re λ_slow|} (J'' ≈ J/‖θ‖
      * for this cubic field; the 0.05 ε resolution guard below allows a 10× underestimate),
-     * and resolved only down to {@code floor ≈ 10 tol (1 + ‖θ*‖)/|Re λ_slow|} (where the stop test
-     * leaves the run):
+     * and resolved only down to {@code floor ≈ 10 (stop threshold + ‖F(θ*)‖)/|Re λ_slow|} (where
+     * the stop test leaves the run, and the constant the displacement field leaves out):
      * <pre>
      *   DIVERGED                               VIOLATED (left an attracting point)
      *   any other end but CONVERGED            INCONCLUSIVE (the run's outcome)

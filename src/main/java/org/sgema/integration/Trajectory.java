@@ -72,6 +72,28 @@ public final class Trajectory {
                 wallMillis);
     }
 
+    /**
+     * @param origin θ*, of the states' length
+     * @return this run with every state moved by {@code origin} ({@code θ = θ* + δ}: a run
+     *     integrated in displacement coordinates, {@link org.sgema.flows.DisplacementField}, back in
+     *     the field's own); outcome, times, counts and settings unchanged
+     */
+    public Trajectory translated(double[] origin) {
+        double[][] moved = new double[states.length][];
+        for (int i = 0; i < states.length; i++) {
+            if (states[i].length != origin.length) {
+                throw new IllegalArgumentException("origin of length " + origin.length + " for states of length "
+                        + states[i].length);
+            }
+            moved[i] = new double[origin.length];
+            for (int k = 0; k < origin.length; k++) {
+                moved[i][k] = origin[k] + states[i][k];
+            }
+        }
+        return new Trajectory(flow, configuration, settings, outcome, reason, times, moved, rhsEvaluations, steps,
+                wallMillis, stiffFrom, abandonedStiffPhases);
+    }
+
     /** @return the time from which the stiff method ran (0 if it ran throughout, NaN if never) */
     public double stiffFrom() {
         return stiffFrom;

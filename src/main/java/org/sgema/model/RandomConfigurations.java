@@ -73,16 +73,27 @@ public final class RandomConfigurations {
      *     in a random direction ({@code theta} not modified)
      */
     public static double[] perturbed(double[] theta, double relative, Random random) {
+        double[] out = displacement(theta, relative, random);
+        for (int i = 0; i < out.length; i++) {
+            out[i] += theta[i];
+        }
+        return out;
+    }
+
+    /**
+     * @return {@code δ = ε(1 + ‖θ‖) ξ/‖ξ‖} with ξ standard Gaussian, the move of
+     *     {@link #perturbed} (same draws) on its own, without the rounding of adding it to θ
+     */
+    public static double[] displacement(double[] theta, double relative, Random random) {
         double[] xi = new double[theta.length];
         for (int i = 0; i < xi.length; i++) {
             xi[i] = random.nextGaussian();
         }
         double scale = relative * (1 + Matrices.norm(theta)) / Matrices.norm(xi);
-        double[] out = theta.clone();
-        for (int i = 0; i < out.length; i++) {
-            out[i] += scale * xi[i];
+        for (int i = 0; i < xi.length; i++) {
+            xi[i] *= scale;
         }
-        return out;
+        return xi;
     }
 
     /** @return a state with i.i.d. N(0, scale²) entries (a "generic point") */

@@ -14,6 +14,7 @@ import org.sgema.flows.Flow;
 import org.sgema.integration.IntegrationSettings;
 import org.sgema.integration.Outcome;
 import org.sgema.model.Configuration;
+import org.sgema.model.ConfigurationSpec;
 import org.sgema.model.State;
 import org.sgema.stability.Stability;
 import org.sgema.stability.StabilityVerdict;
@@ -55,6 +56,43 @@ class StabilityChecksTest {
         Evaluation shortRun = StabilityChecks.unstableVerdict(unstable(1e-2), Outcome.CONVERGED, 1.0, 0.997, 1e-4,
                 1e-14, 5000);
         assertEquals(Verdict.INCONCLUSIVE, shortRun.verdict(), shortRun.toString());
+    }
+
+    /**
+     * TINY_GAP SG at (2, 1): slowest decay 8.8e-7, so a perturbation must be followed to a small
+     * fraction of ε ≈ 2e-8. Integrated in θ, F's rounding at θ* (about 1e-16, whatever δ) left
+     * these INCONCLUSIVE (no ε both above the stop test's floor and below the second-order bound);
+     * in displacement coordinates rounding scales with δ and they are decided. Mutant: the run in
+     * θ, as before (seed 1: INCONCLUSIVE, second-order bound 1.4e-4 against ε = 2.3e-5, the ε
+     * its stop-test floor forced).
+     */
+    @Test
+    void aSlowTinyGapPointIsDecidedInDisplacementCoordinates() {
+        IntegrationSettings s = RunProfile.load("ci").integration();
+        for (long seed : new long[] {1, 5, 6}) {
+            Configuration c = new ConfigurationSpec(2, 1, ConfigurationSpec.Views.SYMMETRIC,
+                    ConfigurationSpec.Spectra.TINY_GAP, 0, 0.3, 1.0, seed).toConfiguration();
+            Evaluation e = StabilityChecks.perturbation(new Case(c, State.of(scalar(0), new DMatrixRMaj(1, 2)), Flow.SG,
+                    seed), s);
+            assertEquals(Verdict.HOLDS, e.verdict(), seed + ": " + e);
+        }
+    }
+
+    /**
+     * A mutated field for which the points of V are not equilibria (SG that keeps GD's target
+     * branch): the run keeps F(θ*) and leaves θ* + Π₀δ, VIOLATED. Mutant: F(θ*) dropped whatever
+     * its size (the displacement field's G), which makes θ* an equilibrium of the run and the
+     * verdict INCONCLUSIVE (floor 27 against ε = 2e-4).
+     */
+    @Test
+    void aFieldWhosePointsOfVAreNotEquilibriaFailsThePerturbationCheck() {
+        Configuration c = new ConfigurationSpec(4, 2, ConfigurationSpec.Views.ASYMMETRIC,
+                ConfigurationSpec.Spectra.WELL, 0, 1.0, 1.0, 3).toConfiguration();
+        Case mutant = new Case(c, State.of(new DMatrixRMaj(2, 2), new DMatrixRMaj(2, 4)), Flow.SG, 5,
+                org.sgema.flows.Mutation.SG_KEEPS_TARGET_BRANCH);
+        Evaluation e = StabilityChecks.perturbation(mutant, RunProfile.load("ci").integration());
+        assertEquals(Verdict.VIOLATED, e.verdict(), e.toString());
+        assertEquals(Cause.LIMIT_MISPREDICTED, e.cause(), e.toString());
     }
 
     @Test

@@ -1,0 +1,155 @@
+package org.sgema.flows;
+
+import org.sgema.model.Configuration;
+import org.sgema.model.InvalidInputException;
+
+/**
+ * A field in displacement coordinates about a point θ*: the state is {@code δ = θ − θ*} and
+ * <pre>
+ *   G(δ) = F(θ* + δ) − F(θ*) = ∫₀¹ J(θ* + sδ) δ ds
+ *        = [ J(θ*) δ + 4 J(θ* + δ/2) δ + J(θ* + δ) δ ] / 6     (Simpson's rule)
+ * </pre>
+ * Simpson's rule is exact for polynomials of degree at most 3 in s, so for fields of degree at
+ * most 4 in θ; every field of this project (SG, EMA, GD and the {@link Mutation}s) is cubic. Each of the three products is linear in δ term by term, so
+ * rounding is about {@code u ‖J‖ ‖δ‖}, where {@code F(θ* + δ)} evaluated directly rounds at about
+ * {@code u} times the size of F's terms at θ*, whatever δ. Near an equilibrium that turns a floor
+ * fixed in θ into one proportional to the displacement, which is what lets a perturbation of size
+ * ε be followed to a small fraction of ε when the slowest decay is far below ‖J‖.
+ * <p>
+ * G leaves out the constant {@code F(θ*)}: θ* is an exact equilibrium of G, which differs from F
+ * by that constant (at a point of V computed in floating point, round-off). {@link #keepingValue}
+ * adds it back ({@code F(θ* + δ)} itself, for a θ* that is not an equilibrium). The Jacobian is
+ * {@code J(θ* + δ)} either way. Each evaluation costs three Jacobian–vector products of the underlying field.
+ * Allocates nothing per call; not thread-safe (use {@link #copy()}).
+ */
+public final class DisplacementField implements VectorField {
+    private final VectorField field;
+    private final double[] origin;
+    private final double[] point;
+    private final double[] product;
+    /** F(θ*), added to every evaluation, or null */
+    private final double[] value;
+
+    /**
+     * {@code G(δ) = F(θ* + δ) − F(θ*)}.
+     *
+     * @param field F, a polynomial field of degree at most 4 (each field of this project is cubic)
+     * @param origin θ*, length N (copied)
+     */
+    public DisplacementField(VectorField field, double[] origin) {
+        this(field, origin, false);
+    }
+
+    private DisplacementField(VectorField field, double[] origin, boolean keepValue) {
+        if (origin.length != field.dimension()) {
+            throw new IllegalArgumentException("origin of length " + origin.length + " for a field of dimension "
+                    + field.dimension());
+        }
+        this.field = field;
+        this.origin = origin.clone();
+        this.point = new double[origin.length];
+        this.product = new double[origin.length];
+        this.value = keepValue ? field.evaluate(this.origin) : null;
+    }
+
+    /**
+     * @param field F, a polynomial field of degree at most 4
+     * @param origin θ*, length N (copied)
+     * @return {@code F(θ* + δ) = G(δ) + F(θ*)}, with F(θ*) evaluated once
+     */
+    public static DisplacementField keepingValue(VectorField field, double[] origin) {
+        return new DisplacementField(field, origin, true);
+    }
+
+    /** @return θ* (a copy) */
+    public double[] origin() {
+        return origin.clone();
+    }
+
+    @Override
+    public Flow flow() {
+        return field.flow();
+    }
+
+    @Override
+    public Configuration configuration() {
+        return field.configuration();
+    }
+
+    @Override
+    public int dimension() {
+        return origin.length;
+    }
+
+    /** {@code out = G(δ)} (plus F(θ*) if kept) by Simpson's rule on {@code J(θ* + sδ) δ}, s = 0, ½, 1. */
+    @Override
+    public void evaluate(double[] delta, double[] out) {
+        check(delta, out);
+        field.jacobianTimes(origin, delta, out);
+        at(delta, 0.5);
+        field.jacobianTimes(point, delta, product);
+        for (int i = 0; i < out.length; i++) {
+            out[i] += 4 * product[i];
+        }
+        at(delta, 1.0);
+        field.jacobianTimes(point, delta, product);
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (out[i] + product[i]) / 6;
+        }
+        if (value != null) {
+            for (int i = 0; i < out.length; i++) {
+                out[i] += value[i];
+            }
+        }
+    }
+
+    /** {@code out = J(θ* + δ) v}, the Jacobian of G at δ. */
+    @Override
+    public void jacobianTimes(double[] delta, double[] v, double[] out) {
+        check(delta, out);
+        check(v, out);
+        at(delta, 1.0);
+        field.jacobianTimes(point, v, out);
+    }
+
+    /** Three Jacobian–vector products, each counted as two evaluations of the underlying field. */
+    @Override
+    public double flopsPerEvaluation() {
+        return 6 * field.flopsPerEvaluation();
+    }
+
+    @Override
+    public boolean linearizeAt(double[] delta) {
+        at(delta, 1.0);
+        return field.linearizeAt(point);
+    }
+
+    @Override
+    public void jacobianTimesAtLinearization(double[] v, double[] out) {
+        field.jacobianTimesAtLinearization(v, out);
+    }
+
+    @Override
+    public DisplacementField copy() {
+        return new DisplacementField(field.copy(), origin, value != null);
+    }
+
+    /** {@code point = θ* + s δ} */
+    private void at(double[] delta, double s) {
+        for (int i = 0; i < point.length; i++) {
+            point[i] = origin[i] + s * delta[i];
+        }
+    }
+
+    private void check(double[] delta, double[] out) {
+        if (delta.length != origin.length || out.length != origin.length) {
+            throw new InvalidInputException("state", "displacement and output of length " + origin.length
+                    + " expected, got " + delta.length + " and " + out.length);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "displacement field of " + field;
+    }
+}
