@@ -112,10 +112,16 @@ public final class DisplacementField implements VectorField {
         field.jacobianTimes(point, v, out);
     }
 
-    /** Three Jacobian–vector products, each counted as two evaluations of the underlying field. */
+    /** Three Jacobian–vector products of the underlying field. */
     @Override
     public double flopsPerEvaluation() {
-        return 6 * field.flopsPerEvaluation();
+        return 3 * field.flopsPerJacobianProduct();
+    }
+
+    /** One Jacobian–vector product of the underlying field. */
+    @Override
+    public double flopsPerJacobianProduct() {
+        return field.flopsPerJacobianProduct();
     }
 
     @Override

@@ -49,6 +49,15 @@ public interface VectorField {
     }
 
     /**
+     * @return floating-point operations of one {@link #jacobianTimes} (or
+     *     {@link #jacobianTimesAtLinearization}); the default, {@code 2·}{@link #flopsPerEvaluation()},
+     *     is that of a field whose directional derivative costs about two evaluations
+     */
+    default double flopsPerJacobianProduct() {
+        return 2 * flopsPerEvaluation();
+    }
+
+    /**
      * Fixes θ for the following {@link #jacobianTimesAtLinearization} calls (a Krylov solve makes
      * hundreds of products J(θ)·v at one θ), so that θ's own products are computed once.
      *

@@ -126,13 +126,13 @@ final class DenseLinearizedFlow extends FlowEquation implements LinearizedEquati
     }
 
     /**
-     * {@code linearizations · N · 2F} (J column by column, a product J·v about twice an evaluation
-     * of F flops) {@code + factorizations · (2/3)N³ + solves · 2N²}.
+     * {@code linearizations · N · P} (J column by column, P = {@link VectorField#flopsPerJacobianProduct()},
+     * about twice an evaluation of F) {@code + factorizations · (2/3)N³ + solves · 2N²}.
      */
     @Override
     public double linearAlgebraFlops() {
         double nn = n;
-        return linearizations * nn * 2 * field.flopsPerEvaluation() + factorizations * 2.0 / 3 * nn * nn * nn
+        return linearizations * nn * field.flopsPerJacobianProduct() + factorizations * 2.0 / 3 * nn * nn * nn
                 + solves * 2.0 * nn * nn;
     }
 }

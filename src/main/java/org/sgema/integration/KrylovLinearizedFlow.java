@@ -273,12 +273,13 @@ final class KrylovLinearizedFlow extends FlowEquation implements LinearizedEquat
     }
 
     /**
-     * {@code iterations · (2F + 2(RESTART/2 + 2)N)} (a product J·v, about twice an evaluation of F
-     * flops, and on average half a restart cycle of Gram–Schmidt) plus the dense fallback's own.
+     * {@code iterations · (P + 2(RESTART/2 + 2)N)} (a product J·v, P =
+     * {@link VectorField#flopsPerJacobianProduct()}, about twice an evaluation of F, and on average
+     * half a restart cycle of Gram–Schmidt) plus the dense fallback's own.
      */
     @Override
     public double linearAlgebraFlops() {
-        double perIteration = 2 * field.flopsPerEvaluation() + 2.0 * (RESTART / 2 + 2) * n;
+        double perIteration = field.flopsPerJacobianProduct() + 2.0 * (RESTART / 2 + 2) * n;
         return iterations * perIteration + (fallback == null ? 0 : fallback.linearAlgebraFlops());
         // (the frozen LU's applications are counted as the fallback's solves, 2N² each)
     }

@@ -165,10 +165,10 @@ public final class VariationalEquation implements LinearizedEquation {
 
     /**
      * The state block's flops ({@link DenseLinearizedFlow#linearAlgebraFlops}: J, its LUs and the
-     * N + 1 triangular solves of each solve) {@code + solves · 2N·2F} (the products J·v of D(u)Φ).
+     * N + 1 triangular solves of each solve) {@code + solves · 2N·P} (the products J·v of D(u)Φ, P = {@link VectorField#flopsPerJacobianProduct()}).
      */
     @Override
     public double linearAlgebraFlops() {
-        return stateBlock.linearAlgebraFlops() + solves * 2.0 * n * 2 * field.flopsPerEvaluation();
+        return stateBlock.linearAlgebraFlops() + solves * 2.0 * n * field.flopsPerJacobianProduct();
     }
 }

@@ -49,7 +49,7 @@ class StabilityChecksTest {
     void aGrowthRateTheRunCannotResolveIsInconclusive() {
         // the numbers of the digits counterexample (Re λ₊ = 3.2e-7, horizon 1e5): the old check said VIOLATED
         Evaluation e = StabilityChecks.unstableVerdict(unstable(3.234e-7), Outcome.CONVERGED, 1.0, 0.997, 2e-4, 2e-10,
-                1e5);
+                3e4);
         assertEquals(Verdict.INCONCLUSIVE, e.verdict(), e.toString());
         assertTrue(e.reason().contains("cannot show the mode"), e.reason());
         // a resolvable rate but too short a horizon
@@ -63,8 +63,8 @@ class StabilityChecksTest {
      * fraction of ε ≈ 2e-8. Integrated in θ, F's rounding at θ* (about 1e-16, whatever δ) left
      * these INCONCLUSIVE (no ε both above the stop test's floor and below the second-order bound);
      * in displacement coordinates rounding scales with δ and they are decided. Mutant: the run in
-     * θ, as before (seed 1: INCONCLUSIVE, second-order bound 1.4e-4 against ε = 2.3e-5, the ε
-     * its stop-test floor forced).
+     * θ, as before (seed 1: INCONCLUSIVE, second-order bound 1.4e-4 against ε = 2.3e-5, the ε its
+     * stop-test floor forced).
      */
     @Test
     void aSlowTinyGapPointIsDecidedInDisplacementCoordinates() {
@@ -79,20 +79,82 @@ class StabilityChecksTest {
     }
 
     /**
-     * A mutated field for which the points of V are not equilibria (SG that keeps GD's target
-     * branch): the run keeps F(θ*) and leaves θ* + Π₀δ, VIOLATED. Mutant: F(θ*) dropped whatever
-     * its size (the displacement field's G), which makes θ* an equilibrium of the run and the
-     * verdict INCONCLUSIVE (floor 27 against ε = 2e-4).
+     * SG plus {@code K ‖R(θ)‖² e₁} (R = A B Cxx − B Cyx, e₁ the coordinate A₁₁; degree 4, Jacobian
+     * {@code 2K ⟨R, dR[v]⟩ e₁}): the same field and Jacobian on V, so the same equilibria,
+     * classification and prediction θ* + Π₀δ, but a perturbed run is pushed along A₁₁ by
+     * about {@code K ‖R‖²/rate}, linear in K at first (0.02 ε at K = 1e3, 0.2 ε at 1e4, between
+     * the thresholds); at K = 3e4 it runs away and ends 8e7 ε off, VIOLATED (LIMIT_MISPREDICTED)
+     * although its end's stop threshold makes the floor 7 ε (a miss beyond 0.5 ε plus every
+     * allowance is decided before the resolution guard). Mutants: the check integrates the field
+     * without the extra term (HOLDS, as for SG itself, asserted too); the resolution guard first
+     * (INCONCLUSIVE).
      */
     @Test
-    void aFieldWhosePointsOfVAreNotEquilibriaFailsThePerturbationCheck() {
-        Configuration c = new ConfigurationSpec(4, 2, ConfigurationSpec.Views.ASYMMETRIC,
+    void aRunThatMissesThePredictionAtFirstOrderIsViolated() {
+        Configuration c = new ConfigurationSpec(4, 2, ConfigurationSpec.Views.SYMMETRIC,
                 ConfigurationSpec.Spectra.WELL, 0, 1.0, 1.0, 3).toConfiguration();
-        Case mutant = new Case(c, State.of(new DMatrixRMaj(2, 2), new DMatrixRMaj(2, 4)), Flow.SG, 5,
-                org.sgema.flows.Mutation.SG_KEEPS_TARGET_BRANCH);
-        Evaluation e = StabilityChecks.perturbation(mutant, RunProfile.load("ci").integration());
+        Case sg = new Case(c, State.of(new DMatrixRMaj(2, 2), new DMatrixRMaj(2, 4)), Flow.SG, 3); // an attracting point
+        IntegrationSettings s = RunProfile.load("ci").integration();
+        Evaluation exact = StabilityChecks.perturbation(sg, s);
+        assertEquals(Verdict.HOLDS, exact.verdict(), exact.toString());
+        assertEquals("prediction_error_over_eps", exact.metricName(), exact.toString());
+        Evaluation e = StabilityChecks.perturbation(sg.withDynamics((flow, cfg) -> new PushedAlongA11(flow.field(cfg),
+                3e4)), s);
         assertEquals(Verdict.VIOLATED, e.verdict(), e.toString());
         assertEquals(Cause.LIMIT_MISPREDICTED, e.cause(), e.toString());
+    }
+
+    /** SG plus {@code K ‖R(θ)‖² e₁}, which vanishes with its derivative on V (test above). */
+    private static final class PushedAlongA11 extends org.sgema.testing.FieldWrapper {
+        private final double k;
+
+        PushedAlongA11(org.sgema.flows.VectorField inner, double k) {
+            super(inner);
+            this.k = k;
+        }
+
+        /** @return R = A B Cxx − B Cyx at θ (m×n) */
+        private DMatrixRMaj residual(double[] theta) {
+            Configuration c = configuration();
+            State s = State.fromArray(c.m(), c.n(), false, theta);
+            DMatrixRMaj ab = new DMatrixRMaj(c.m(), c.n());
+            org.ejml.dense.row.CommonOps_DDRM.mult(s.predictor(), s.encoder(), ab);
+            DMatrixRMaj r = new DMatrixRMaj(c.m(), c.n());
+            org.ejml.dense.row.CommonOps_DDRM.mult(ab, c.cxx(), r);
+            DMatrixRMaj bc = new DMatrixRMaj(c.m(), c.n());
+            org.ejml.dense.row.CommonOps_DDRM.mult(s.encoder(), c.cyx(), bc);
+            org.ejml.dense.row.CommonOps_DDRM.subtractEquals(r, bc);
+            return r;
+        }
+
+        @Override
+        public void evaluate(double[] theta, double[] out) {
+            inner.evaluate(theta, out);
+            DMatrixRMaj r = residual(theta);
+            out[0] += k * org.ejml.dense.row.NormOps_DDRM.normF(r) * org.ejml.dense.row.NormOps_DDRM.normF(r);
+        }
+
+        @Override
+        public void jacobianTimes(double[] theta, double[] v, double[] out) {
+            inner.jacobianTimes(theta, v, out);
+            // dR[v] = dA B Cxx + A dB Cxx − dB Cyx
+            Configuration c = configuration();
+            State s = State.fromArray(c.m(), c.n(), false, theta);
+            State d = State.fromArray(c.m(), c.n(), false, v);
+            DMatrixRMaj x = new DMatrixRMaj(c.m(), c.n());
+            DMatrixRMaj y = new DMatrixRMaj(c.m(), c.n());
+            org.ejml.dense.row.CommonOps_DDRM.mult(d.predictor(), s.encoder(), x);
+            org.ejml.dense.row.CommonOps_DDRM.multAdd(s.predictor(), d.encoder(), x);
+            org.ejml.dense.row.CommonOps_DDRM.mult(x, c.cxx(), y);
+            org.ejml.dense.row.CommonOps_DDRM.mult(d.encoder(), c.cyx(), x);
+            org.ejml.dense.row.CommonOps_DDRM.subtractEquals(y, x);
+            DMatrixRMaj r = residual(theta);
+            double inner2 = 0;
+            for (int i = 0; i < r.data.length; i++) {
+                inner2 += r.data[i] * y.data[i];
+            }
+            out[0] += 2 * k * inner2;
+        }
     }
 
     @Test
@@ -186,6 +248,11 @@ class StabilityChecksTest {
 
     @Test
     void aLimitThatMissesItsFirstOrderPredictionIsViolated() {
+        // beyond 0.5 ε + 10 curvature + floor: VIOLATED even where the guard would not resolve 0.05 ε
+        Evaluation far = StabilityChecks.attractingVerdict(Outcome.CONVERGED, 3e-4, 1e-4, 1e-5, 1e-4);
+        assertEquals(Cause.LIMIT_MISPREDICTED, far.cause(), far.toString());
+        Evaluation within = StabilityChecks.attractingVerdict(Outcome.CONVERGED, 2.4e-4, 1e-4, 1e-5, 1e-4);
+        assertEquals(Cause.LIMIT_UNRESOLVED, within.cause(), within.toString());
         // 0.9 ε from θ* + Π₀δ: the old check (distance from θ* ≤ 100 ε) called this HOLDS
         Evaluation e = StabilityChecks.attractingVerdict(Outcome.CONVERGED, 0.9e-4, 1e-4, 1e-9, 1e-9);
         assertEquals(Verdict.VIOLATED, e.verdict(), e.toString());
