@@ -272,6 +272,11 @@ public final class ClaimRun {
         writeMeta(r, o, book);
         if (o.log() != null) {
             o.log().println(r.summary());
+            if (book.undecided > 0) {
+                Path folder = o.reports().resolve("inconclusive").resolve(runId);
+                o.log().println("[claim " + runId + "] " + book.undecided + " INCONCLUSIVE tries stored in "
+                        + relative(folder) + "/try-N.json (scripts/replay FILE runs one again)");
+            }
             if (!r.passed()) {
                 o.log().println("[claim " + runId + "] FAIL: " + r.message());
             }
@@ -508,6 +513,8 @@ public final class ClaimRun {
         private int tries;
         private int examples;
         private int exampleFailures;
+        /** INCONCLUSIVE tries stored for replay */
+        private int undecided;
         private long slowestMillis = -1;
         private String slowest = "";
         private long lastProgress = System.nanoTime();
@@ -519,6 +526,7 @@ public final class ClaimRun {
             this.seed = Long.toString(seed);
             this.budget = budget;
             this.raw = RawResults.start(options.reports().resolve("raw"), runId(claim, source));
+            clearUndecided(options.reports().resolve("inconclusive").resolve(runId(claim, source)));
             for (Verdict v : Verdict.values()) {
                 counts.put(v, 0);
                 randomCounts.put(v, 0);
@@ -566,6 +574,9 @@ public final class ClaimRun {
                     slowest = s.toString();
                 }
             }
+            if (isTry && ev.verdict() == Verdict.INCONCLUSIVE) {
+                storeUndecided(e);
+            }
             var spec = s.spec();
             raw.append(new RawResults.Row(claim.id(), claim.kind(), options.profile().name(), seed, e.index(),
                     e.phase().label(), source, spec.n(), spec.m(), spec.viewsLabel(), spec.spectrumLabel(),
@@ -575,6 +586,41 @@ public final class ClaimRun {
                 lastProgress = System.nanoTime();
                 options.log().printf(Locale.ROOT, "[claim %s] %s: %d of %d tries done%n", runId(claim, source),
                         e.phase().label(), tries, budget);
+            }
+        }
+
+        /** Removes the cases an earlier run of this claim stored ({@code try-N.json}), so the folder is this run's. */
+        private static void clearUndecided(Path folder) {
+            if (!Files.isDirectory(folder)) {
+                return;
+            }
+            try (var files = Files.list(folder)) {
+                for (Path f : (Iterable<Path>) files::iterator) {
+                    String name = f.getFileName().toString();
+                    if (name.startsWith("try-") && name.endsWith(".json")) {
+                        Files.delete(f);
+                    }
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot clear " + folder, e);
+            }
+        }
+
+        /**
+         * Writes an INCONCLUSIVE try's case to {@code REPORTS/inconclusive/RUN/try-N.json}, so that
+         * {@code scripts/replay} runs it again (an undecided try is studied, not shrunk).
+         */
+        private void storeUndecided(Execution<Scenario, Tried> e) {
+            Path file = options.reports().resolve("inconclusive").resolve(runId(claim, source))
+                    .resolve("try-" + e.index() + ".json");
+            try {
+                CaseFiles.writeCase(file, claim, options.profile().name(), seed, e.value().toCase(), source,
+                        e.choices().values());
+                undecided++;
+            } catch (RuntimeException ex) {
+                if (options.log() != null) {
+                    options.log().println("[claim " + runId(claim, source) + "] could not store " + file + ": " + ex);
+                }
             }
         }
 

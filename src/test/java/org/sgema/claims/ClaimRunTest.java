@@ -66,6 +66,32 @@ class ClaimRunTest extends ScratchRoot {
         assertTrue(rows.get(1).contains(",example,"), rows.get(1));
     }
 
+    /**
+     * Each INCONCLUSIVE try's case is stored as {@code reports/inconclusive/RUN/try-N.json} and
+     * replays to INCONCLUSIVE outside the engine; a later run of the claim replaces the folder's
+     * cases with its own. (T3-bound at the quick profile, seed 7, 12 tries: try 6 reaches the horizon.)
+     * Mutant: no storing (no file), or no clearing (try-6.json left after a run with no tries).
+     */
+    @Test
+    void undecidedTriesAreStoredForReplay() throws Exception {
+        ClaimRun.Result r = ClaimRun.run(Claim.T3_BOUND, ClaimRun.SYNTHETIC, options(12));
+        assertTrue(r.count(Verdict.INCONCLUSIVE) > 0, r.summary());
+        Path folder = root.resolve("reports/inconclusive/T3-bound");
+        List<Path> stored;
+        try (Stream<Path> files = Files.list(folder)) {
+            stored = files.sorted().toList();
+        }
+        assertEquals(r.count(Verdict.INCONCLUSIVE), stored.size(), stored.toString());
+        assertTrue(stored.contains(folder.resolve("try-6.json")), stored.toString());
+        CaseFiles.CaseFile undecided = CaseFiles.readCase(folder.resolve("try-6.json"));
+        Evaluation replayed = undecided.claim().check(undecided.reproduction(),
+                RunProfile.load("quick").integration(undecided.source()));
+        assertEquals(Verdict.INCONCLUSIVE, replayed.verdict(), replayed.toString());
+
+        ClaimRun.run(Claim.T3_BOUND, ClaimRun.SYNTHETIC, options(0));
+        assertFalse(Files.exists(folder.resolve("try-6.json")), "a later run's folder holds its own tries only");
+    }
+
     @Test
     void aFindingWithoutAWitnessFails() {
         ClaimRun.Result r = ClaimRun.run(Claim.T2_POINTWISE, ClaimRun.SYNTHETIC, options(0));
