@@ -274,8 +274,9 @@ public final class ClaimRun {
             o.log().println(r.summary());
             if (book.undecided > 0) {
                 Path folder = o.reports().resolve("inconclusive").resolve(runId);
-                o.log().println("[claim " + runId + "] " + book.undecided + " INCONCLUSIVE tries stored in "
-                        + relative(folder) + "/try-N.json (scripts/replay FILE runs one again)");
+                o.log().println("[claim " + runId + "] " + book.undecided + " INCONCLUSIVE "
+                        + (book.undecided == 1 ? "try" : "tries") + " stored in " + relative(folder)
+                        + "/try-N.json (scripts/replay FILE runs one again)");
             }
             if (!r.passed()) {
                 o.log().println("[claim " + runId + "] FAIL: " + r.message());
