@@ -120,8 +120,9 @@ public final class StabilityChecks {
      * {@code ‖F(θ*)‖ ≤ }{@value #ROUND_OFF_EQUILIBRIUM}{@code  u‖J‖(1 + ‖θ*‖)} (θ* an equilibrium to
      * round-off) G is F up to a constant of round-off size and the verdict is about F up to that
      * backward error, as every floating-point run is; beyond it, the constant joins the attracting
-     * verdict's floor as {@code 10 (‖F(θ*)‖ + that bound)/|Re λ|}. Metric: prediction error / ε
-     * (attracting) or distance / ε (unstable).
+     * verdict's floor as {@code 10 (‖F(θ*)‖ + that bound)/|Re λ|}. An attracting point whose run
+     * ends between the thresholds gets a second run, from −δ ({@link #pairVerdict}). Metric:
+     * prediction error / ε (attracting) or distance / ε (unstable).
      */
     public static Evaluation perturbation(Case c, IntegrationSettings settings) {
         Configuration cfg = c.configuration();
@@ -193,32 +194,105 @@ public final class StabilityChecks {
             }
             double curvature = normJ / scale * eps * eps / rate;
             double floor = 10 * (stopTolerance + dropped) / rate;
-            double error;
-            Outcome outcome = t.outcome();
-            if (outcome == Outcome.CONVERGED) {
-                error = Matrices.distance(end, predicted);
-            } else {
-                // a run that reached its horizon counts if its approach is decided (judged in θ, where
-                // the symmetry and the equilibria are); its limit is then known to within the
-                // approach's error, which joins the floor
-                LimitApproach approach = LimitApproach.of(f, t.translated(theta));
-                error = Double.NaN;
-                if (approach.decided()) {
-                    double[] limit = approach.limit().toArray();
-                    for (int r = 0; r < limit.length; r++) {
-                        limit[r] -= theta[r];
-                    }
-                    error = Matrices.distance(limit, predicted);
-                    floor += approach.limitError();
-                }
-                // only at the horizon the run was given: a wall-clock stop may cut the slow mode's decay short
-                if (outcome == Outcome.HORIZON_REACHED && approach.decided()) {
-                    outcome = Outcome.CONVERGED;
-                }
+            Limit plus = Limit.of(f, theta, t);
+            Evaluation single = attractingVerdict(plus.outcome(), plus.error(predicted), eps, curvature,
+                    floor + plus.uncertainty());
+            if (single.cause() != Cause.BETWEEN_THRESHOLDS) {
+                return single;
             }
-            return attractingVerdict(outcome, error, eps, curvature, floor);
+            // between the thresholds: the run from −δ separates the limit map's odd part (first
+            // order, plus third) from its even part (second order)
+            double[] minusDelta = delta.clone();
+            for (int i = 0; i < minusDelta.length; i++) {
+                minusDelta[i] = -minusDelta[i];
+            }
+            Trajectory tm = new FlowIntegrator(run).integrate(new DisplacementField(f, theta),
+                    State.fromArray(cfg.m(), cfg.n(), c.flow().hasTarget(), minusDelta));
+            Limit minus = Limit.of(f, theta, tm);
+            double pairFloor = 10 * (Math.max(stopTolerance, tol * (1 + Matrices.norm(tm.finalState().toArray())))
+                    + dropped) / rate + plus.uncertainty() + minus.uncertainty();
+            return pairVerdict(single, minus.outcome(), plus.limit(), minus.limit(), predicted, eps, curvature,
+                    pairFloor);
         }
         return unstableVerdict(st, t.outcome(), maxDistance, finalDistance, eps, stopTolerance, run.horizon());
+    }
+
+    /**
+     * Where a perturbed run ended, in displacement coordinates: its end if it CONVERGED; for a run
+     * that reached its horizon with a decided approach (judged in θ, where the symmetry and the
+     * equilibria are), that approach's limit, known to within its error, and the outcome counted as
+     * CONVERGED (only at the horizon the run was given: a wall-clock stop may cut the slow mode's
+     * decay short); otherwise no limit.
+     *
+     * @param outcome the run's outcome as the verdict counts it
+     * @param limit δ∞, or null
+     * @param uncertainty how far the true limit may be from {@code limit} (0 for a converged run)
+     */
+    record Limit(Outcome outcome, double[] limit, double uncertainty) {
+        static Limit of(VectorField f, double[] theta, Trajectory t) {
+            if (t.outcome() == Outcome.CONVERGED) {
+                return new Limit(Outcome.CONVERGED, t.finalState().toArray(), 0);
+            }
+            LimitApproach approach = LimitApproach.of(f, t.translated(theta));
+            if (!approach.decided()) {
+                return new Limit(t.outcome(), null, 0);
+            }
+            double[] limit = approach.limit().toArray();
+            for (int r = 0; r < limit.length; r++) {
+                limit[r] -= theta[r];
+            }
+            return new Limit(t.outcome() == Outcome.HORIZON_REACHED ? Outcome.CONVERGED : t.outcome(), limit,
+                    approach.limitError());
+        }
+
+        /** @return ‖δ∞ − predicted‖, NaN without a limit */
+        double error(double[] predicted) {
+            return limit == null ? Double.NaN : Matrices.distance(limit, predicted);
+        }
+    }
+
+    /**
+     * The verdict on a pair of perturbed runs, from δ and from −δ, after the run from δ alone ended
+     * between the thresholds ({@code single}). Their limits split into the odd part
+     * {@code (δ₊∞ − δ₋∞)/2 = Π₀δ + O(ε³)} and the even part {@code (δ₊∞ + δ₋∞)/2 = O(ε²)}: a first-order
+     * miss shows in the odd part alone, which the second-order term does not reach. With
+     * {@code third = (curvature/ε)² ε}:
+     * <pre>
+     *   the run from −δ not CONVERGED             single (its reason says so)
+     *   odd error ≤ max(third, floor, 1e-3 ε)
+     *     and even part ≤ 0.05 ε                  HOLDS (the first-order prediction, to third order)
+     *   odd error &gt; 0.5 ε + floor                 VIOLATED (a first-order miss)
+     *   otherwise                                 INCONCLUSIVE, both parts in the reason
+     * </pre>
+     * Metric: odd error / ε.
+     */
+    static Evaluation pairVerdict(Evaluation single, Outcome minusOutcome, double[] plus, double[] minus,
+                                  double[] predicted, double eps, double curvature, double floor) {
+        String metric = "prediction_error_over_eps";
+        if (minusOutcome != Outcome.CONVERGED || plus == null || minus == null) {
+            return Evaluation.inconclusive(single.cause(), metric, single.metric(), single.reason()
+                    + "; the run from −δ ended " + minusOutcome);
+        }
+        double[] odd = new double[plus.length];
+        double[] even = new double[plus.length];
+        for (int i = 0; i < plus.length; i++) {
+            odd[i] = (plus[i] - minus[i]) / 2;
+            even[i] = (plus[i] + minus[i]) / 2;
+        }
+        double oddError = Matrices.distance(odd, predicted);
+        double evenPart = Matrices.norm(even);
+        double third = curvature * curvature / eps;
+        double ratio = oddError / eps;
+        if (oddError <= Math.max(Math.max(third, floor), 1e-3 * eps) && evenPart <= 0.05 * eps) {
+            return Evaluation.holds(metric, ratio);
+        }
+        if (oddError > 0.5 * eps + floor) {
+            return Evaluation.violated(Cause.LIMIT_MISPREDICTED, metric, ratio, String.format(Locale.ROOT,
+                    "the odd part of the runs from ±δ ends %.3g ε from Π₀δ (floor %.3g ε)", ratio, floor / eps));
+        }
+        return Evaluation.inconclusive(Cause.BETWEEN_THRESHOLDS, metric, ratio, String.format(Locale.ROOT,
+                "%s; from ±δ: odd part %.3g ε from Π₀δ (bound %.3g ε), even part %.3g ε (bound 0.05 ε)",
+                single.reason(), ratio, Math.max(Math.max(third, floor), 1e-3 * eps) / eps, evenPart / eps));
     }
 
     /** @return the point projected onto F = 0 if that lowers ‖F‖, else the point (as the classifier does) */

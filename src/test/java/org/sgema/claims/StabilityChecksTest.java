@@ -157,6 +157,67 @@ class StabilityChecksTest {
         }
     }
 
+    /**
+     * The ci case (seed 1, try 5) of SG at (1, 1): the run from δ ends 0.0087 ε from θ* + Π₀δ,
+     * above the second-order estimate 0.001 ε and far below a first-order miss, so INCONCLUSIVE
+     * alone. The run from −δ splits the limit map: its odd part meets Π₀δ to 3e-6 ε and its even
+     * part is the second-order 0.0087 ε, so HOLDS. Mutant: no second run (INCONCLUSIVE,
+     * BETWEEN_THRESHOLDS, as it was).
+     */
+    @Test
+    void aSecondOrderTermIsToldApartByTheRunFromMinusDelta() {
+        CaseFiles.CaseFile f = CaseFiles.readCase(Path.of("src/test/resources/cases/T7-perturbation-scalar-second-order.json"));
+        Evaluation e = f.claim().check(f.reproduction(), RunProfile.load("ci").integration(f.source()));
+        assertEquals(Verdict.HOLDS, e.verdict(), e.toString());
+        assertTrue(e.metric() < 1e-4, e.toString());
+    }
+
+    /**
+     * {@link StabilityChecks#pairVerdict} on synthetic limits (ε = 1e-4, prediction p): an even
+     * part of 0.01 ε with the odd part exact HOLDS; an odd miss of 0.6 ε is VIOLATED whatever the
+     * even part; an even part of 0.1 ε is INCONCLUSIVE; a run from −δ that did not converge leaves
+     * the single run's verdict. Mutants: the even part ignored (the third HOLDS), the odd part taken
+     * from the run from δ alone (the first INCONCLUSIVE).
+     */
+    @Test
+    void thePairVerdictJudgesTheOddPartAndBoundsTheEvenPart() {
+        double eps = 1e-4;
+        double[] p = {3e-5, -4e-5};
+        Evaluation single = Evaluation.inconclusive(Cause.BETWEEN_THRESHOLDS, "prediction_error_over_eps", 0.01,
+                "between");
+        double[] even = {1e-6, 0};
+        Evaluation ok = StabilityChecks.pairVerdict(single, Outcome.CONVERGED, add(p, even), add(neg(p), even), p, eps,
+                1e-8, 1e-9);
+        assertEquals(Verdict.HOLDS, ok.verdict(), ok.toString());
+        double[] miss = {6e-5, 0};
+        Evaluation off = StabilityChecks.pairVerdict(single, Outcome.CONVERGED, add(add(p, miss), even),
+                add(neg(add(p, miss)), even), p, eps, 1e-8, 1e-9);
+        assertEquals(Cause.LIMIT_MISPREDICTED, off.cause(), off.toString());
+        double[] large = {1e-5, 0};
+        Evaluation big = StabilityChecks.pairVerdict(single, Outcome.CONVERGED, add(p, large), add(neg(p), large), p,
+                eps, 1e-8, 1e-9);
+        assertEquals(Cause.BETWEEN_THRESHOLDS, big.cause(), big.toString());
+        Evaluation cut = StabilityChecks.pairVerdict(single, Outcome.TIMED_OUT, add(p, even), null, p, eps, 1e-8, 1e-9);
+        assertEquals(Cause.BETWEEN_THRESHOLDS, cut.cause(), cut.toString());
+        assertTrue(cut.reason().contains("−δ ended TIMED_OUT"), cut.reason());
+    }
+
+    private static double[] add(double[] a, double[] b) {
+        double[] c = a.clone();
+        for (int i = 0; i < c.length; i++) {
+            c[i] += b[i];
+        }
+        return c;
+    }
+
+    private static double[] neg(double[] a) {
+        double[] c = a.clone();
+        for (int i = 0; i < c.length; i++) {
+            c[i] = -c[i];
+        }
+        return c;
+    }
+
     @Test
     void theDigitsCaseThatWasCalledViolatedIsNotAnyMore() {
         CaseFiles.CaseFile f = CaseFiles.readCase(Path.of("src/test/resources/cases/T7-perturbation-digits-slow-unstable.json"));
