@@ -211,7 +211,9 @@ public final class StabilityChecks {
             Limit minus = Limit.of(f, theta, tm);
             double pairFloor = 10 * (Math.max(stopTolerance, tol * (1 + Matrices.norm(tm.finalState().toArray())))
                     + dropped) / rate + plus.uncertainty() + minus.uncertainty();
-            return pairVerdict(single, minus.outcome(), plus.limit(), minus.limit(), predicted, eps, curvature,
+            // the even part's estimate from F's own second derivative along δ, where it exceeds ‖J‖/(1 + ‖θ*‖)
+            double secondOrder = Math.max(curvature, secondDerivative(f, theta, delta, j) * eps * eps / rate);
+            return pairVerdict(single, minus.outcome(), plus.limit(), minus.limit(), predicted, eps, secondOrder,
                     pairFloor);
         }
         return unstableVerdict(st, t.outcome(), maxDistance, finalDistance, eps, stopTolerance, run.horizon());
@@ -256,22 +258,37 @@ public final class StabilityChecks {
      * between the thresholds ({@code single}). Their limits split into the odd part
      * {@code (δ₊∞ − δ₋∞)/2 = Π₀δ + O(ε³)} and the even part {@code (δ₊∞ + δ₋∞)/2 = O(ε²)}: a first-order
      * miss shows in the odd part alone, which the second-order term does not reach. With
-     * {@code third = (curvature/ε)² ε}:
+     * {@code curvature} the second-order estimate (here the larger of ‖J‖/(1 + ‖θ*‖) and F's own
+     * second derivative along δ, {@link #secondDerivative}, times ε²/|Re λ|),
+     * {@code third = (curvature/ε)² ε} and {@code floor} that of both runs:
      * <pre>
-     *   the run from −δ not CONVERGED             single (its reason says so)
-     *   odd error ≤ max(third, floor, 1e-3 ε)
-     *     and even part ≤ 0.05 ε                  HOLDS (the first-order prediction, to third order)
+     *   the run from −δ DIVERGED                  VIOLATED (left an attracting point)
+     *   any other end but CONVERGED               INCONCLUSIVE (its outcome)
+     *   curvature + floor ≥ 0.05 ε                INCONCLUSIVE (not resolved)
+     *   odd error ≤ max(third, floor, 1e-3 ε) and
+     *     even part ≤ min(0.05 ε, max(10 curvature, floor, 1e-3 ε))
+     *                                             HOLDS (the first-order prediction, to third order;
+     *                                             the second-order term within 10× its estimate)
      *   odd error &gt; 0.5 ε + floor                 VIOLATED (a first-order miss)
      *   otherwise                                 INCONCLUSIVE, both parts in the reason
      * </pre>
-     * Metric: odd error / ε.
+     * Metric: the larger part's error, {@code max(odd error, even part)/ε}.
      */
     static Evaluation pairVerdict(Evaluation single, Outcome minusOutcome, double[] plus, double[] minus,
                                   double[] predicted, double eps, double curvature, double floor) {
         String metric = "prediction_error_over_eps";
-        if (minusOutcome != Outcome.CONVERGED || plus == null || minus == null) {
-            return Evaluation.inconclusive(single.cause(), metric, single.metric(), single.reason()
+        if (minusOutcome == Outcome.DIVERGED) {
+            return Evaluation.violated(Cause.LEFT_ATTRACTING_POINT, metric, Double.NaN,
+                    "the perturbed run from −δ diverged from a normally attracting point");
+        }
+        if (minusOutcome != Outcome.CONVERGED || minus == null) {
+            return Evaluation.inconclusive(Cause.of(minusOutcome), metric, single.metric(), single.reason()
                     + "; the run from −δ ended " + minusOutcome);
+        }
+        if (curvature + floor >= 0.05 * eps) {
+            return Evaluation.inconclusive(Cause.LIMIT_UNRESOLVED, metric, single.metric(), String.format(Locale.ROOT,
+                    "%s; the runs from ±δ: second-order bound %.3g and floor %.3g do not resolve ε = %.3g",
+                    single.reason(), curvature, floor, eps));
         }
         double[] odd = new double[plus.length];
         double[] even = new double[plus.length];
@@ -281,18 +298,38 @@ public final class StabilityChecks {
         }
         double oddError = Matrices.distance(odd, predicted);
         double evenPart = Matrices.norm(even);
-        double third = curvature * curvature / eps;
-        double ratio = oddError / eps;
-        if (oddError <= Math.max(Math.max(third, floor), 1e-3 * eps) && evenPart <= 0.05 * eps) {
+        double oddBound = Math.max(Math.max(curvature * curvature / eps, floor), 1e-3 * eps);
+        double evenBound = Math.min(0.05 * eps, Math.max(Math.max(10 * curvature, floor), 1e-3 * eps));
+        double ratio = Math.max(oddError, evenPart) / eps;
+        if (oddError <= oddBound && evenPart <= evenBound) {
             return Evaluation.holds(metric, ratio);
         }
         if (oddError > 0.5 * eps + floor) {
             return Evaluation.violated(Cause.LIMIT_MISPREDICTED, metric, ratio, String.format(Locale.ROOT,
-                    "the odd part of the runs from ±δ ends %.3g ε from Π₀δ (floor %.3g ε)", ratio, floor / eps));
+                    "the odd part of the runs from ±δ ends %.3g ε from Π₀δ (floor %.3g ε)", oddError / eps,
+                    floor / eps));
         }
         return Evaluation.inconclusive(Cause.BETWEEN_THRESHOLDS, metric, ratio, String.format(Locale.ROOT,
-                "%s; from ±δ: odd part %.3g ε from Π₀δ (bound %.3g ε), even part %.3g ε (bound 0.05 ε)",
-                single.reason(), ratio, Math.max(Math.max(third, floor), 1e-3 * eps) / eps, evenPart / eps));
+                "%s; from ±δ: odd part %.3g ε from Π₀δ (bound %.3g ε), even part %.3g ε (bound %.3g ε)",
+                single.reason(), oddError / eps, oddBound / eps, evenPart / eps, evenBound / eps));
+    }
+
+    /**
+     * @return {@code ‖J(θ + h d) − J(θ)‖_F / (h ‖d‖)} with {@code h = 1e-4 (1 + ‖θ‖)/‖d‖}: the norm of
+     *     F's second derivative along d, {@code ‖F''[d/‖d‖]‖}, to a relative 1e-4 (J is quadratic in
+     *     θ for the cubic fields here)
+     */
+    static double secondDerivative(VectorField f, double[] theta, double[] d, DMatrixRMaj jacobianAtTheta) {
+        double step = 1e-4 * (1 + Matrices.norm(theta)) / Matrices.norm(d);
+        double[] moved = theta.clone();
+        for (int i = 0; i < moved.length; i++) {
+            moved[i] += step * d[i];
+        }
+        DMatrixRMaj difference = f.jacobian(moved);
+        for (int i = 0; i < difference.data.length; i++) {
+            difference.data[i] -= jacobianAtTheta.data[i];
+        }
+        return Matrices.norm(difference) / (step * Matrices.norm(d));
     }
 
     /** @return the point projected onto F = 0 if that lowers ‖F‖, else the point (as the classifier does) */
