@@ -7,22 +7,27 @@ import org.sgema.model.InvalidInputException;
  * A field in displacement coordinates about a point θ*: the state is {@code δ = θ − θ*} and
  * <pre>
  *   G(δ) = F(θ* + δ) − F(θ*) = ∫₀¹ J(θ* + sδ) δ ds
- *        = [ J(θ*) δ + 4 J(θ* + δ/2) δ + J(θ* + δ) δ ] / 6     (Simpson's rule)
+ *        = [ J(θ* + s₋δ) δ + J(θ* + s₊δ) δ ] / 2,   s± = 1/2 ± 1/(2√3)   (two-point Gauss–Legendre)
  * </pre>
- * Simpson's rule is exact for polynomials of degree at most 3 in s, so for fields of degree at
- * most 4 in θ; every field of this project (SG, EMA, GD and the {@link Mutation}s) is cubic. Each of the three products is linear in δ term by term, so
- * rounding is about {@code u ‖J‖ ‖δ‖}, where {@code F(θ* + δ)} evaluated directly rounds at about
- * {@code u} times the size of F's terms at θ*, whatever δ. Near an equilibrium that turns a floor
- * fixed in θ into one proportional to the displacement, which is what lets a perturbation of size
- * ε be followed to a small fraction of ε when the slowest decay is far below ‖J‖.
+ * The two-point Gauss–Legendre rule is exact for polynomials of degree at most 3 in s, so for
+ * fields of degree at most 4 in θ; every field of this project (SG, EMA, GD and the
+ * {@link Mutation}s) is cubic. Each of the two products is linear in δ term by term, so rounding is
+ * about {@code u ‖J‖ ‖δ‖}, where {@code F(θ* + δ)} evaluated directly rounds at about {@code u}
+ * times the size of F's terms at θ*, whatever δ. Near an equilibrium that turns a floor fixed in
+ * θ into one proportional to the displacement, which is what lets a perturbation of size ε be
+ * followed to a small fraction of ε when the slowest decay is far below ‖J‖.
  * <p>
  * G leaves out the constant {@code F(θ*)}: θ* is an exact equilibrium of G, which differs from F
  * by that constant (at a point of V computed in floating point, round-off). {@link #keepingValue}
  * adds it back ({@code F(θ* + δ)} itself, for a θ* that is not an equilibrium). The Jacobian is
- * {@code J(θ* + δ)} either way. Each evaluation costs three Jacobian–vector products of the underlying field.
+ * {@code J(θ* + δ)} either way. Each evaluation costs two Jacobian–vector products of the
+ * underlying field.
  * Allocates nothing per call; not thread-safe (use {@link #copy()}).
  */
 public final class DisplacementField implements VectorField {
+    /** The nodes of the two-point Gauss–Legendre rule on [0, 1]: 1/2 ∓ 1/(2√3). */
+    static final double LOWER_NODE = 0.5 - 0.5 / Math.sqrt(3);
+    static final double UPPER_NODE = 0.5 + 0.5 / Math.sqrt(3);
     private final VectorField field;
     private final double[] origin;
     private final double[] point;
@@ -81,20 +86,16 @@ public final class DisplacementField implements VectorField {
         return origin.length;
     }
 
-    /** {@code out = G(δ)} (plus F(θ*) if kept) by Simpson's rule on {@code J(θ* + sδ) δ}, s = 0, ½, 1. */
+    /** {@code out = G(δ)} (plus F(θ*) if kept) by the two-point Gauss–Legendre rule on {@code J(θ* + sδ) δ}. */
     @Override
     public void evaluate(double[] delta, double[] out) {
         check(delta, out);
-        field.jacobianTimes(origin, delta, out);
-        at(delta, 0.5);
+        at(delta, LOWER_NODE);
+        field.jacobianTimes(point, delta, out);
+        at(delta, UPPER_NODE);
         field.jacobianTimes(point, delta, product);
         for (int i = 0; i < out.length; i++) {
-            out[i] += 4 * product[i];
-        }
-        at(delta, 1.0);
-        field.jacobianTimes(point, delta, product);
-        for (int i = 0; i < out.length; i++) {
-            out[i] = (out[i] + product[i]) / 6;
+            out[i] = (out[i] + product[i]) / 2;
         }
         if (value != null) {
             for (int i = 0; i < out.length; i++) {
@@ -112,10 +113,10 @@ public final class DisplacementField implements VectorField {
         field.jacobianTimes(point, v, out);
     }
 
-    /** Three Jacobian–vector products of the underlying field. */
+    /** Two Jacobian–vector products of the underlying field. */
     @Override
     public double flopsPerEvaluation() {
-        return 3 * field.flopsPerJacobianProduct();
+        return 2 * field.flopsPerJacobianProduct();
     }
 
     /** One Jacobian–vector product of the underlying field. */

@@ -22,7 +22,7 @@ import org.sgema.testing.FieldWrapper;
 
 /**
  * {@link DisplacementField}: the {@link VectorField} contract (its Jacobian is J(θ* + δ), checked
- * against central differences of G); Simpson's rule is exact for every flow and every mutation
+ * against central differences of G); the two-point Gauss–Legendre rule is exact for every flow and every mutation
  * (all cubic), against the plain difference {@code F(θ* + δ) − F(θ*)} at large δ; at δ of size
  * 1e-13 its rounding is proportional to δ; a run of G moved back by θ* is the run of F.
  */
@@ -57,7 +57,7 @@ class DisplacementFieldTest extends VectorFieldContract {
      * quintic term (below), for which the rule is not exact (it is up to degree 4).
      */
     @Test
-    void simpsonsRuleIsExactForEveryFieldOfTheProject() {
+    void theQuadratureIsExactForEveryFieldOfTheProject() {
         Random rnd = new Random(4);
         for (Configuration c : configurations()) {
             for (VectorField f : everyField(c)) {
@@ -76,7 +76,7 @@ class DisplacementFieldTest extends VectorFieldContract {
                 double size = 1 + Matrices.norm(fMoved) + Matrices.norm(fOrigin);
                 double[] g = new DisplacementField(f, origin).evaluate(delta);
                 assertTrue(Matrices.distance(g, difference) < 1e-12 * size,
-                        () -> f + ": Simpson's G misses the difference by " + Matrices.distance(g, difference));
+                        () -> f + ": the quadrature's G misses the difference by " + Matrices.distance(g, difference));
                 double[] kept = DisplacementField.keepingValue(f, origin).evaluate(delta);
                 assertTrue(Matrices.distance(kept, fMoved) < 1e-12 * size, () -> f + ": keepingValue is not F(θ* + δ)");
             }
@@ -101,8 +101,8 @@ class DisplacementFieldTest extends VectorFieldContract {
         double[] g = new DisplacementField(quintic, origin).evaluate(delta);
         double[] difference = quintic.evaluate(delta);
         double[] f0 = quintic.evaluate(origin);
-        // the quintic's part: ∫₀¹ 5s⁴ ds = 1, Simpson's rule (0 + 4·5/16 + 5)/6 = 1 + 1/24
-        assertEquals(difference[0] - f0[0] + 1.0 / 24, g[0], 1e-12);
+        // the quintic's part: ∫₀¹ 5s⁴ ds = 1, the two-point rule (5 s₋⁴ + 5 s₊⁴)/2 = 1 − 1/36
+        assertEquals(difference[0] - f0[0] - 1.0 / 36, g[0], 1e-12);
     }
 
     /**
