@@ -104,6 +104,49 @@ class StabilityChecksTest {
         assertEquals(Cause.LIMIT_MISPREDICTED, e.cause(), e.toString());
     }
 
+    /**
+     * SG plus a constant c of size 1e-4 along the left null space of J(θ*) (θ* the point the check
+     * draws): F(θ*) = c is far beyond round-off and polishing cannot remove it (Jᵀc = 0), so θ* is
+     * no equilibrium and the run of F drifts. The displacement field drops F(θ*), so its own run
+     * still converges to θ* + Π₀δ; the dropped constant joins the floor and the verdict is not
+     * HOLDS. Mutant: the constant left out of the floor (HOLDS, a false confirmation).
+     */
+    @Test
+    void aPointThatIsNoEquilibriumIsNotConfirmed() {
+        Configuration c = new ConfigurationSpec(4, 2, ConfigurationSpec.Views.SYMMETRIC,
+                ConfigurationSpec.Spectra.WELL, 0, 1.0, 1.0, 3).toConfiguration();
+        long seed = 3; // an attracting point (see the test above)
+        double[] theta = org.sgema.equilibria.EquilibriumVariety.randomPoint(c, new java.util.Random(seed)).toArray();
+        DMatrixRMaj j = Flow.SG.field(c).jacobian(theta);
+        var svd = org.ejml.dense.row.factory.DecompositionFactory_DDRM.svd(j.numRows, j.numCols, true, false, false);
+        assertTrue(svd.decompose(j.copy()));
+        double[] singular = svd.getSingularValues();
+        int smallest = 0;
+        for (int i = 1; i < singular.length; i++) {
+            smallest = singular[i] < singular[smallest] ? i : smallest;
+        }
+        DMatrixRMaj u = svd.getU(null, false);
+        double[] constant = new double[theta.length];
+        for (int r = 0; r < theta.length; r++) {
+            constant[r] = 1e-4 * u.get(r, smallest);
+        }
+        Case shifted = new Case(c, State.of(new DMatrixRMaj(2, 2), new DMatrixRMaj(2, 4)), Flow.SG, seed,
+                (flow, cfg) -> new org.sgema.testing.FieldWrapper(flow.field(cfg)) {
+                    @Override
+                    public void evaluate(double[] x, double[] out) {
+                        inner.evaluate(x, out);
+                        for (int i = 0; i < out.length; i++) {
+                            out[i] += constant[i];
+                        }
+                    }
+                });
+        Evaluation exact = StabilityChecks.perturbation(new Case(c, shifted.initial(), Flow.SG, seed),
+                RunProfile.load("ci").integration());
+        assertEquals("prediction_error_over_eps", exact.metricName(), exact.toString());
+        Evaluation e = StabilityChecks.perturbation(shifted, RunProfile.load("ci").integration());
+        assertNotEquals(Verdict.HOLDS, e.verdict(), e.toString());
+    }
+
     /** SG plus {@code K ‖R(θ)‖² e₁}, which vanishes with its derivative on V (test above). */
     private static final class PushedAlongA11 extends org.sgema.testing.FieldWrapper {
         private final double k;
