@@ -167,14 +167,10 @@ public final class StabilityChecks {
         double residual = Matrices.norm(f.evaluate(theta));
         double roundOff = ROUND_OFF_EQUILIBRIUM * Math.ulp(1.0) * normJ * scale;
         double dropped = residual <= roundOff ? 0 : residual + roundOff;
-        Trajectory t = new FlowIntegrator(run).integrate(new DisplacementField(f, theta),
-                State.fromArray(cfg.m(), cfg.n(), c.flow().hasTarget(), delta));
+        java.util.function.Function<double[], Trajectory> runFrom = start -> new FlowIntegrator(run).integrate(
+                new DisplacementField(f, theta), State.fromArray(cfg.m(), cfg.n(), c.flow().hasTarget(), start));
+        Trajectory t = runFrom.apply(delta);
         double[] end = t.finalState().toArray();
-        double finalDistance = Matrices.norm(end) / eps;
-        double maxDistance = 0;
-        for (int i = 0; i < t.size(); i++) {
-            maxDistance = Math.max(maxDistance, Matrices.norm(t.state(i).toArray()) / eps);
-        }
         // the stop test's threshold where the run ended
         double stopTolerance = tol * (1 + Matrices.norm(end));
         if (st.verdict() == StabilityVerdict.NORMALLY_ATTRACTING) {
@@ -206,8 +202,7 @@ public final class StabilityChecks {
             for (int i = 0; i < minusDelta.length; i++) {
                 minusDelta[i] = -minusDelta[i];
             }
-            Trajectory tm = new FlowIntegrator(run).integrate(new DisplacementField(f, theta),
-                    State.fromArray(cfg.m(), cfg.n(), c.flow().hasTarget(), minusDelta));
+            Trajectory tm = runFrom.apply(minusDelta);
             Limit minus = Limit.of(f, theta, tm);
             double pairFloor = 10 * (Math.max(stopTolerance, tol * (1 + Matrices.norm(tm.finalState().toArray())))
                     + dropped) / rate + plus.uncertainty() + minus.uncertainty();
@@ -216,7 +211,12 @@ public final class StabilityChecks {
             return pairVerdict(single, minus.outcome(), plus.limit(), minus.limit(), predicted, eps, secondOrder,
                     pairFloor);
         }
-        return unstableVerdict(st, t.outcome(), maxDistance, finalDistance, eps, stopTolerance, run.horizon());
+        double maxDistance = 0;
+        for (int i = 0; i < t.size(); i++) {
+            maxDistance = Math.max(maxDistance, Matrices.norm(t.state(i).toArray()) / eps);
+        }
+        return unstableVerdict(st, t.outcome(), maxDistance, Matrices.norm(end) / eps, eps, stopTolerance,
+                run.horizon());
     }
 
     /**

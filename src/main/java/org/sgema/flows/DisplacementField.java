@@ -18,9 +18,8 @@ import org.sgema.model.InvalidInputException;
  * followed to a small fraction of ε when the slowest decay is far below ‖J‖.
  * <p>
  * G leaves out the constant {@code F(θ*)}: θ* is an exact equilibrium of G, which differs from F
- * by that constant (at a point of V computed in floating point, round-off). {@link #keepingValue}
- * adds it back ({@code F(θ* + δ)} itself, for a θ* that is not an equilibrium). The Jacobian is
- * {@code J(θ* + δ)} either way. Each evaluation costs two Jacobian–vector products of the
+ * by that constant (at a point of V computed in floating point, round-off). The Jacobian is
+ * {@code J(θ* + δ)}. Each evaluation costs two Jacobian–vector products of the
  * underlying field.
  * Allocates nothing per call; not thread-safe (use {@link #copy()}).
  */
@@ -32,8 +31,6 @@ public final class DisplacementField implements VectorField {
     private final double[] origin;
     private final double[] point;
     private final double[] product;
-    /** F(θ*), added to every evaluation, or null */
-    private final double[] value;
 
     /**
      * {@code G(δ) = F(θ* + δ) − F(θ*)}.
@@ -42,10 +39,6 @@ public final class DisplacementField implements VectorField {
      * @param origin θ*, length N (copied)
      */
     public DisplacementField(VectorField field, double[] origin) {
-        this(field, origin, false);
-    }
-
-    private DisplacementField(VectorField field, double[] origin, boolean keepValue) {
         if (origin.length != field.dimension()) {
             throw new IllegalArgumentException("origin of length " + origin.length + " for a field of dimension "
                     + field.dimension());
@@ -54,16 +47,6 @@ public final class DisplacementField implements VectorField {
         this.origin = origin.clone();
         this.point = new double[origin.length];
         this.product = new double[origin.length];
-        this.value = keepValue ? field.evaluate(this.origin) : null;
-    }
-
-    /**
-     * @param field F, a polynomial field of degree at most 4
-     * @param origin θ*, length N (copied)
-     * @return {@code F(θ* + δ) = G(δ) + F(θ*)}, with F(θ*) evaluated once
-     */
-    public static DisplacementField keepingValue(VectorField field, double[] origin) {
-        return new DisplacementField(field, origin, true);
     }
 
     /** @return θ* (a copy) */
@@ -86,7 +69,7 @@ public final class DisplacementField implements VectorField {
         return origin.length;
     }
 
-    /** {@code out = G(δ)} (plus F(θ*) if kept) by the two-point Gauss–Legendre rule on {@code J(θ* + sδ) δ}. */
+    /** {@code out = G(δ)} by the two-point Gauss–Legendre rule on {@code J(θ* + sδ) δ}. */
     @Override
     public void evaluate(double[] delta, double[] out) {
         check(delta, out);
@@ -96,11 +79,6 @@ public final class DisplacementField implements VectorField {
         field.jacobianTimes(point, delta, product);
         for (int i = 0; i < out.length; i++) {
             out[i] = (out[i] + product[i]) / 2;
-        }
-        if (value != null) {
-            for (int i = 0; i < out.length; i++) {
-                out[i] += value[i];
-            }
         }
     }
 
@@ -138,7 +116,7 @@ public final class DisplacementField implements VectorField {
 
     @Override
     public DisplacementField copy() {
-        return new DisplacementField(field.copy(), origin, value != null);
+        return new DisplacementField(field.copy(), origin);
     }
 
     /** {@code point = θ* + s δ} */

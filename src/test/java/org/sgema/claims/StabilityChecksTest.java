@@ -209,8 +209,7 @@ class StabilityChecksTest {
      */
     @Test
     void aSecondOrderTermIsToldApartByTheRunFromMinusDelta() {
-        CaseFiles.CaseFile f = CaseFiles.readCase(Path.of("src/test/resources/cases/T7-perturbation-scalar-second-order.json"));
-        Evaluation e = f.claim().check(f.reproduction(), RunProfile.load("ci").integration(f.source()));
+        Evaluation e = replayAtCi("T7-perturbation-scalar-second-order");
         assertEquals(Verdict.HOLDS, e.verdict(), e.toString());
     }
 
@@ -264,22 +263,7 @@ class StabilityChecksTest {
      */
     @Test
     void theSecondDerivativeAlongADirectionMatchesAClosedForm() {
-        org.sgema.flows.VectorField squares = new org.sgema.flows.VectorField() {
-            @Override
-            public Flow flow() {
-                return Flow.SG;
-            }
-
-            @Override
-            public Configuration configuration() {
-                return null;
-            }
-
-            @Override
-            public int dimension() {
-                return 3;
-            }
-
+        org.sgema.flows.VectorField squares = new org.sgema.testing.ThreeStateField() {
             @Override
             public void evaluate(double[] x, double[] out) {
                 for (int i = 0; i < 3; i++) {
@@ -293,16 +277,17 @@ class StabilityChecksTest {
                     out[i] = 2 * x[i] * v[i];
                 }
             }
-
-            @Override
-            public org.sgema.flows.VectorField copy() {
-                return this;
-            }
         };
         double[] x = {0.3, -1.2, 2.0};
         double[] d = {2.0, -1.0, 2.0}; // ‖d‖ = 3
         double k = StabilityChecks.secondDerivative(squares, x, d, squares.jacobian(x));
         assertEquals(2.0, k, 1e-9);
+    }
+
+    /** @return the claim's verdict on a stored case, replayed with the ci profile's settings */
+    private static Evaluation replayAtCi(String name) {
+        CaseFiles.CaseFile f = CaseFiles.readCase(Path.of("src/test/resources/cases/" + name + ".json"));
+        return f.claim().check(f.reproduction(), RunProfile.load("ci").integration(f.source()));
     }
 
     private static double[] add(double[] a, double[] b) {
@@ -323,8 +308,7 @@ class StabilityChecksTest {
 
     @Test
     void theDigitsCaseThatWasCalledViolatedIsNotAnyMore() {
-        CaseFiles.CaseFile f = CaseFiles.readCase(Path.of("src/test/resources/cases/T7-perturbation-digits-slow-unstable.json"));
-        Evaluation e = f.claim().check(f.reproduction(), RunProfile.load("ci").integration(f.source()));
+        Evaluation e = replayAtCi("T7-perturbation-digits-slow-unstable");
         assertNotEquals(Verdict.VIOLATED, e.verdict(), e.toString());
     }
 

@@ -44,24 +44,13 @@ class EigenbasisTest {
         return out;
     }
 
-    private static List<MomentField> fields(Configuration c) {
-        List<MomentField> out = new ArrayList<>();
-        for (Flow f : Flow.values()) {
-            out.add(f.field(c));
-            for (Mutation mu : Mutation.values()) {
-                out.add(mu.field(f, c));
-            }
-        }
-        return out;
-    }
-
     @Test
     void everyFieldIsEquivariant() {
         Random rnd = new Random(8);
         for (Configuration c : configurations()) {
             Eigenbasis basis = Eigenbasis.of(c);
             assertNotNull(basis, "eigenbasis of " + c);
-            for (MomentField f : fields(c)) {
+            for (MomentField f : VectorFieldContract.exactAndMutantFields(c)) {
                 MomentField g = f.on(basis.rotated());
                 boolean target = f.flow().hasTarget();
                 double[] theta = new double[f.dimension()];

@@ -36,6 +36,18 @@ public abstract class VectorFieldContract {
                         RandomConfigurations.logSpaced(4, 0.5, 5.0), 3, rnd).withTau(0.3));
     }
 
+    /** @return every flow's exact field and every {@link Mutation} of it, on {@code c} */
+    static List<MomentField> exactAndMutantFields(Configuration c) {
+        List<MomentField> out = new java.util.ArrayList<>();
+        for (Flow f : Flow.values()) {
+            out.add(f.field(c));
+            for (Mutation mu : Mutation.values()) {
+                out.add(mu.field(f, c));
+            }
+        }
+        return out;
+    }
+
     static double[] point(VectorField f, Random rnd) {
         var c = f.configuration();
         return RandomConfigurations.gaussianState(c.m(), c.n(), f.flow().hasTarget(), 1.0, rnd).toArray();

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.sgema.testing.ThreeStateField;
 import org.sgema.flows.VectorField;
 import org.sgema.integration.FlowIntegrator;
 import org.sgema.integration.IntegrationSettings;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.sgema.testing.ThreeStateField;
 
 /** Finite-time Lyapunov exponents against closed forms of linear and sheared flows. */
 class LyapunovExponentTest {

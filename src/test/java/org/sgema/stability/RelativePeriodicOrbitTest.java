@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
+import org.sgema.testing.ThreeStateField;
 import org.sgema.claims.CaseFiles;
 import org.sgema.flows.VectorField;
 import org.sgema.integration.FlowIntegrator;

@@ -1,4 +1,4 @@
-package org.sgema.stability;
+package org.sgema.testing;
 
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.sgema.flows.Flow;
@@ -6,9 +6,9 @@ import org.sgema.flows.VectorField;
 import org.sgema.model.Configuration;
 
 /** A test field on the three-component state θ = (a, b₁, b₂) of GD at (n, m) = (2, 1): closed-form dynamics. */
-abstract class ThreeStateField implements VectorField {
+public abstract class ThreeStateField implements VectorField {
     /** The (n, m) = (2, 1) shape the state belongs to. */
-    static final Configuration SHAPE = Configuration.views(CommonOps_DDRM.identity(2), CommonOps_DDRM.identity(2),
+    public static final Configuration SHAPE = Configuration.views(CommonOps_DDRM.identity(2), CommonOps_DDRM.identity(2),
             CommonOps_DDRM.identity(2), 1);
 
     @Override
@@ -32,7 +32,7 @@ abstract class ThreeStateField implements VectorField {
     }
 
     /** @return the linear field θ̇ = Lθ for a 3×3 matrix L (rows), whose Jacobian is L everywhere */
-    static ThreeStateField linear(double[][] l) {
+    public static ThreeStateField linear(double[][] l) {
         return new ThreeStateField() {
             @Override
             public void evaluate(double[] x, double[] out) {
