@@ -532,45 +532,59 @@ public final class StabilityChecks {
     }
 
     /**
-     * Confirms an UNSTABLE limit dynamically: the run continues from its end state θ_end, at a
-     * distance {@code d = ‖θ_end − θ*‖} from the projected limit θ*, with a tight stop test. It can
-     * show the unstable mode only if
+     * e-folds an unstable mode needs to grow from rounding level to 1e-3 of the state, plus 5:
+     * {@code ln(1e-3 / u) + 5 ≈ 34.1} (u the unit roundoff, {@code Math.ulp(1.0)}).
+     */
+    static final double GROWTH_FROM_ROUNDING = Math.log(1e-3 / Math.ulp(1.0)) + 5;
+
+    /**
+     * Confirms an UNSTABLE limit dynamically: the run continues from its end state θ_end, with no
+     * stop test, for the time the unstable mode (rate Re λ₊) needs to grow from rounding level to
+     * 1e-3 of the state:
      * <pre>
-     *   Re λ₊ · d ≥ 1e2 · 1e-14 (1 + ‖θ*‖)                (the mode keeps ‖F‖ above the stop test)
-     *   Re λ₊ · horizon ≥ ln(1e-3 (1 + ‖θ*‖) / d) + 5     (it grows from d past 1e-3 in time)
+     *   t₊ = 34.1 / Re λ₊     (ln(1e-3/u) + 5 e-folds; u the unit roundoff)
      * </pre>
-     * Then a run that moves more than {@code 1e-3 (1 + ‖θ*‖)} is INCONCLUSIVE (it had stopped near a
-     * saddle); one that moves less is VIOLATED (converged to an unstable equilibrium) only if it
-     * converged or ran long enough for the mode to show, {@code Re λ₊ · t_reached ≥ ln(1e-3 (1 + ‖θ*‖)
-     * / d) + 5} (a run cut short by its wall clock, evaluation budget or a failure shows nothing);
-     * otherwise INCONCLUSIVE ({@link Cause#UNRESOLVED_MODE}).
+     * The mode's component at θ_end may be anywhere between rounding level and the distance
+     * {@code d = ‖θ_end − θ*‖} to the projected limit θ*: near a saddle, ‖F‖ and d are set by the
+     * decaying stable part, and the unstable part can be many orders smaller. So neither a stop test
+     * met (‖F‖ small while the unstable part is still tiny) nor a growth counted from d shows the
+     * mode; t₊ does, whatever its size. A run that moves more than {@code 1e-3 (1 + ‖θ*‖)} is
+     * INCONCLUSIVE (it had stopped near a saddle); one that moves less is VIOLATED (it stays at an
+     * unstable equilibrium) only if it ran until t₊ (its recorded end at or beyond t₊, however it
+     * ended); a run cut short before t₊ (wall clock, evaluation budget, a failure, or an exact
+     * floating-point equilibrium, where rounding cannot excite the mode) shows nothing: INCONCLUSIVE
+     * ({@link Cause#UNRESOLVED_MODE}). No continuation when t₊ exceeds
+     * {@link LimitApproach#CONTINUATION} times the claim's horizon.
      */
     static Evaluation saddleOrViolation(Stability st, FlowIntegrator integrator, IntegrationSettings settings,
                                         VectorField f, State end, State limit) {
         double rate = st.maxRealNonZero();
         double scale = 1 + Matrices.norm(limit.toArray());
-        double d = Math.max(Matrices.distance(end.toArray(), limit.toArray()), 1e-300);
-        double stop = 1e-14;
-        if (!(rate > 0) || rate * d < 1e2 * stop * scale
-                || rate * settings.horizon() < Math.log(1e-3 * scale / d) + 5) {
+        double d = Matrices.distance(end.toArray(), limit.toArray());
+        double needed = GROWTH_FROM_ROUNDING / rate;
+        if (!(rate > 0) || !(needed <= LimitApproach.CONTINUATION * settings.horizon())) {
             return Evaluation.inconclusive(Cause.UNRESOLVED_MODE, "max_re_nonzero", rate, String.format(Locale.ROOT,
-                    "unstable limit (%s) at distance %.3g from the end state: with horizon %.3g the mode cannot "
-                            + "show", st.reason(), d, settings.horizon()));
+                    "unstable limit (%s) at distance %.3g from the end state: the mode needs t = %.3g to grow from"
+                            + " rounding level, beyond %.0f horizons of %.3g", st.reason(), d, needed,
+                    LimitApproach.CONTINUATION, settings.horizon()));
         }
-        Trajectory more = integrator.withSettings(settings.withConvergenceTolerance(stop)).integrate(f, end);
+        // no stop test: Double.MIN_VALUE stops only at an exact floating-point equilibrium
+        IntegrationSettings on = settings.withConvergenceTolerance(Double.MIN_VALUE).withHorizon(1.001 * needed);
+        Trajectory more = integrator.withSettings(on).integrate(f, end);
         double moved = Matrices.distance(more.finalState().toArray(), limit.toArray()) / scale;
         if (moved > 1e-3) {
             return Evaluation.inconclusive(Cause.SADDLE_LEFT, "max_re_nonzero", rate, String.format(Locale.ROOT,
                     "stopped near a saddle (%s); continued, it moved %.3g away", st.reason(), moved));
         }
-        boolean shown = more.outcome() == Outcome.CONVERGED || (more.outcome().stoppedOnTime()
-                && rate * more.finalTime() >= Math.log(1e-3 * scale / d) + 5);
+        boolean shown = more.finalTime() >= needed;
         if (!shown) {
             return Evaluation.inconclusive(Cause.UNRESOLVED_MODE, "max_re_nonzero", rate, String.format(Locale.ROOT,
                     "unstable limit (%s): the continued run ended %s at t = %.3g, too soon for the mode to show"
-                            + " (moved %.3g)", st.reason(), more.outcome(), more.finalTime(), moved));
+                            + " (it needs t = %.3g to grow from rounding level; moved %.3g)", st.reason(),
+                    more.outcome(), more.finalTime(), needed, moved));
         }
         return Evaluation.violated(Cause.UNSTABLE_EQUILIBRIUM, "max_re_nonzero", rate, String.format(Locale.ROOT,
-                "trajectory converged to an unstable equilibrium: %s (continued run moved %.3g)", st.reason(), moved));
+                "trajectory stays at an unstable equilibrium: %s (continued for t = %.3g, %.0f e-folds of the"
+                        + " mode, it moved %.3g)", st.reason(), more.finalTime(), rate * more.finalTime(), moved));
     }
 }

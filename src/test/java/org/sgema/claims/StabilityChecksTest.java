@@ -371,6 +371,30 @@ class StabilityChecksTest {
     }
 
     /**
+     * A run whose ‖F‖ is small because its unstable component is tiny (1e-14 along the unstable b of
+     * the collapsed saddle (0.25, 0), rate 0.0625), while it is 2e-9 from the projected limit: a
+     * stop test at 1e-14 (1 + ‖θ‖) is met at once, and growth counted from d = 2e-9 looks long
+     * enough. Continued without a stop test for ln(1e-3/u) + 5 e-folds, the mode grows from 1e-14
+     * and the run leaves: INCONCLUSIVE (SADDLE_LEFT). Mutant: a continuation that stops on the
+     * 1e-14 test and counts CONVERGED as shown (the earlier confirmation) calls this VIOLATED.
+     */
+    @Test
+    void aTinyUnstableComponentIsGivenTimeToGrowFromRounding() {
+        Configuration c = Configuration.views(scalar(1), scalar(0.5), scalar(1), 1);
+        IntegrationSettings s = IntegrationSettings.defaults();
+        Evaluation e = StabilityChecks.saddleOrViolation(unstable(0.0625), new org.sgema.integration.FlowIntegrator(s),
+                s, Flow.SG.field(c), State.of(scalar(0.25 + 2e-9), scalar(1e-14)), State.of(scalar(0.25), scalar(0)));
+        assertEquals(Verdict.INCONCLUSIVE, e.verdict(), e.toString());
+        assertEquals(Cause.SADDLE_LEFT, e.cause(), e.toString());
+        // a mode too slow to grow from rounding within 20 horizons is not followed at all
+        IntegrationSettings shortRun = s.withHorizon(20);
+        Evaluation slow = StabilityChecks.saddleOrViolation(unstable(0.0625),
+                new org.sgema.integration.FlowIntegrator(shortRun), shortRun, Flow.SG.field(c),
+                State.of(scalar(0.25 + 2e-9), scalar(1e-14)), State.of(scalar(0.25), scalar(0)));
+        assertEquals(Cause.UNRESOLVED_MODE, slow.cause(), slow.toString());
+    }
+
+    /**
      * The real saddle of the test above, with a continued run cut short (here by a budget of 30
      * evaluations; on a busy machine, by the wall clock): it has not moved, but had no time to, so
      * INCONCLUSIVE. Mutant: the continued run's outcome and time ignored (VIOLATED, as before).
