@@ -94,6 +94,37 @@ public final class Trajectory {
                 wallMillis, stiffFrom, abandonedStiffPhases);
     }
 
+    /**
+     * One record of a run and its continuation, so that a law fitted on the last half (or tenth) of
+     * the time reached sees the points the run recorded there, not only the continuation's.
+     *
+     * @param continuation a run of the same flow that starts where this one ended (its first time
+     *     this run's final time)
+     * @return this run's points, then the continuation's after its first; the continuation's
+     *     outcome, reason and settings; evaluations, steps, wall time and abandoned stiff phases
+     *     summed; the stiff method's start this run's when the continuation ran stiff from its start
+     * @throws IllegalArgumentException if the continuation does not start at this run's final time
+     */
+    public Trajectory followedBy(Trajectory continuation) {
+        if (continuation.time(0) != finalTime() || continuation.flow != flow) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "a continuation of this %s run starts at"
+                    + " t = %s, not at a %s run's t = %s", flow, finalTime(), continuation.flow, continuation.time(0)));
+        }
+        int n = times.length;
+        int k = continuation.times.length - 1;
+        double[] t = java.util.Arrays.copyOf(times, n + k);
+        double[][] x = java.util.Arrays.copyOf(states, n + k);
+        System.arraycopy(continuation.times, 1, t, n, k);
+        System.arraycopy(continuation.states, 1, x, n, k);
+        double stiff = continuation.stiffFrom;
+        if (!Double.isNaN(stiffFrom) && stiff == continuation.time(0)) {
+            stiff = stiffFrom;
+        }
+        return new Trajectory(flow, configuration, continuation.settings, continuation.outcome, continuation.reason,
+                t, x, rhsEvaluations + continuation.rhsEvaluations, steps + continuation.steps,
+                wallMillis + continuation.wallMillis, stiff, abandonedStiffPhases + continuation.abandonedStiffPhases);
+    }
+
     /** @return the time from which the stiff method ran (0 if it ran throughout, NaN if never) */
     public double stiffFrom() {
         return stiffFrom;

@@ -159,13 +159,15 @@ public record LimitApproach(Kind kind, double rate, double exponent, double fitR
      * test, and one that ends with nothing to say ({@link #usable}: failed on its evaluation
      * budget, or cut short by the wall clock soon after it started) is dropped, the last run
      * before it standing for the whole. Each continuation keeps the run's clock (it starts at the time reached), so a law in t
-     * fitted on it is the run's law.
+     * fitted on it is the run's law, and it is returned joined to the runs before it
+     * ({@link Trajectory#followedBy}): a continuation to a predicted horizon may end before twice
+     * the time it started at, and the laws are fitted on [T/2, T] and [T/10, T] of the whole run.
      *
      * @param integrator the integrator of the run (its settings give tol and the horizon)
      * @param field the field of the run
      * @param t the run
      * @param maxHorizon the longest continuation allowed
-     * @return the last continuation (from the time it started to an absolute horizon), or {@code t}
+     * @return the run joined to its usable continuations, or {@code t}
      */
     public static Trajectory continueToLimit(FlowIntegrator integrator, VectorField field, Trajectory t,
                                              double maxHorizon) {
@@ -180,7 +182,7 @@ public record LimitApproach(Kind kind, double rate, double exponent, double fitR
             if (!usable(next)) {
                 break; // the continuation says nothing: the last run that does is analysed
             }
-            current = next;
+            current = current.followedBy(next);
         }
         return current;
     }
@@ -238,7 +240,7 @@ public record LimitApproach(Kind kind, double rate, double exponent, double fitR
      * {@code t_i ≥ T/10} (finite, non-zero ‖F‖ only); {@code half} indexes the first with
      * {@code t_i ≥ T/2} (−1 if none).
      */
-    private record Tail(double[] t, double[] lnT, double[] lnG, int size, int half) {
+    private record Tail(double[] t, double[] lnT, double[] lnG, int size, int half, double first, double end) {
         static Tail of(VectorField field, Trajectory run) {
             double tEnd = run.finalTime();
             int n = run.size();
@@ -264,7 +266,7 @@ public record LimitApproach(Kind kind, double rate, double exponent, double fitR
                 ys[k] = Math.log(g);
                 k++;
             }
-            return new Tail(xs, ls, ys, k, half);
+            return new Tail(xs, ls, ys, k, half, run.time(0), tEnd);
         }
 
         /** @return points on [T/2, T] */
@@ -299,20 +301,22 @@ public record LimitApproach(Kind kind, double rate, double exponent, double fitR
         }
 
         /**
-         * @return whether the exponential law counts: ≥ {@value #MIN_DECAY}× decay on [T/2, T], rms ≤
+         * @return whether the exponential law counts: the run's points start by T/2 (its window is the
+         *     run's own, not a continuation's shorter one), ≥ {@value #MIN_DECAY}× decay on [T/2, T], rms ≤
          *     {@value #MAX_FIT_RMS}, μ &gt; 0, and it fits better than the algebraic law (or that has p ≤ 1)
          */
         boolean exponentialCounts(double[] exp, double[] alg) {
-            return decayHalf() >= MIN_DECAY && exp[1] <= MAX_FIT_RMS && -exp[0] > 0
+            return first <= end / 2 && decayHalf() >= MIN_DECAY && exp[1] <= MAX_FIT_RMS && -exp[0] > 0
                     && (exp[1] <= alg[1] || !(-alg[0] > 1));
         }
 
         /**
-         * @return whether the algebraic law counts: ≥ {@value #MIN_DECAY}× decay on [T/10, T],
+         * @return whether the algebraic law counts: the run's points start by T/10 (on a shorter window
+         *     a 10× decay forces a large fitted p, and p &gt; 1 means nothing), ≥ {@value #MIN_DECAY}× decay on [T/10, T],
          *     rms ≤ {@value #MAX_FIT_RMS}, p &gt; 1
          */
         boolean algebraicCounts(double[] alg) {
-            return decayTenth() >= MIN_DECAY && alg[1] <= MAX_FIT_RMS && -alg[0] > 1;
+            return first <= end / 10 && decayTenth() >= MIN_DECAY && alg[1] <= MAX_FIT_RMS && -alg[0] > 1;
         }
 
         /**
@@ -390,7 +394,9 @@ public record LimitApproach(Kind kind, double rate, double exponent, double fitR
         boolean algebraic = !exponential && tail.algebraicCounts(alg);
         if (!exponential && !algebraic) {
             String noLaw = fits + ": no law fits (needs ≥ " + MIN_DECAY + "× decay, rms ≤ " + MAX_FIT_RMS
-                    + ", p > 1 for the algebraic law)";
+                    + ", p > 1 for the algebraic law, and the window recorded: points from T/2, T/10)"
+                    + (t.time(0) > tEnd / 10 ? String.format(Locale.ROOT, "; the record starts at t = %.3g",
+                    t.time(0)) : "");
             double tol = t.settings() == null ? Double.NaN : t.settings().convergenceTolerance();
             Recurrence r = Recurrence.of(t, tail, tol * (1 + Matrices.norm(end.toArray())));
             if (!r.steady()) {

@@ -1,6 +1,7 @@
 package org.sgema.stability;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -96,23 +97,63 @@ class LimitApproachTest {
     }
 
     /**
-     * A continuation from t = 1200 stopped by the wall clock at 2000 has no points on [1000, 1200]:
-     * its tail is not the window the laws are fitted on, so it is not analysed (the clock may stop
-     * a run at any time after it started); a run that reached a horizon there is (a horizon is
-     * chosen by the continuation rules from the tail). Mutant: no coverage test (EXPONENTIAL from
-     * the short tail).
+     * A continuation from t = 1200 to 2000 has no points on [1000, 1200]: its own record is not the
+     * window the laws are fitted on, whether the wall clock or a horizon stopped it (a predicted
+     * horizon may end a continuation before twice the time it started at), so it is not analysed
+     * alone; joined to the run before it ({@link Trajectory#followedBy}, as continueToLimit returns
+     * it) it is. Mutants: no coverage test for a clock stop (EXPONENTIAL from the short tail), none
+     * for a horizon stop (the same).
      */
     @Test
-    void aWallClockStopSoonAfterAContinuationStartedIsNotAnalysed() {
+    void aContinuationIsAnalysedOnlyWithTheRunBeforeIt() {
         ThreeStateField f = decay(0.005);
         Trajectory first = run(f, 1200);
         IntegrationSettings s = IntegrationSettings.defaults().withHorizon(2000).withConvergenceTolerance(1e-30)
                 .withTolerances(1e-11, 1e-14);
         Trajectory continued = new FlowIntegrator(s).integrate(f, first.finalState(), first.finalTime());
-        assertEquals(LimitApproach.Kind.EXPONENTIAL, LimitApproach.of(f, continued).kind());
+        LimitApproach alone = LimitApproach.of(f, continued);
+        assertEquals(LimitApproach.Kind.UNRESOLVED, alone.kind(), alone::toString);
+        assertTrue(alone.evidence().contains("the record starts at t = 1.20e+03"), alone::toString);
         LimitApproach cut = LimitApproach.of(f, Trajectories.endedAs(continued, Outcome.TIMED_OUT));
         assertEquals(LimitApproach.Kind.UNRESOLVED, cut.kind(), cut::toString);
         assertTrue(cut.evidence().contains("do not cover"), cut::toString);
+        Trajectory joined = first.followedBy(continued);
+        assertEquals(first.size() + continued.size() - 1, joined.size());
+        assertEquals(2000, joined.finalTime(), 0);
+        LimitApproach whole = LimitApproach.of(f, joined);
+        assertEquals(LimitApproach.Kind.EXPONENTIAL, whole.kind(), whole::toString);
+        assertEquals(0.005, whole.rate(), 1e-5, whole::toString);
+        assertEquals(LimitApproach.of(f, run(f, 2000)).rate(), whole.rate(), 1e-9, whole::toString);
+    }
+
+    /**
+     * The algebraic law on a record that starts late: the cubic run continued from 2e4 to 1e5 has
+     * ‖F‖ ~ t^{−3/2}, which falls 11× on its own [2e4, 1e5], but that is not the law's window
+     * [T/10, T] (on a shorter one a 10× fall forces a large p). Alone it is UNRESOLVED; joined to
+     * its first leg the exponent is 3/2. Mutant: no coverage test for the algebraic law (ALGEBRAIC
+     * from [2e4, 1e5] alone; the exponential law fails there on its 2.8× fall on [T/2, T]).
+     */
+    @Test
+    void theAlgebraicLawNeedsItsWholeWindow() {
+        Cubic f = new Cubic();
+        Trajectory first = run(f, 2e4);
+        IntegrationSettings s = IntegrationSettings.defaults().withHorizon(1e5).withConvergenceTolerance(1e-30)
+                .withTolerances(1e-11, 1e-14);
+        Trajectory continued = new FlowIntegrator(s).integrate(f, first.finalState(), first.finalTime());
+        LimitApproach alone = LimitApproach.of(f, continued);
+        assertEquals(LimitApproach.Kind.UNRESOLVED, alone.kind(), alone::toString);
+        LimitApproach whole = LimitApproach.of(f, first.followedBy(continued));
+        assertEquals(LimitApproach.Kind.ALGEBRAIC, whole.kind(), whole::toString);
+        assertEquals(1.5, whole.exponent(), 0.05, whole::toString);
+    }
+
+    /** followedBy refuses a run that does not start where this one ended. */
+    @Test
+    void aContinuationMustStartWhereTheRunEnded() {
+        ThreeStateField f = decay(0.005);
+        Trajectory first = run(f, 100);
+        Trajectory other = run(f, 50);
+        assertThrows(IllegalArgumentException.class, () -> first.followedBy(other));
     }
 
     @Test
@@ -240,7 +281,12 @@ class LimitApproachTest {
         ThreeStateField f = ThreeStateField.linear(new double[][] {{-1e-3, 1, 0}, {-1, -1e-3, 0}, {0, 0, -1e-3}});
         Trajectory first = run(f, 100);
         Trajectory more = LimitApproach.continueToLimit(new FlowIntegrator(first.settings()), f, first, 1e5);
-        assertEquals(4e4, more.time(0), 1e-9 * 4e4, more::toString);
+        // returned joined to the legs before it: the legs' ends 100, 2000 and 4e4 are points of the record
+        java.util.List<Double> times = java.util.Arrays.stream(more.times()).boxed().toList();
+        assertEquals(0.0, more.time(0), 0.0, more::toString);
+        for (double leg : new double[] {100, 2000, 4e4}) {
+            assertTrue(times.stream().anyMatch(t -> Math.abs(t - leg) <= 1e-9 * leg), leg + " is not a leg's end");
+        }
         assertEquals(1e5, more.finalTime(), 1e-9 * 1e5, more::toString);
     }
 
@@ -253,7 +299,9 @@ class LimitApproachTest {
         assertEquals(Outcome.HORIZON_REACHED, first.outcome());
         Trajectory more = LimitApproach.continueToLimit(integrator, f, first, 1e5);
         assertEquals(Outcome.CONVERGED, more.outcome(), more::toString);
-        assertEquals(first.finalTime(), more.time(0), 0.0, "the continuation keeps the run's clock");
+        // returned joined to the run: its first leg's points, then the continuation's on the same clock
+        assertEquals(first.finalTime(), more.time(first.size() - 1), 0.0, "the continuation keeps the run's clock");
+        assertTrue(more.time(first.size()) > first.finalTime(), more::toString);
         // ‖F(t)‖ = μ‖θ₀‖e^{−μt} on the run's own clock: the converged time is where that falls below the test
         double converged = Math.log(0.005 * Math.sqrt(0.38) / 1e-10) / 0.005;
         assertEquals(converged, more.finalTime(), 0.01 * converged);
