@@ -468,7 +468,6 @@ public final class StabilityChecks {
      * Metric: the largest real part of the non-zero eigenvalues.
      */
     public static Evaluation limitPoint(Case c, IntegrationSettings settings) {
-        Configuration cfg = c.configuration();
         VectorField f = c.field();
         FlowIntegrator integrator = new FlowIntegrator(settings);
         Trajectory t = LimitApproach.continueToLimit(integrator, f, integrator.integrate(f, c.initial()),
@@ -483,24 +482,54 @@ public final class StabilityChecks {
                     + t.outcome() + " at t = " + String.format(Locale.ROOT, "%.4g", t.finalTime()) + "; "
                     + approach.evidence());
         }
+        return classifiedLimit(c, integrator, t, approach, true);
+    }
+
+    /**
+     * The decided part of {@link #limitPoint}: the limit classified, its sign judged beyond the
+     * bound widened by L·error. A converged run whose error leaves the sign (or the semisimplicity
+     * of 0) undecided is continued once with a tighter stop test
+     * ({@link VarietyChecks#continuedTighter}: the same trajectory, nearer its limit, so ‖F‖ and
+     * with it the remaining path shrink) and judged again.
+     */
+    private static Evaluation classifiedLimit(Case c, FlowIntegrator integrator, Trajectory t,
+                                              LimitApproach approach, boolean mayTighten) {
+        Configuration cfg = c.configuration();
+        VectorField f = c.field();
+        IntegrationSettings settings = integrator.settings();
         State limit;
+        double projected = 0;
         if (approach.kind() == LimitApproach.Kind.CONVERGED) {
             EquilibriumProjector.Projection proj = new EquilibriumProjector().project(f, t.finalState());
             limit = proj.converged() ? proj.state() : t.finalState();
+            projected = proj.converged() ? proj.distance() : 0;
         } else {
             limit = approach.limit();
         }
         StabilityClassifier classifier = new StabilityClassifier();
         Stability st = classifier.classify(f, limit);
-        // the true limit lies within approach.limitError() of the classified point: J there may
-        // differ by L times that (Lipschitz bound of J), which moves eigenvalues and null vectors
+        // the true limit lies within limitError of the classified point: J there may differ by L
+        // times that (Lipschitz bound of J), which moves eigenvalues and null vectors
+        double limitError = approach.kind() == LimitApproach.Kind.CONVERGED
+                ? convergedLimitError(projected, Matrices.norm(f.evaluate(t.finalState().toArray())), st)
+                : approach.limitError();
         double lipschitz = JacobianLipschitz.of(cfg, Matrices.norm(limit.toArray()) + 1);
-        double drift = lipschitz * approach.limitError();
+        double drift = lipschitz * limitError;
         boolean semisimple = st.verdict() != StabilityVerdict.NORMALLY_ATTRACTING || drift == 0
                 || st.localDimension() == 0 || classifier.semisimpleZero(f, limit, st.localDimension(),
                 st.bound() + drift + lipschitz * st.distanceMoved());
-        Evaluation undecided = driftVerdict(st, drift, semisimple, approach.kind(), approach.limitError());
+        Evaluation undecided = driftVerdict(st, drift, semisimple, approach.kind(), limitError);
         if (undecided != null) {
+            if (mayTighten && approach.kind() == LimitApproach.Kind.CONVERGED) {
+                VarietyChecks.Tighter more = VarietyChecks.continuedTighter(c, integrator, t);
+                if (more != null && more.run().outcome() == Outcome.CONVERGED) {
+                    Evaluation again = classifiedLimit(c, integrator, more.run(), approach, false);
+                    return again.verdict() == Verdict.INCONCLUSIVE ? new Evaluation(again.verdict(), again.cause(),
+                            again.metricName(), again.metric(), again.reason() + more.describe()) : again;
+                }
+                return more == null ? undecided : new Evaluation(undecided.verdict(), undecided.cause(),
+                        undecided.metricName(), undecided.metric(), undecided.reason() + more.describe());
+            }
             return undecided;
         }
         return switch (st.verdict()) {
@@ -508,6 +537,22 @@ public final class StabilityChecks {
             case INCONCLUSIVE -> Evaluation.inconclusive(Cause.CLASSIFICATION_UNDECIDED, "max_re_nonzero", st.maxRealNonZero(), st.reason());
             case UNSTABLE -> saddleOrViolation(st, integrator, settings, f, t.finalState(), limit);
         };
+    }
+
+    /**
+     * How far the limit of a run that met its stop test may be from the classified (projected)
+     * point: the projection's distance plus the path still to travel, estimated from the slowest
+     * decay there, as the fitted laws estimate it for runs at their horizon:
+     * <pre>
+     *   error = ‖θ_end − θ_p‖ + ‖F(θ_end)‖ / |max Re λ≠0|      (+∞ when that real part is 0 or unknown)
+     * </pre>
+     * A stop test met says nothing about where the run goes next: with ‖F‖ = 2e-10 and a slowest
+     * rate of 1e-5 the limit may still be 2e-5 away, and L times that moves eigenvalues by more
+     * than 1e-5 (so 0 was not an error bound).
+     */
+    static double convergedLimitError(double projected, double residual, Stability st) {
+        double rate = Math.abs(st.maxRealNonZero());
+        return projected + (rate > 0 ? residual / rate : Double.POSITIVE_INFINITY);
     }
 
     /**

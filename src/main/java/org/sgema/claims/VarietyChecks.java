@@ -294,6 +294,47 @@ public final class VarietyChecks {
         if (first.cause() != Cause.LIMIT_UNRESOLVED) {
             return first;
         }
+        Tighter tighter = continuedTighter(c, integrator, t);
+        if (tighter == null) {
+            return first;
+        }
+        Trajectory more = tighter.run();
+        if (more.outcome() != Outcome.CONVERGED) {
+            return Evaluation.inconclusive(Cause.LIMIT_UNRESOLVED, first.metricName(), first.metric(), first.reason()
+                    + tighter.describe());
+        }
+        Evaluation again = onV(c, more.finalState());
+        return again.verdict() == Verdict.HOLDS ? again : new Evaluation(again.verdict(), again.cause(),
+                again.metricName(), again.metric(), again.reason() + String.format(Locale.ROOT,
+                        " (after continuing from ‖F‖ / (1 + ‖θ‖) = %.3g to the stop test %.3g)", tighter.relative(),
+                        tighter.stop()));
+    }
+
+    /**
+     * A run continued from its end with a tighter stop test (see {@link #resolved}).
+     *
+     * @param run the continuation (from the run's final time)
+     * @param from the time it started at
+     * @param stop its stop test
+     * @param relative the run's {@code ‖F‖ / (1 + ‖θ‖)} at its end
+     */
+    record Tighter(Trajectory run, double from, double stop, double relative) {
+        /** @return one clause on the continuation, for a verdict's reason */
+        String describe() {
+            return String.format(Locale.ROOT, "; continued from t = %.4g with the stop test %.3g (‖F‖ / (1 + ‖θ‖)"
+                    + " was %.3g), the run ended %s at t = %.4g", from, stop, relative, run.outcome(), run.finalTime());
+        }
+    }
+
+    /**
+     * The run continued from its end (on its own clock) with the stop test of {@link #resolved},
+     * {@code tol' = max(min(tol, TIGHTER · ‖F‖/(1 + ‖θ‖)), TIGHTEST_STOP, 100 u · terms/(1 + ‖θ‖))},
+     * up to {@link StabilityChecks#MAX_HORIZON} within the run's wall-clock budget once more.
+     *
+     * @return the continuation, or null when tol' would not be below the residual (the floor is at rounding)
+     */
+    static Tighter continuedTighter(Case c, FlowIntegrator integrator, Trajectory t) {
+        State end = t.finalState();
         IntegrationSettings settings = integrator.settings();
         double[] theta = end.toArray();
         double scale = 1 + Matrices.norm(theta);
@@ -302,22 +343,13 @@ public final class VarietyChecks {
                 Math.min(settings.convergenceTolerance(), TIGHTER * relative));
         double horizon = Math.min(StabilityChecks.MAX_HORIZON, t.finalTime() + settings.horizon());
         if (!(stop < relative) || !(horizon > t.finalTime())) {
-            return first;
+            return null;
         }
         FlowIntegrator tight = integrator.withSettings(settings.withConvergenceTolerance(stop).withHorizon(horizon)
                 .withWallClockMillis(Math.max(1, settings.wallClockMillis() / 2)));
         Trajectory more = LimitApproach.continueToLimit(tight, c.field(),
                 tight.integrate(c.field(), end, t.finalTime()), StabilityChecks.MAX_HORIZON);
-        if (more.outcome() != Outcome.CONVERGED) {
-            return Evaluation.inconclusive(Cause.LIMIT_UNRESOLVED, first.metricName(), first.metric(), first.reason()
-                    + String.format(Locale.ROOT, "; continued from t = %.4g with the stop test %.3g (‖F‖ / (1 + ‖θ‖)"
-                            + " was %.3g), the run ended %s at t = %.4g", t.finalTime(), stop, relative,
-                            more.outcome(), more.finalTime()));
-        }
-        Evaluation again = onV(c, more.finalState());
-        return again.verdict() == Verdict.HOLDS ? again : new Evaluation(again.verdict(), again.cause(),
-                again.metricName(), again.metric(), again.reason() + String.format(Locale.ROOT,
-                        " (after continuing from ‖F‖ / (1 + ‖θ‖) = %.3g to the stop test %.3g)", relative, stop));
+        return new Tighter(more, t.finalTime(), stop, relative);
     }
 
     /**

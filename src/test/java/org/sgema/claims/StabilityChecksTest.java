@@ -3,6 +3,8 @@ package org.sgema.claims;
 import org.sgema.config.RunProfile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -16,6 +18,7 @@ import org.sgema.integration.Outcome;
 import org.sgema.model.Configuration;
 import org.sgema.model.ConfigurationSpec;
 import org.sgema.model.State;
+import org.sgema.stability.LimitApproach;
 import org.sgema.stability.Stability;
 import org.sgema.stability.StabilityVerdict;
 
@@ -368,6 +371,43 @@ class StabilityChecksTest {
         Evaluation saddle = StabilityChecks.saddleOrViolation(unstable(0.0625), new org.sgema.integration.FlowIntegrator(s),
                 s, Flow.SG.field(c), State.of(scalar(0.25), scalar(1e-6)), State.of(scalar(0.25), scalar(0)));
         assertEquals(Cause.SADDLE_LEFT, saddle.cause(), saddle.toString());
+    }
+
+    /**
+     * A converged run's limit is not the classified point: the path still to travel is about
+     * ‖F‖/|max Re λ|. With ‖F‖ = 2e-10, a slowest rate of 1e-5 and L = 1 the limit may be 2e-5 away,
+     * which moves eigenvalues by more than 1e-5: the sign is undecided. At ‖F‖ = 2e-12 it is decided.
+     * Mutant: error 0 for converged runs (as before), which decides the first.
+     */
+    @Test
+    void aConvergedRunsRemainingPathWidensTheBound() {
+        Stability attracting = new Stability(StabilityVerdict.NORMALLY_ATTRACTING, "attracting", 1e-14, 1, null, 1,
+                1e-12, -1e-5, 1e3, null);
+        double far = StabilityChecks.convergedLimitError(0, 2e-10, attracting);
+        assertEquals(2e-5, far, 1e-18);
+        Evaluation undecided = StabilityChecks.driftVerdict(attracting, far, true, LimitApproach.Kind.CONVERGED, far);
+        assertNotNull(undecided);
+        assertEquals(Cause.CLASSIFICATION_UNDECIDED, undecided.cause(), undecided.toString());
+        double near = StabilityChecks.convergedLimitError(1e-13, 2e-12, attracting);
+        assertEquals(2e-7 + 1e-13, near, 1e-18);
+        assertNull(StabilityChecks.driftVerdict(attracting, near, true, LimitApproach.Kind.CONVERGED, near));
+        assertEquals(Double.POSITIVE_INFINITY, StabilityChecks.convergedLimitError(0, 1e-12,
+                new Stability(StabilityVerdict.INCONCLUSIVE, "0", 1e-14, 1, null, 1, 1e-12, 0, 0, null)));
+    }
+
+    /**
+     * The ci case (seed 20261127, E1 targeted try 65; SG (9, 1), asymmetric views, TINY_GAP) that
+     * was HOLDS with no bound: its run meets the stop test 1e-10 with the slowest rate −8.8e-7, so
+     * its limit may be 1e-4 from the classified point; continued with the stop test 2.7e-14 it is
+     * still 1.2e-7 away, which moves eigenvalues by up to 3e-5 (L·distance), more than 8.8e-7:
+     * INCONCLUSIVE. Mutant: error 0 for converged runs (HOLDS).
+     */
+    @Test
+    void aConvergedTinyGapLimitIsNotDecidedBeyondItsBound() {
+        Evaluation e = replayAtCi("E1-converged-tiny-gap");
+        assertEquals(Verdict.INCONCLUSIVE, e.verdict(), e.toString());
+        assertEquals(Cause.CLASSIFICATION_UNDECIDED, e.cause(), e.toString());
+        assertTrue(e.reason().contains("continued from"), e.reason());
     }
 
     /**
