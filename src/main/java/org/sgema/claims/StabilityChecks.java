@@ -12,6 +12,7 @@ import org.sgema.flows.Flow;
 import org.sgema.flows.VectorField;
 import org.sgema.integration.FlowIntegrator;
 import org.sgema.integration.IntegrationSettings;
+import org.sgema.integration.Method;
 import org.sgema.integration.Outcome;
 import org.sgema.integration.Trajectory;
 import org.sgema.model.Configuration;
@@ -542,17 +543,30 @@ public final class StabilityChecks {
     /**
      * How far the limit of a run that met its stop test may be from the classified (projected)
      * point: the projection's distance plus the path still to travel, estimated from the slowest
-     * decay there, as the fitted laws estimate it for runs at their horizon:
+     * decay there (the decaying eigenvalue nearest the imaginary axis, beyond the zero cluster's
+     * bound), as the fitted laws estimate it for runs at their horizon:
      * <pre>
-     *   error = ‖θ_end − θ_p‖ + ‖F(θ_end)‖ / |max Re λ≠0|      (+∞ when that real part is 0 or unknown)
+     *   error = ‖θ_end − θ_p‖ + ‖F(θ_end)‖ / min{|Re λ| : Re λ &lt; −bound}      (+∞ when there is none)
      * </pre>
      * A stop test met says nothing about where the run goes next: with ‖F‖ = 2e-10 and a slowest
      * rate of 1e-5 the limit may still be 2e-5 away, and L times that moves eigenvalues by more
-     * than 1e-5 (so 0 was not an error bound).
+     * than 1e-5 (so 0 was not an error bound). At an UNSTABLE point the rate that sets the path is
+     * still the slowest decaying one, not Re λ₊. An estimate, as the fitted laws' are: for a
+     * non-normal J the path may be longer.
      */
     static double convergedLimitError(double projected, double residual, Stability st) {
-        double rate = Math.abs(st.maxRealNonZero());
-        return projected + (rate > 0 ? residual / rate : Double.POSITIVE_INFINITY);
+        double slowest = Double.POSITIVE_INFINITY;
+        Spectrum spectrum = st.spectrum();
+        if (spectrum != null) {
+            for (int k = 0; k < spectrum.size(); k++) {
+                if (spectrum.re(k) < -st.bound()) {
+                    slowest = Math.min(slowest, -spectrum.re(k));
+                }
+            }
+        } else if (st.maxRealNonZero() < -st.bound()) {
+            slowest = -st.maxRealNonZero();
+        }
+        return projected + (slowest < Double.POSITIVE_INFINITY ? residual / slowest : Double.POSITIVE_INFINITY);
     }
 
     /**
@@ -577,46 +591,57 @@ public final class StabilityChecks {
     }
 
     /**
-     * e-folds an unstable mode needs to grow from rounding level to 1e-3 of the state, plus 5:
-     * {@code ln(1e-3 / u) + 5 ≈ 34.1} (u the unit roundoff, {@code Math.ulp(1.0)}).
-     */
-    static final double GROWTH_FROM_ROUNDING = Math.log(1e-3 / Math.ulp(1.0)) + 5;
-
-    /**
      * Confirms an UNSTABLE limit dynamically: the run continues from its end state θ_end, with no
-     * stop test, for the time the unstable mode (rate Re λ₊) needs to grow from rounding level to
-     * 1e-3 of the state:
+     * stop test and by the explicit method (an L-stable implicit step of h·Re λ₊ ≫ 1 damps a growing
+     * mode instead of following it), for the time the leading unstable mode (rate Re λ₊) needs to
+     * grow to 1e-3 of the state from its component at θ_end, or from rounding level if that is
+     * larger:
      * <pre>
-     *   t₊ = 34.1 / Re λ₊     (ln(1e-3/u) + 5 e-folds; u the unit roundoff)
+     *   c₊ = ‖Π₊(θ_end − θ*)‖    Π₊ the spectral projector of J(θ*) onto the eigenspace of λ₊
+     *   t₊ = (ln(1e-3 s / min(c₊, u s)) + 5) / Re λ₊      s = 1 + ‖θ*‖, u the unit roundoff
      * </pre>
-     * The mode's component at θ_end may be anywhere between rounding level and the distance
-     * {@code d = ‖θ_end − θ*‖} to the projected limit θ*: near a saddle, ‖F‖ and d are set by the
-     * decaying stable part, and the unstable part can be many orders smaller. So neither a stop test
-     * met (‖F‖ small while the unstable part is still tiny) nor a growth counted from d shows the
-     * mode; t₊ does, whatever its size. A run that moves more than {@code 1e-3 (1 + ‖θ*‖)} is
-     * INCONCLUSIVE (it had stopped near a saddle); one that moves less is VIOLATED (it stays at an
-     * unstable equilibrium) only if it ran until t₊ (its recorded end at or beyond t₊, however it
-     * ended); a run cut short before t₊ (wall clock, evaluation budget, a failure, or an exact
-     * floating-point equilibrium, where rounding cannot excite the mode) shows nothing: INCONCLUSIVE
-     * ({@link Cause#UNRESOLVED_MODE}). No continuation when t₊ exceeds
-     * {@link LimitApproach#CONTINUATION} times the claim's horizon.
+     * Near a saddle ‖F‖ and {@code ‖θ_end − θ*‖} are set by the decaying stable part, and the unstable
+     * part can be many orders smaller; at a collapsed saddle (B = 0 there) it can be far below u·s,
+     * since rounding is relative to B, not to the state. So neither a stop test met nor growth
+     * counted from the distance shows the mode; t₊ does. A run whose recorded states move more than
+     * {@code 1e-3 s} from θ* is INCONCLUSIVE (it had stopped near a saddle); one that stays within
+     * it is VIOLATED (it stays at an unstable equilibrium) only if it ran until t₊ (its recorded end
+     * at or beyond t₊, however it ended); a run cut short before t₊ (wall clock, evaluation budget,
+     * a failure, or an exact floating-point equilibrium) shows nothing: INCONCLUSIVE
+     * ({@link Cause#UNRESOLVED_MODE}), as is a limit with no component along the mode (c₊ = 0, or
+     * Π₊ not formed) or whose t₊ exceeds {@link LimitApproach#CONTINUATION} times the claim's horizon.
      */
     static Evaluation saddleOrViolation(Stability st, FlowIntegrator integrator, IntegrationSettings settings,
                                         VectorField f, State end, State limit) {
         double rate = st.maxRealNonZero();
-        double scale = 1 + Matrices.norm(limit.toArray());
-        double d = Matrices.distance(end.toArray(), limit.toArray());
-        double needed = GROWTH_FROM_ROUNDING / rate;
-        if (!(rate > 0) || !(needed <= LimitApproach.CONTINUATION * settings.horizon())) {
+        double[] theta = limit.toArray();
+        double scale = 1 + Matrices.norm(theta);
+        double[] delta = end.toArray();
+        for (int i = 0; i < delta.length; i++) {
+            delta[i] -= theta[i];
+        }
+        double d = Matrices.norm(delta);
+        double component = rate > 0 ? unstableComponent(f.jacobian(theta), rate, st.spectrum(), delta) : Double.NaN;
+        if (!(component > 0)) {
             return Evaluation.inconclusive(Cause.UNRESOLVED_MODE, "max_re_nonzero", rate, String.format(Locale.ROOT,
-                    "unstable limit (%s) at distance %.3g from the end state: the mode needs t = %.3g to grow from"
-                            + " rounding level, beyond %.0f horizons of %.3g", st.reason(), d, needed,
+                    "unstable limit (%s) at distance %.3g from the end state, whose component along the mode is"
+                            + " %.3g: the mode cannot show", st.reason(), d, component));
+        }
+        double needed = (Math.log(1e-3 * scale / Math.min(component, Math.ulp(1.0) * scale)) + 5) / rate;
+        if (!(needed <= LimitApproach.CONTINUATION * settings.horizon())) {
+            return Evaluation.inconclusive(Cause.UNRESOLVED_MODE, "max_re_nonzero", rate, String.format(Locale.ROOT,
+                    "unstable limit (%s), component %.3g along the mode at the end state: it needs t = %.3g to grow"
+                            + " to 1e-3, beyond %.0f horizons of %.3g", st.reason(), component, needed,
                     LimitApproach.CONTINUATION, settings.horizon()));
         }
         // no stop test: Double.MIN_VALUE stops only at an exact floating-point equilibrium
-        IntegrationSettings on = settings.withConvergenceTolerance(Double.MIN_VALUE).withHorizon(1.001 * needed);
+        IntegrationSettings on = settings.withConvergenceTolerance(Double.MIN_VALUE).withHorizon(1.001 * needed)
+                .withMethod(Method.EXPLICIT);
         Trajectory more = integrator.withSettings(on).integrate(f, end);
-        double moved = Matrices.distance(more.finalState().toArray(), limit.toArray()) / scale;
+        double moved = 0;
+        for (int i = 0; i < more.size(); i++) {
+            moved = Math.max(moved, Matrices.distance(more.state(i).toArray(), theta) / scale);
+        }
         if (moved > 1e-3) {
             return Evaluation.inconclusive(Cause.SADDLE_LEFT, "max_re_nonzero", rate, String.format(Locale.ROOT,
                     "stopped near a saddle (%s); continued, it moved %.3g away", st.reason(), moved));
@@ -625,11 +650,72 @@ public final class StabilityChecks {
         if (!shown) {
             return Evaluation.inconclusive(Cause.UNRESOLVED_MODE, "max_re_nonzero", rate, String.format(Locale.ROOT,
                     "unstable limit (%s): the continued run ended %s at t = %.3g, too soon for the mode to show"
-                            + " (it needs t = %.3g to grow from rounding level; moved %.3g)", st.reason(),
-                    more.outcome(), more.finalTime(), needed, moved));
+                            + " (from its component %.3g it needs t = %.3g to grow to 1e-3; moved %.3g)", st.reason(),
+                    more.outcome(), more.finalTime(), component, needed, moved));
         }
         return Evaluation.violated(Cause.UNSTABLE_EQUILIBRIUM, "max_re_nonzero", rate, String.format(Locale.ROOT,
                 "trajectory stays at an unstable equilibrium: %s (continued for t = %.3g, %.0f e-folds of the"
-                        + " mode, it moved %.3g)", st.reason(), more.finalTime(), rate * more.finalTime(), moved));
+                        + " mode from its component %.3g, it moved at most %.3g)", st.reason(), more.finalTime(),
+                rate * more.finalTime(), component, moved));
+    }
+
+    /**
+     * The component of a displacement along the leading unstable eigenspace of J:
+     * {@code ‖Π₊ δ‖} with {@code Π₊ = V (WᵀV)⁻¹ Wᵀ} the spectral projector onto the kernel of
+     * <pre>
+     *   P = J − λ₊ I                          (λ₊ real)
+     *   P = J² − 2 Re λ₊ J + |λ₊|² I          (a complex pair λ₊, λ̄₊: their real invariant plane)
+     * </pre>
+     * the pair taken when the spectrum has an eigenvalue of real part λ₊ (to 1e-9 relative) and
+     * non-zero imaginary part.
+     *
+     * @param j J at the limit (not modified)
+     * @param rate Re λ₊
+     * @param spectrum J's eigenvalues, or null (λ₊ then taken real)
+     * @param delta the displacement
+     * @return ‖Π₊ δ‖, or NaN when Π₊ cannot be formed (λ₊ not semisimple, or the SVD failed)
+     */
+    static double unstableComponent(DMatrixRMaj j, double rate, Spectrum spectrum, double[] delta) {
+        double im = 0;
+        if (spectrum != null) {
+            for (int k = 0; k < spectrum.size(); k++) {
+                if (Math.abs(spectrum.re(k) - rate) <= 1e-9 * Math.abs(rate) && spectrum.im(k) != 0) {
+                    im = Math.abs(spectrum.im(k));
+                }
+            }
+        }
+        int n = j.numRows;
+        DMatrixRMaj p;
+        int d;
+        if (im == 0) {
+            p = j.copy();
+            for (int i = 0; i < n; i++) {
+                p.add(i, i, -rate);
+            }
+            d = 1;
+        } else {
+            p = new DMatrixRMaj(n, n);
+            org.ejml.dense.row.CommonOps_DDRM.mult(j, j, p);
+            for (int i = 0; i < n * n; i++) {
+                p.data[i] -= 2 * rate * j.data[i];
+            }
+            for (int i = 0; i < n; i++) {
+                p.add(i, i, rate * rate + im * im);
+            }
+            d = 2;
+        }
+        DMatrixRMaj projector = SpectralProjector.kernel(p, d);
+        if (projector == null) {
+            return Double.NaN;
+        }
+        double[] out = new double[n];
+        for (int r = 0; r < n; r++) {
+            double sum = 0;
+            for (int c = 0; c < n; c++) {
+                sum += projector.get(r, c) * delta[c];
+            }
+            out[r] = sum;
+        }
+        return Matrices.norm(out);
     }
 }

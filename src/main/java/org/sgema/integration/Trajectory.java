@@ -125,6 +125,26 @@ public final class Trajectory {
                 wallMillis + continuation.wallMillis, stiff, abandonedStiffPhases + continuation.abandonedStiffPhases);
     }
 
+    /**
+     * @param from a time
+     * @return this run with its recorded points before {@code from} dropped except the last of them,
+     *     so that the record still reaches back to {@code from} (a joined record kept to the window
+     *     its laws are fitted on); outcome, reason, counts and settings unchanged
+     */
+    public Trajectory since(double from) {
+        int first = 0;
+        while (first + 1 < times.length && times[first + 1] <= from) {
+            first++;
+        }
+        if (first == 0) {
+            return this;
+        }
+        return new Trajectory(flow, configuration, settings, outcome, reason,
+                java.util.Arrays.copyOfRange(times, first, times.length),
+                java.util.Arrays.copyOfRange(states, first, states.length), rhsEvaluations, steps, wallMillis,
+                stiffFrom, abandonedStiffPhases);
+    }
+
     /** @return the time from which the stiff method ran (0 if it ran throughout, NaN if never) */
     public double stiffFrom() {
         return stiffFrom;

@@ -160,14 +160,15 @@ public record LimitApproach(Kind kind, double rate, double exponent, double fitR
      * budget, or cut short by the wall clock soon after it started) is dropped, the last run
      * before it standing for the whole. Each continuation keeps the run's clock (it starts at the time reached), so a law in t
      * fitted on it is the run's law, and it is returned joined to the runs before it
-     * ({@link Trajectory#followedBy}): a continuation to a predicted horizon may end before twice
-     * the time it started at, and the laws are fitted on [T/2, T] and [T/10, T] of the whole run.
+     * ({@link Trajectory#followedBy}) from the last recorded point before T/10 on
+     * ({@link Trajectory#since}): a continuation to a predicted horizon may end before twice the
+     * time it started at, and the laws are fitted on [T/2, T] and [T/10, T] of the whole run.
      *
      * @param integrator the integrator of the run (its settings give tol and the horizon)
      * @param field the field of the run
      * @param t the run
      * @param maxHorizon the longest continuation allowed
-     * @return the run joined to its usable continuations, or {@code t}
+     * @return the run joined to its usable continuations (from the last point before T/10), or {@code t}
      */
     public static Trajectory continueToLimit(FlowIntegrator integrator, VectorField field, Trajectory t,
                                              double maxHorizon) {
@@ -182,7 +183,8 @@ public record LimitApproach(Kind kind, double rate, double exponent, double fitR
             if (!usable(next)) {
                 break; // the continuation says nothing: the last run that does is analysed
             }
-            current = current.followedBy(next);
+            // joined, and kept from T/10 on: the laws' windows, not every point of every leg
+            current = current.followedBy(next).since(next.finalTime() / 10);
         }
         return current;
     }

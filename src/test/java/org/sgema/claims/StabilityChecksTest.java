@@ -18,6 +18,7 @@ import org.sgema.integration.Outcome;
 import org.sgema.model.Configuration;
 import org.sgema.model.ConfigurationSpec;
 import org.sgema.model.State;
+import org.sgema.numerics.Spectrum;
 import org.sgema.stability.LimitApproach;
 import org.sgema.stability.Stability;
 import org.sgema.stability.StabilityVerdict;
@@ -349,10 +350,13 @@ class StabilityChecksTest {
     @Test
     void aTrajectoryThatStopsNearASaddleIsNotCalledViolated() {
         // the run starts (and stops) next to the saddle; continuing from the projected limit never moves,
-        // so the old confirmation called this VIOLATED; continuing from the end state, it leaves
+        // so the old confirmation called this VIOLATED; continuing from the end state, it leaves. With
+        // its remaining path counted (the saddle has no decaying mode: unbounded), the converged run
+        // is continued with a tighter stop test, follows the trajectory off the saddle and reaches its
+        // true limit, which attracts: HOLDS
         Evaluation e = StabilityChecks.limitPoint(nearTheSaddle(Dynamics.EXACT), IntegrationSettings.defaults());
-        assertEquals(Verdict.INCONCLUSIVE, e.verdict(), e.toString());
-        assertEquals(Cause.SADDLE_LEFT, e.cause(), e.toString());
+        assertEquals(Verdict.HOLDS, e.verdict(), e.toString());
+        assertTrue(e.metric() < 0, e.toString());
     }
 
     @Test
@@ -411,27 +415,71 @@ class StabilityChecksTest {
     }
 
     /**
-     * A run whose ‖F‖ is small because its unstable component is tiny (1e-14 along the unstable b of
-     * the collapsed saddle (0.25, 0), rate 0.0625), while it is 2e-9 from the projected limit: a
-     * stop test at 1e-14 (1 + ‖θ‖) is met at once, and growth counted from d = 2e-9 looks long
-     * enough. Continued without a stop test for ln(1e-3/u) + 5 e-folds, the mode grows from 1e-14
-     * and the run leaves: INCONCLUSIVE (SADDLE_LEFT). Mutant: a continuation that stops on the
-     * 1e-14 test and counts CONVERGED as shown (the earlier confirmation) calls this VIOLATED.
+     * A run whose ‖F‖ is small because its unstable component is tiny (1e-14, then 1e-18, along the
+     * unstable b of the collapsed saddle (0.25, 0), rate 0.0625), while it is 2e-9 from the
+     * projected limit: a stop test at 1e-14 (1 + ‖θ‖) is met at once, and growth counted from
+     * d = 2e-9, or from rounding level of the state (b = 0 at the saddle: rounding does not reach
+     * 1e-18), looks long enough. Continued without a stop test, by the explicit method, for the time
+     * the component needs to grow to 1e-3, the run leaves: INCONCLUSIVE (SADDLE_LEFT), also when
+     * the claim's settings ask for the stiff method. Mutants: the continuation that stops on the
+     * 1e-14 test and counts CONVERGED as shown (VIOLATED at 1e-14); growth counted from rounding
+     * level of the state, 34.1 e-folds (VIOLATED at 1e-18); the settings' stiff method, whose
+     * L-stable step of h·0.0625 ≈ 34 damps the mode (VIOLATED). With no component along the mode
+     * (b = 0) nothing can show: UNRESOLVED_MODE.
      */
     @Test
-    void aTinyUnstableComponentIsGivenTimeToGrowFromRounding() {
+    void aTinyUnstableComponentIsGivenTimeToGrow() {
         Configuration c = Configuration.views(scalar(1), scalar(0.5), scalar(1), 1);
+        State saddle = State.of(scalar(0.25), scalar(0));
+        for (double b : new double[] {1e-14, 1e-18}) {
+            for (org.sgema.integration.Method method : new org.sgema.integration.Method[] {
+                    org.sgema.integration.Method.AUTO, org.sgema.integration.Method.STIFF}) {
+                IntegrationSettings s = IntegrationSettings.defaults().withMethod(method);
+                Evaluation e = StabilityChecks.saddleOrViolation(unstable(0.0625),
+                        new org.sgema.integration.FlowIntegrator(s), s, Flow.SG.field(c),
+                        State.of(scalar(0.25 + 2e-9), scalar(b)), saddle);
+                assertEquals(Cause.SADDLE_LEFT, e.cause(), b + ", " + method + ": " + e);
+            }
+        }
         IntegrationSettings s = IntegrationSettings.defaults();
-        Evaluation e = StabilityChecks.saddleOrViolation(unstable(0.0625), new org.sgema.integration.FlowIntegrator(s),
-                s, Flow.SG.field(c), State.of(scalar(0.25 + 2e-9), scalar(1e-14)), State.of(scalar(0.25), scalar(0)));
-        assertEquals(Verdict.INCONCLUSIVE, e.verdict(), e.toString());
-        assertEquals(Cause.SADDLE_LEFT, e.cause(), e.toString());
-        // a mode too slow to grow from rounding within 20 horizons is not followed at all
+        Evaluation none = StabilityChecks.saddleOrViolation(unstable(0.0625), new org.sgema.integration.FlowIntegrator(s),
+                s, Flow.SG.field(c), State.of(scalar(0.25 + 2e-9), scalar(0)), saddle);
+        assertEquals(Cause.UNRESOLVED_MODE, none.cause(), none.toString());
+        // a mode too slow to grow within 20 horizons is not followed at all
         IntegrationSettings shortRun = s.withHorizon(20);
         Evaluation slow = StabilityChecks.saddleOrViolation(unstable(0.0625),
                 new org.sgema.integration.FlowIntegrator(shortRun), shortRun, Flow.SG.field(c),
-                State.of(scalar(0.25 + 2e-9), scalar(1e-14)), State.of(scalar(0.25), scalar(0)));
+                State.of(scalar(0.25 + 2e-9), scalar(1e-14)), saddle);
         assertEquals(Cause.UNRESOLVED_MODE, slow.cause(), slow.toString());
+    }
+
+    /**
+     * The component along the leading unstable eigenspace against closed forms: a non-normal J =
+     * [[1, 5], [0, −1]] (right eigenvector (1, 0), left (1, 2.5): Π₊ = [[1, 2.5], [0, 0]], so
+     * δ = (0, 1) has component 2.5, not its orthogonal projection 0), and a complex pair 0.3 ± 2i
+     * in the plane of the first two coordinates (component √(x² + y²)). Mutants: the orthogonal
+     * projection onto the right eigenvector (0 for the first); λ₊ taken real for a pair (NaN: J −
+     * 0.3 I has no kernel).
+     */
+    @Test
+    void theUnstableComponentIsTheSpectralProjection() {
+        DMatrixRMaj nonNormal = new DMatrixRMaj(new double[][] {{1, 5}, {0, -1}});
+        assertEquals(2.5, StabilityChecks.unstableComponent(nonNormal, 1, Spectrum.of(nonNormal), new double[] {0, 1}),
+                1e-12);
+        DMatrixRMaj pair = new DMatrixRMaj(new double[][] {{0.3, -2, 0}, {2, 0.3, 0}, {0, 0, -1}});
+        assertEquals(5, StabilityChecks.unstableComponent(pair, 0.3, Spectrum.of(pair), new double[] {3, 4, 7}),
+                1e-10);
+    }
+
+    /**
+     * At an UNSTABLE point the path still to travel is set by the slowest decaying eigenvalue, not
+     * by Re λ₊: spectrum {1e-3, −1e-6, −1}, ‖F‖ = 3e-10 gives 3e-4 (not 3e-7). Mutant: |max Re λ|.
+     */
+    @Test
+    void theRemainingPathOfAConvergedRunComesFromItsSlowestDecay() {
+        Stability st = new Stability(StabilityVerdict.UNSTABLE, "unstable", 1e-14, 0, null, 0, 1e-12, 1e-3, 1,
+                Spectrum.of(new double[] {1e-3, -1e-6, -1}, new double[] {0, 0, 0}));
+        assertEquals(3e-4, StabilityChecks.convergedLimitError(0, 3e-10, st), 1e-16);
     }
 
     /**
