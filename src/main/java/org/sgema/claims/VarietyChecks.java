@@ -347,8 +347,10 @@ public final class VarietyChecks {
         }
         FlowIntegrator tight = integrator.withSettings(settings.withConvergenceTolerance(stop).withHorizon(horizon)
                 .withWallClockMillis(Math.max(1, settings.wallClockMillis() / 2)));
-        Trajectory more = LimitApproach.continueToLimit(tight, c.field(),
-                tight.integrate(c.field(), end, t.finalTime()), StabilityChecks.MAX_HORIZON);
+        // joined to the run, so that the continuation's own continuations fit their laws on the whole tail
+        Trajectory leg = tight.integrate(c.field(), end, t.finalTime());
+        Trajectory more = LimitApproach.continueToLimit(tight, c.field(), t.followedBy(leg).since(leg.finalTime() / 10),
+                StabilityChecks.MAX_HORIZON);
         return new Tighter(more, t.finalTime(), stop, relative);
     }
 
