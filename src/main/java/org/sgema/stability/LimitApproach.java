@@ -25,7 +25,9 @@ import org.sgema.numerics.Matrices;
  * wins when both count and it fits better. The end state is then polished onto F = 0
  * ({@link EquilibriumProjector}); the approach is decided if the polishing converged and moved
  * the point no further than twice the remaining path (the path is estimated from the fit, not
- * bounded): the limit {@code θ_∞} lies within {@code distance + remaining} of the polished point,
+ * bounded), and the polished point is not classified UNSTABLE (a tail falling toward a saddle
+ * cannot tell a run that stays from one that only passes: UNRESOLVED): the limit {@code θ_∞} lies
+ * within {@code distance + remaining} of the polished point,
  * which the claims use as the limit, with that error ({@link #limitError()}).
  *
  * <p>A tail that fits neither law is STEADY (still undecided, but told apart from a run that
@@ -435,6 +437,13 @@ public record LimitApproach(Kind kind, double rate, double exponent, double fitR
         }
         if (!(polished.distance() <= 2 * remaining + 1e-12 * scale)) {
             return unresolved(end, evidence + ": the nearest equilibrium is farther than the remaining path");
+        }
+        // a tail that falls toward a saddle says nothing about whether the run stays: it may be
+        // passing (a plateau, then an escape along the slow unstable direction the tail has not seen)
+        Stability there = new StabilityClassifier().classify(field, polished.state());
+        if (there.verdict() == StabilityVerdict.UNSTABLE) {
+            return unresolved(end, evidence + ": the polished point is unstable (" + there.reason() + "), a saddle"
+                    + " the run may only be passing; its tail cannot tell whether it stays");
         }
         return new LimitApproach(exponential ? Kind.EXPONENTIAL : Kind.ALGEBRAIC, exponential ? mu : Double.NaN,
                 exponential ? Double.NaN : p, rms, polished.state(), polished.distance(), remaining, evidence);

@@ -81,6 +81,28 @@ class LimitApproachTest {
     }
 
     /**
+     * A tail that falls toward a saddle: θ̇ = diag(−0.005, 0.001, −0.005)θ from a start with no
+     * component along the unstable second axis decays like e^{−0.005t} to 0, which is a saddle.
+     * The tail cannot tell a run that stays from one that passes (any component there, however
+     * small, grows), so the approach is UNRESOLVED, not EXPONENTIAL toward the saddle. The same
+     * field with a stable second axis is EXPONENTIAL. Mutant: no classification of the polished
+     * point (EXPONENTIAL, the saddle as the limit).
+     */
+    @Test
+    void aTailFallingTowardASaddleIsNotDecided() {
+        ThreeStateField saddle = ThreeStateField.linear(new double[][] {{-0.005, 0, 0}, {0, 0.001, 0}, {0, 0, -0.005}});
+        IntegrationSettings s = IntegrationSettings.defaults().withHorizon(2000).withConvergenceTolerance(1e-30)
+                .withTolerances(1e-11, 1e-14);
+        Trajectory t = new FlowIntegrator(s).integrate(saddle, State.fromArray(1, 2, false, new double[] {0.5, 0, 0.2}));
+        LimitApproach a = LimitApproach.of(saddle, t);
+        assertEquals(LimitApproach.Kind.UNRESOLVED, a.kind(), a::toString);
+        assertTrue(a.evidence().contains("unstable"), a::toString);
+        ThreeStateField node = ThreeStateField.linear(new double[][] {{-0.005, 0, 0}, {0, -0.001, 0}, {0, 0, -0.005}});
+        Trajectory u = new FlowIntegrator(s).integrate(node, State.fromArray(1, 2, false, new double[] {0.5, 0, 0.2}));
+        assertEquals(LimitApproach.Kind.EXPONENTIAL, LimitApproach.of(node, u).kind());
+    }
+
+    /**
      * A run stopped by the wall clock is analysed as one stopped at its horizon (its tail says the
      * same), and one stopped by a failure is not. Mutant: only HORIZON_REACHED analysed (the rule
      * before; a stiff EMA try of the ci run then stayed INCONCLUSIVE when the machine was busy).
