@@ -61,6 +61,11 @@ public record Evaluation(Verdict verdict, Cause cause, String metricName, double
                         " between %.1g and %.1g", holdsBelow, violatedAbove));
     }
 
+    /** @return this evaluation with {@code more} appended to its reason (verdict, cause and metric unchanged) */
+    public Evaluation appending(String more) {
+        return new Evaluation(verdict, cause, metricName, metric, reason + more);
+    }
+
     /** @return the worse of two evaluations (VIOLATED > INCONCLUSIVE > HYPOTHESIS_NOT_MET > HOLDS) */
     public Evaluation and(Evaluation other) {
         return rank(other.verdict) > rank(verdict) ? other : this;

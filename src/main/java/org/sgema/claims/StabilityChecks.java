@@ -181,14 +181,7 @@ public final class StabilityChecks {
                         "no spectral projector onto ker J (0 not semisimple to 1e-8)");
             }
             // to first order the run ends at δ∞ = Π₀δ
-            double[] predicted = new double[theta.length];
-            for (int r = 0; r < theta.length; r++) {
-                double sum = 0;
-                for (int k = 0; k < theta.length; k++) {
-                    sum += projector.get(r, k) * delta[k];
-                }
-                predicted[r] = sum;
-            }
+            double[] predicted = Matrices.times(projector, delta);
             double curvature = normJ / scale * eps * eps / rate;
             double floor = 10 * (stopTolerance + dropped) / rate;
             Limit plus = Limit.of(f, theta, t);
@@ -520,24 +513,26 @@ public final class StabilityChecks {
                 || st.localDimension() == 0 || classifier.semisimpleZero(f, limit, st.localDimension(),
                 st.bound() + drift + lipschitz * st.distanceMoved());
         Evaluation undecided = driftVerdict(st, drift, semisimple, approach.kind(), limitError);
-        if (undecided != null) {
-            if (mayTighten && approach.kind() == LimitApproach.Kind.CONVERGED) {
-                VarietyChecks.Tighter more = VarietyChecks.continuedTighter(c, integrator, t);
-                if (more != null && more.run().outcome() == Outcome.CONVERGED) {
-                    Evaluation again = classifiedLimit(c, integrator, more.run(), approach, false);
-                    return again.verdict() == Verdict.INCONCLUSIVE ? new Evaluation(again.verdict(), again.cause(),
-                            again.metricName(), again.metric(), again.reason() + more.describe()) : again;
-                }
-                return more == null ? undecided : new Evaluation(undecided.verdict(), undecided.cause(),
-                        undecided.metricName(), undecided.metric(), undecided.reason() + more.describe());
-            }
+        if (undecided == null) {
+            return switch (st.verdict()) {
+                case NORMALLY_ATTRACTING -> predictedDimension(cfg, limit, st, Matrices.norm(c.initial().encoder()));
+                case INCONCLUSIVE -> Evaluation.inconclusive(Cause.CLASSIFICATION_UNDECIDED, "max_re_nonzero",
+                        st.maxRealNonZero(), st.reason());
+                case UNSTABLE -> saddleOrViolation(st, integrator, settings, f, t.finalState(), limit);
+            };
+        }
+        if (!mayTighten || approach.kind() != LimitApproach.Kind.CONVERGED) {
             return undecided;
         }
-        return switch (st.verdict()) {
-            case NORMALLY_ATTRACTING -> predictedDimension(cfg, limit, st, Matrices.norm(c.initial().encoder()));
-            case INCONCLUSIVE -> Evaluation.inconclusive(Cause.CLASSIFICATION_UNDECIDED, "max_re_nonzero", st.maxRealNonZero(), st.reason());
-            case UNSTABLE -> saddleOrViolation(st, integrator, settings, f, t.finalState(), limit);
-        };
+        VarietyChecks.Tighter more = VarietyChecks.continuedTighter(c, integrator, t);
+        if (more == null) {
+            return undecided;
+        }
+        if (more.run().outcome() != Outcome.CONVERGED) {
+            return undecided.appending(more.describe());
+        }
+        Evaluation again = classifiedLimit(c, integrator, more.run(), approach, false);
+        return again.verdict() == Verdict.INCONCLUSIVE ? again.appending(more.describe()) : again;
     }
 
     /**
@@ -708,14 +703,6 @@ public final class StabilityChecks {
         if (projector == null) {
             return Double.NaN;
         }
-        double[] out = new double[n];
-        for (int r = 0; r < n; r++) {
-            double sum = 0;
-            for (int c = 0; c < n; c++) {
-                sum += projector.get(r, c) * delta[c];
-            }
-            out[r] = sum;
-        }
-        return Matrices.norm(out);
+        return Matrices.norm(Matrices.times(projector, delta));
     }
 }

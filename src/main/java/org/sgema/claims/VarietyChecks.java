@@ -304,10 +304,9 @@ public final class VarietyChecks {
                     + tighter.describe());
         }
         Evaluation again = onV(c, more.finalState());
-        return again.verdict() == Verdict.HOLDS ? again : new Evaluation(again.verdict(), again.cause(),
-                again.metricName(), again.metric(), again.reason() + String.format(Locale.ROOT,
-                        " (after continuing from ‖F‖ / (1 + ‖θ‖) = %.3g to the stop test %.3g)", tighter.relative(),
-                        tighter.stop()));
+        return again.verdict() == Verdict.HOLDS ? again : again.appending(String.format(Locale.ROOT,
+                " (after continuing from ‖F‖ / (1 + ‖θ‖) = %.3g to the stop test %.3g)", tighter.relative(),
+                tighter.stop()));
     }
 
     /**

@@ -58,6 +58,19 @@ public final class Matrices {
         return norm(x, 0, x.length);
     }
 
+    /** @return {@code A x} (new), each entry summed over the columns in order */
+    public static double[] times(DMatrixRMaj a, double[] x) {
+        double[] out = new double[a.numRows];
+        for (int r = 0; r < a.numRows; r++) {
+            double sum = 0;
+            for (int k = 0; k < a.numCols; k++) {
+                sum += a.get(r, k) * x[k];
+            }
+            out[r] = sum;
+        }
+        return out;
+    }
+
     /** @return the Euclidean distance {@code ‖a − b‖} of two vectors of equal length */
     public static double distance(double[] a, double[] b) {
         double s = 0;

@@ -61,10 +61,23 @@ class LimitApproachTest {
         }
     }
 
+    /** Tight tolerances and a stop test never met, to a horizon. */
+    private static FlowIntegrator integrator(double horizon) {
+        return new FlowIntegrator(IntegrationSettings.defaults().withHorizon(horizon).withConvergenceTolerance(1e-30)
+                .withTolerances(1e-11, 1e-14));
+    }
+
     private static Trajectory run(VectorField f, double horizon) {
-        IntegrationSettings s = IntegrationSettings.defaults().withHorizon(horizon).withConvergenceTolerance(1e-30)
-                .withTolerances(1e-11, 1e-14);
-        return new FlowIntegrator(s).integrate(f, State.fromArray(1, 2, false, new double[] {0.5, -0.3, 0.2}));
+        return run(f, horizon, 0.5, -0.3, 0.2);
+    }
+
+    private static Trajectory run(VectorField f, double horizon, double... start) {
+        return integrator(horizon).integrate(f, State.fromArray(1, 2, false, start));
+    }
+
+    /** @return the run continued from its end, on its own clock, to the horizon */
+    private static Trajectory continued(VectorField f, Trajectory first, double horizon) {
+        return integrator(horizon).integrate(f, first.finalState(), first.finalTime());
     }
 
     @Test
@@ -91,14 +104,12 @@ class LimitApproachTest {
     @Test
     void aTailFallingTowardASaddleIsNotDecided() {
         ThreeStateField saddle = ThreeStateField.linear(new double[][] {{-0.005, 0, 0}, {0, 0.001, 0}, {0, 0, -0.005}});
-        IntegrationSettings s = IntegrationSettings.defaults().withHorizon(2000).withConvergenceTolerance(1e-30)
-                .withTolerances(1e-11, 1e-14);
-        Trajectory t = new FlowIntegrator(s).integrate(saddle, State.fromArray(1, 2, false, new double[] {0.5, 0, 0.2}));
+        Trajectory t = run(saddle, 2000, 0.5, 0, 0.2);
         LimitApproach a = LimitApproach.of(saddle, t);
         assertEquals(LimitApproach.Kind.UNRESOLVED, a.kind(), a::toString);
         assertTrue(a.evidence().contains("unstable"), a::toString);
         ThreeStateField node = ThreeStateField.linear(new double[][] {{-0.005, 0, 0}, {0, -0.001, 0}, {0, 0, -0.005}});
-        Trajectory u = new FlowIntegrator(s).integrate(node, State.fromArray(1, 2, false, new double[] {0.5, 0, 0.2}));
+        Trajectory u = run(node, 2000, 0.5, 0, 0.2);
         assertEquals(LimitApproach.Kind.EXPONENTIAL, LimitApproach.of(node, u).kind());
     }
 
@@ -130,9 +141,7 @@ class LimitApproachTest {
     void aContinuationIsAnalysedOnlyWithTheRunBeforeIt() {
         ThreeStateField f = decay(0.005);
         Trajectory first = run(f, 1200);
-        IntegrationSettings s = IntegrationSettings.defaults().withHorizon(2000).withConvergenceTolerance(1e-30)
-                .withTolerances(1e-11, 1e-14);
-        Trajectory continued = new FlowIntegrator(s).integrate(f, first.finalState(), first.finalTime());
+        Trajectory continued = continued(f, first, 2000);
         LimitApproach alone = LimitApproach.of(f, continued);
         assertEquals(LimitApproach.Kind.UNRESOLVED, alone.kind(), alone::toString);
         assertTrue(alone.evidence().contains("the record starts at t = 1.20e+03"), alone::toString);
@@ -159,9 +168,7 @@ class LimitApproachTest {
     void theAlgebraicLawNeedsItsWholeWindow() {
         Cubic f = new Cubic();
         Trajectory first = run(f, 2e4);
-        IntegrationSettings s = IntegrationSettings.defaults().withHorizon(1e5).withConvergenceTolerance(1e-30)
-                .withTolerances(1e-11, 1e-14);
-        Trajectory continued = new FlowIntegrator(s).integrate(f, first.finalState(), first.finalTime());
+        Trajectory continued = continued(f, first, 1e5);
         LimitApproach alone = LimitApproach.of(f, continued);
         assertEquals(LimitApproach.Kind.UNRESOLVED, alone.kind(), alone::toString);
         LimitApproach whole = LimitApproach.of(f, first.followedBy(continued));
