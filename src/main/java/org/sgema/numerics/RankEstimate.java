@@ -57,8 +57,17 @@ public record RankEstimate(int rank, int nullity, double smallestNonZero, double
         return new RankEstimate(rank, size - rank, nonZero, zero, gap);
     }
 
-    /** @return the singular values of {@code a}, descending */
+    /**
+     * @return the singular values of {@code a}, descending: from order {@link Lapack#MIN_ORDER} on
+     *     by the system's LAPACK where there is one ({@link Lapack}), otherwise by EJML
+     */
     public static double[] singularValues(DMatrixRMaj a) {
+        if (Lapack.handles(Math.min(a.numRows, a.numCols))) {
+            double[] s = Lapack.singularValues(a);
+            if (s != null) {
+                return s;
+            }
+        }
         SingularValueDecomposition_F64<DMatrixRMaj> svd =
                 DecompositionFactory_DDRM.svd(a.numRows, a.numCols, false, false, true);
         if (!svd.decompose(a.copy())) {

@@ -12,8 +12,8 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 
 /**
  * The eigenvalues of a real square matrix, sorted by decreasing real part, computed with
- * EJML's double-shift QR algorithm (on a shifted copy where it does not converge, see
- * {@link #of(DMatrixRMaj)}). There is deliberately no fallback to Hipparchus'
+ * EJML's double-shift QR algorithm (on a shifted copy where it does not converge), or for
+ * large matrices by the system's LAPACK, see {@link #of(DMatrixRMaj)}. There is deliberately no fallback to Hipparchus'
  * {@code EigenDecompositionNonSymmetric}: in version 4.0.3 it returned a complex pair
  * {@code 0.7435 ± 0.0665i} for a 6×6 matrix whose true eigenvalues there are the reals
  * {@code 0.8100} and {@code 0.6770} (determinant check), so a failed decomposition is
@@ -29,7 +29,9 @@ public final class Spectrum {
     }
 
     /**
-     * The eigenvalues of {@code a} by EJML's QR algorithm; where it does not converge, those of
+     * The eigenvalues of {@code a}: from order {@link Lapack#MIN_ORDER} on by the system's LAPACK
+     * where there is one ({@link Lapack}), otherwise (and where LAPACK fails) by EJML's QR
+     * algorithm; where that does not converge, those of
      * {@code a − σI} plus σ, with
      * <pre>
      *   σ = 1.25 · min(‖a‖₁, ‖a‖_∞, ‖a‖_F)   (each bounds the spectral radius ρ(a))
@@ -51,6 +53,25 @@ public final class Spectrum {
      * @throws ArithmeticException if the QR algorithm converges neither on {@code a} nor on {@code a − σI}
      */
     public static Spectrum of(DMatrixRMaj a) {
+        int n = a.numRows;
+        if (Lapack.handles(n)) {
+            double[] re = new double[n];
+            double[] im = new double[n];
+            if (Lapack.eigenvalues(a, re, im)) {
+                return sorted(re, im);
+            }
+        }
+        return byQr(a);
+    }
+
+    /**
+     * EJML's route of {@link #of}, at every order (with the shifted retry described there).
+     *
+     * @param a square matrix (not modified)
+     * @return its spectrum
+     * @throws ArithmeticException if the QR algorithm converges neither on {@code a} nor on {@code a − σI}
+     */
+    public static Spectrum byQr(DMatrixRMaj a) {
         int n = a.numRows;
         Spectrum s = qr(a, 0.0);
         if (s == null) {

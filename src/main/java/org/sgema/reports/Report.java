@@ -319,11 +319,12 @@ public final class Report {
                 * seeds: %s
                 * checking wall time (sum over claims): %.1f s
                 * Java %s (%s), %s %s
+                * spectra and singular values: %s
                 * sgema %s; EJML %s, Hipparchus %s, Tablesaw %s, JUnit %s (tests), JFreeChart %s, JFreeSVG %s, Jackson %s
                 """, ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME), String.join(", ", profiles),
                 seeds.toString().trim(), wall / 1000.0, System.getProperty("java.version"),
                 System.getProperty("java.vendor"), System.getProperty("os.name"), System.getProperty("os.arch"),
-                v.getProperty("version", "?"), v.getProperty("ejml", "?"), v.getProperty("hipparchus", "?"),
+                org.sgema.numerics.Lapack.describe(), v.getProperty("version", "?"), v.getProperty("ejml", "?"), v.getProperty("hipparchus", "?"),
                 v.getProperty("tablesaw", "?"), v.getProperty("junit", "?"), v.getProperty("jfreechart", "?"),
                 v.getProperty("jfreesvg", "?"), v.getProperty("jackson", "?"));
     }

@@ -44,7 +44,7 @@ class CollapsedSpectrumTest {
         // the input must be one the plain iteration fails on, or this test checks nothing
         assertFalse(DecompositionFactory_DDRM.eig(j.numRows, false).decompose(j.copy()),
                 "EJML's QR now converges here: choose an input it fails on");
-        Spectrum s = Spectrum.of(j);
+        Spectrum s = Spectrum.byQr(j);
         int atLambda = 0;
         int atTau = 0;
         for (int k = 0; k < s.size(); k++) {
