@@ -19,10 +19,22 @@ import dev.ludovic.netlib.lapack.NativeLAPACK;
  * is false and the callers use EJML. The binding's pure-Java fallback (LAPACK translated to Java
  * by f2j) is never used: at N = 1296 it took 72 s.
  *
- * <p>Both routines are backward stable: the computed values are exact for a matrix within a
- * small multiple of {@code u‖a‖} of the given one, as EJML's are; the two differ in rounding,
- * not in what a classification may decide from them. A row-major array read as column-major
- * is the transpose, which has the same eigenvalues and singular values.
+ * <p>Only finite matrices go to LAPACK, and only finite results come back: the reference
+ * library stops the process on a NaN (its error handler), and OpenBLAS returns NaN values with
+ * {@code info = 0} for an infinite entry; EJML reports both as a failed decomposition. Both
+ * routines are backward stable: {@code dgesdd}'s values are exact for a matrix within a small
+ * multiple of {@code u‖a‖} of the given one, as EJML's are; {@code dgeev} first balances
+ * (permutation and diagonal scaling D), so its values are exact for {@code D(D⁻¹aD + E)D⁻¹}
+ * with {@code ‖E‖} a small multiple of {@code u‖D⁻¹aD‖}: balancing lowers that norm and,
+ * usually, the error of ill-conditioned eigenvalues; EJML does not balance. The two routes differ
+ * in rounding, so targeted tries, which follow the last bits of a score, can differ between a
+ * machine with the library and one without (and between OpenBLAS builds); the report's header
+ * names the route. A row-major array read as column-major is the transpose, which has the same
+ * eigenvalues and singular values.
+ *
+ * <p>The binding pins the arrays for the call ({@code GetPrimitiveArrayCritical}), which holds
+ * off garbage collection for its duration (about 2 s at N = 2208): a cost in time for the other
+ * threads, not in results.
  */
 public final class Lapack {
     /**
@@ -31,6 +43,8 @@ public final class Lapack {
      * the deep profile's large ones do not.
      */
     public static final int MIN_ORDER = 256;
+    /** the binding's logger, held so that its level (set in {@link #load}) is not collected */
+    private static final Logger BINDING_LOG = Logger.getLogger("dev.ludovic.netlib.lapack.InstanceBuilder");
     private static final NativeLAPACK NATIVE = load();
 
     private Lapack() {
@@ -41,7 +55,7 @@ public final class Lapack {
             return null;
         }
         // the binding logs a warning when the library is missing; its absence is reported by describe()
-        Logger.getLogger("dev.ludovic.netlib.lapack.InstanceBuilder").setLevel(Level.OFF);
+        BINDING_LOG.setLevel(Level.OFF);
         try {
             return NativeLAPACK.getInstance();
         } catch (Throwable e) {
@@ -58,12 +72,22 @@ public final class Lapack {
     public static String describe() {
         return available()
                 ? "system LAPACK (liblapack.so.3) for matrices of order ≥ " + MIN_ORDER + ", EJML below"
-                : "EJML at every order (no system LAPACK: install e.g. libopenblas0-serial, or -Dsgema.lapack=off was given)";
+                : "EJML at every order (the system LAPACK was not loaded: none installed, e.g. Debian's "
+                        + "libopenblas0-serial, the binding's native part could not load, or -Dsgema.lapack=off)";
     }
 
-    /** @return whether a square matrix of this order goes to LAPACK */
+    /** @return whether a matrix of this order (min(rows, cols)) goes to LAPACK, if its entries are finite */
     static boolean handles(int order) {
         return NATIVE != null && order >= MIN_ORDER;
+    }
+
+    private static boolean finite(double[] values, int length) {
+        for (int i = 0; i < length; i++) {
+            if (!Double.isFinite(values[i])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -73,10 +97,17 @@ public final class Lapack {
      * @param a square matrix (not modified)
      * @param re real parts, length N (output)
      * @param im imaginary parts, length N (output)
-     * @return whether LAPACK returned them ({@code info = 0})
+     * @return whether LAPACK returned them, finite ({@code info = 0}); false, without a call, for a
+     *     matrix with a non-finite entry
      */
     static boolean eigenvalues(DMatrixRMaj a, double[] re, double[] im) {
         int n = a.numRows;
+        if (a.numCols != n) {
+            throw new IllegalArgumentException("eigenvalues of a " + a.numRows + "×" + a.numCols + " matrix");
+        }
+        if (!finite(a.data, n * n)) {
+            return false;
+        }
         double[] copy = a.data.clone();
         double[] query = new double[1];
         intW info = new intW(0);
@@ -86,16 +117,20 @@ public final class Lapack {
         }
         double[] work = new double[Math.max(1, (int) query[0])];
         NATIVE.dgeev("N", "N", n, copy, n, re, im, null, 1, null, 1, work, work.length, info);
-        return info.val == 0;
+        return info.val == 0 && finite(re, n) && finite(im, n);
     }
 
     /**
      * Singular values by {@code dgesdd} without vectors.
      *
      * @param a matrix (not modified)
-     * @return its min(rows, cols) singular values, descending, or null if LAPACK failed ({@code info ≠ 0})
+     * @return its min(rows, cols) singular values, descending, or null if LAPACK failed ({@code info ≠ 0},
+     *     or a non-finite value) and, without a call, for a matrix with a non-finite entry
      */
     static double[] singularValues(DMatrixRMaj a) {
+        if (!finite(a.data, a.numRows * a.numCols)) {
+            return null;
+        }
         // row-major r×c is column-major c×r, the transpose
         int rows = a.numCols;
         int cols = a.numRows;
@@ -111,6 +146,6 @@ public final class Lapack {
         }
         double[] work = new double[Math.max(1, (int) query[0])];
         NATIVE.dgesdd("N", rows, cols, copy, Math.max(1, rows), s, null, 1, null, 1, work, work.length, iwork, info);
-        return info.val == 0 ? s : null;
+        return info.val == 0 && finite(s, k) ? s : null;
     }
 }

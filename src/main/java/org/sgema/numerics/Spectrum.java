@@ -34,7 +34,7 @@ public final class Spectrum {
      * algorithm; where that does not converge, those of
      * {@code a − σI} plus σ, with
      * <pre>
-     *   σ = 1.25 · min(‖a‖₁, ‖a‖_∞, ‖a‖_F)   (each bounds the spectral radius ρ(a))
+     *   σ = 1.25 · min(‖a‖₁, ‖a‖_∞)   (each bounds the spectral radius ρ(a))
      * </pre>
      * so that every eigenvalue of {@code a − σI} has real part at most {@code −σ/5}. EJML deflates
      * a subdiagonal entry only when it is below u/2 times the sum of its two diagonal neighbours.
@@ -46,7 +46,8 @@ public final class Spectrum {
      * of rounding relative to ‖a‖. Both ways are backward stable: the computed values are the
      * exact eigenvalues of {@code a + E} with {@code ‖E‖} a small multiple of {@code u‖a‖_F} (the
      * shift adds {@code u·σ} per value), far below any threshold the classifiers put on them
-     * ({@code 1e-7‖J‖₂} and up). A matrix the first try converges on gets the same bits as before.
+     * ({@code 1e-7‖J‖₂} and up); LAPACK's {@code dgeev} balances first, see {@link Lapack}. A
+     * matrix EJML's first try converges on gets the same bits as before the retry existed.
      *
      * @param a square matrix (not modified)
      * @return its spectrum
@@ -54,6 +55,9 @@ public final class Spectrum {
      */
     public static Spectrum of(DMatrixRMaj a) {
         int n = a.numRows;
+        if (a.numCols != n) {
+            throw new IllegalArgumentException("the spectrum of a " + n + "×" + a.numCols + " matrix");
+        }
         if (Lapack.handles(n)) {
             double[] re = new double[n];
             double[] im = new double[n];
@@ -84,19 +88,20 @@ public final class Spectrum {
         return s;
     }
 
-    /** @return {@code 1.25·min(‖a‖₁, ‖a‖_∞, ‖a‖_F)}, more than the spectral radius of {@code a} (1 for a = 0) */
+    /**
+     * @return {@code 1.25·min(‖a‖₁, ‖a‖_∞)}, more than the spectral radius of {@code a} (1 for a = 0);
+     *     sums of moduli, which do not underflow where squares would
+     */
     static double shift(DMatrixRMaj a) {
         int n = a.numRows;
         double[] columns = new double[n];
         double rows = 0;
-        double frobenius = 0;
         for (int i = 0; i < n; i++) {
             double row = 0;
             for (int j = 0; j < n; j++) {
                 double x = Math.abs(a.unsafe_get(i, j));
                 row += x;
                 columns[j] += x;
-                frobenius += x * x;
             }
             rows = Math.max(rows, row);
         }
@@ -104,7 +109,7 @@ public final class Spectrum {
         for (double c : columns) {
             cols = Math.max(cols, c);
         }
-        double bound = Math.min(Math.min(rows, cols), Math.sqrt(frobenius));
+        double bound = Math.min(rows, cols);
         return bound > 0 ? 1.25 * bound : 1.0;
     }
 

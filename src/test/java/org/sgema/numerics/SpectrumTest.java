@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /** The shift of {@link Spectrum#of}'s fallback against the spectral radius, on matrices with known spectra. */
 class SpectrumTest {
 
-    /** σ = 1.25·min(‖a‖₁, ‖a‖_∞, ‖a‖_F) exceeds ρ(a) = max |λ|, here known from the construction. */
+    /** σ = 1.25·min(‖a‖₁, ‖a‖_∞) exceeds ρ(a) = max |λ|, here known from the construction. */
     @Test
     void theShiftExceedsTheSpectralRadius() {
         Random rnd = new Random(5);
@@ -30,5 +30,7 @@ class SpectrumTest {
         // a nilpotent Jordan block: ρ = 0 while every norm is 1
         assertEquals(1.25, Spectrum.shift(new DMatrixRMaj(new double[][] {{0, 1}, {0, 0}})), 0.0);
         assertEquals(1.0, Spectrum.shift(new DMatrixRMaj(3, 3)), 0.0);
+        // tiny entries, whose squares underflow: the shift keeps their scale
+        assertEquals(1.25e-170, Spectrum.shift(new DMatrixRMaj(new double[][] {{1e-170, 0}, {0, -1e-170}})), 1e-185);
     }
 }
