@@ -148,4 +148,47 @@ public final class Lapack {
         NATIVE.dgesdd("N", rows, cols, copy, Math.max(1, rows), s, null, 1, null, 1, work, work.length, iwork, info);
         return info.val == 0 && finite(s, k) ? s : null;
     }
+
+    /**
+     * A singular value decomposition of a square matrix, row-major: {@code a = u · diag(s) · vt},
+     * u and vt orthogonal, s descending.
+     */
+    public record Svd(DMatrixRMaj u, double[] s, DMatrixRMaj vt) {
+    }
+
+    /**
+     * The full SVD of a square matrix by {@code dgesdd} (divide and conquer). LAPACK factors the
+     * column-major reading of the data, {@code aᵀ = U' S V'ᵀ}, so {@code a = V' S U'ᵀ}: the
+     * row-major reading of LAPACK's VT array is {@code u}, that of its U array is {@code vt}.
+     *
+     * @param a square matrix of order at least {@link #MIN_ORDER} (not modified)
+     * @return its SVD, or null where LAPACK is not loaded, the order is below {@link #MIN_ORDER},
+     *     an entry is not finite, or LAPACK failed
+     */
+    public static Svd svd(DMatrixRMaj a) {
+        int n = a.numRows;
+        if (a.numCols != n) {
+            throw new IllegalArgumentException("square SVD of a " + a.numRows + "×" + a.numCols + " matrix");
+        }
+        if (!handles(n) || !finite(a.data, n * n)) {
+            return null;
+        }
+        double[] copy = a.data.clone();
+        double[] s = new double[n];
+        double[] uArray = new double[n * n];
+        double[] vtArray = new double[n * n];
+        int[] iwork = new int[8 * n];
+        double[] query = new double[1];
+        intW info = new intW(0);
+        NATIVE.dgesdd("A", n, n, copy, n, s, uArray, n, vtArray, n, query, -1, iwork, info);
+        if (info.val != 0) {
+            return null;
+        }
+        double[] work = new double[Math.max(1, (int) query[0])];
+        NATIVE.dgesdd("A", n, n, copy, n, s, uArray, n, vtArray, n, work, work.length, iwork, info);
+        if (info.val != 0 || !finite(s, n) || !finite(uArray, n * n) || !finite(vtArray, n * n)) {
+            return null;
+        }
+        return new Svd(DMatrixRMaj.wrap(n, n, vtArray), s, DMatrixRMaj.wrap(n, n, uArray));
+    }
 }

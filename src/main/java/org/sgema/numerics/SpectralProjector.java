@@ -11,7 +11,8 @@ import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
  * <pre>
  *   Π₀ = V (Wᵀ V)⁻¹ Wᵀ,   V: right null vectors (J V = 0),  W: left null vectors (Wᵀ J = 0),
  * </pre>
- * both taken from one SVD {@code J = U S Vᵀ} (the last d columns of V and of U). It exists iff 0
+ * both taken from one SVD {@code J = U S Vᵀ} (the last d columns of V and of U; by the system's
+ * LAPACK from order {@link Lapack#MIN_ORDER} on where there is one, by EJML otherwise). It exists iff 0
  * is a semisimple eigenvalue of multiplicity d ({@code WᵀV} invertible); near an equilibrium of a
  * manifold of equilibria, {@code θ* + Π₀ δ} is the limit a perturbation {@code δ} flows to, to
  * first order.
@@ -48,6 +49,13 @@ public final class SpectralProjector {
         if (j.numCols != n || d < 1 || d > n) {
             throw new IllegalArgumentException("need a square matrix and 1 ≤ d ≤ N, got " + j.numRows + "×"
                     + j.numCols + ", d = " + d);
+        }
+        Lapack.Svd fast = Lapack.svd(j);
+        if (fast != null) {
+            // J = u diag(s) vt, s descending: V's last d columns are vt's last d rows
+            DMatrixRMaj vLast = CommonOps_DDRM.extract(fast.vt(), n - d, n, 0, n);
+            return new NullVectors(CommonOps_DDRM.transpose(vLast, null), CommonOps_DDRM.extract(fast.u(), 0, n, n - d, n),
+                    d < n ? fast.s()[n - d - 1] : 0.0);
         }
         SingularValueDecomposition_F64<DMatrixRMaj> svd = DecompositionFactory_DDRM.svd(n, n, true, true, false);
         if (!svd.decompose(j.copy())) {

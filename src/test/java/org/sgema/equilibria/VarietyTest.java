@@ -126,6 +126,28 @@ class VarietyTest {
         assertTrue(proj.distance() < 1e-2);
     }
 
+    /**
+     * The same at N = m² + mn = 320 (n = 32, m = 8), where the projector's SVD goes to the system's
+     * LAPACK when there is one: a step assembled from wrongly paired factors would not converge.
+     */
+    @Test
+    void projectionAtLargeOrderLandsOnTheVariety() {
+        Random rnd = new Random(26);
+        int n = 32;
+        int m = 8;
+        Configuration c = config(rnd, n, m, true);
+        State p = EquilibriumVariety.leadingPoint(c, Matrices.gaussian(m, m, 1.0, rnd));
+        double[] theta = p.toArray();
+        for (int i = 0; i < theta.length; i++) {
+            theta[i] += 1e-4 * rnd.nextGaussian();
+        }
+        VectorField f = Flow.SG.field(c);
+        EquilibriumProjector.Projection proj = new EquilibriumProjector().project(f, State.fromArray(m, n, false, theta));
+        assertTrue(proj.converged(), "projection did not converge: " + proj.residual() + " after " + proj.iterations());
+        assertTrue(Matrices.norm(Objective.residual(c, proj.state())) < 1e-10, "R ≠ 0 after projection");
+        assertTrue(proj.distance() < 1e-2, "moved " + proj.distance());
+    }
+
     @Test
     void symmetricModelLeadingComponentHasTheTopGeneralizedEigenvalues() {
         Random rnd = new Random(25);

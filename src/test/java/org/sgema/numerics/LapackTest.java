@@ -127,6 +127,62 @@ class LapackTest {
         }
     }
 
+    /** a = u diag(s) vt for a non-symmetric 300×300 matrix, u and vt orthogonal, s as dgesdd's values alone. */
+    @Test
+    void theFullSvdReconstructsTheMatrix() {
+        DMatrixRMaj a = Matrices.gaussian(N, N, 1.0, new Random(14));
+        Lapack.Svd d = Lapack.svd(a);
+        assertNotNull(d);
+        DMatrixRMaj us = d.u().copy();
+        for (int i = 0; i < N; i++) {
+            for (int k = 0; k < N; k++) {
+                us.set(i, k, us.get(i, k) * d.s()[k]);
+            }
+        }
+        DMatrixRMaj back = new DMatrixRMaj(N, N);
+        CommonOps_DDRM.mult(us, d.vt(), back);
+        CommonOps_DDRM.subtractEquals(back, a);
+        assertTrue(Matrices.norm(back) < 1e-12 * Matrices.norm(a), "‖u s vt − a‖ = " + Matrices.norm(back));
+        DMatrixRMaj gram = new DMatrixRMaj(N, N);
+        CommonOps_DDRM.multTransA(d.u(), d.u(), gram);
+        CommonOps_DDRM.subtractEquals(gram, CommonOps_DDRM.identity(N));
+        assertTrue(Matrices.norm(gram) < 1e-12, "uᵀu − I");
+        CommonOps_DDRM.multTransB(d.vt(), d.vt(), gram);
+        CommonOps_DDRM.subtractEquals(gram, CommonOps_DDRM.identity(N));
+        assertTrue(Matrices.norm(gram) < 1e-12, "vt vtᵀ − I");
+        assertArrayEquals(Lapack.singularValues(a), d.s(), 1e-12);
+    }
+
+    /** Π₀ at order 300 (LAPACK's SVD) against its closed form S diag(1 (20 times), 0, …) S⁻¹ for J = S diag(0 (20 times), −1 … ) S⁻¹. */
+    @Test
+    void theKernelProjectorAtLargeOrderMatchesItsClosedForm() {
+        int d = 20;
+        Random rnd = new Random(15);
+        DMatrixRMaj s = Matrices.randomOrthogonal(N, rnd);
+        for (int i = 0; i < N; i++) {
+            s.set(i, i, s.get(i, i) + 2.0);
+        }
+        DMatrixRMaj sInv = new DMatrixRMaj(N, N);
+        assertTrue(CommonOps_DDRM.invert(s, sInv));
+        DMatrixRMaj diag = new DMatrixRMaj(N, N);
+        DMatrixRMaj e = new DMatrixRMaj(N, N);
+        for (int i = 0; i < N; i++) {
+            diag.set(i, i, i < d ? 0.0 : -(0.5 + rnd.nextDouble()));
+            e.set(i, i, i < d ? 1.0 : 0.0);
+        }
+        DMatrixRMaj tmp = new DMatrixRMaj(N, N);
+        DMatrixRMaj j = new DMatrixRMaj(N, N);
+        CommonOps_DDRM.mult(s, diag, tmp);
+        CommonOps_DDRM.mult(tmp, sInv, j);
+        DMatrixRMaj expected = new DMatrixRMaj(N, N);
+        CommonOps_DDRM.mult(s, e, tmp);
+        CommonOps_DDRM.mult(tmp, sInv, expected);
+        DMatrixRMaj p = SpectralProjector.kernel(j, d);
+        assertNotNull(p);
+        CommonOps_DDRM.subtractEquals(p, expected);
+        assertTrue(Matrices.norm(p) < 1e-8 * Matrices.norm(expected), "‖Π₀ − S E S⁻¹‖ = " + Matrices.norm(p));
+    }
+
     /**
      * A NaN or an infinite entry never reaches LAPACK (the reference library stops the process on
      * a NaN; OpenBLAS returns NaN eigenvalues with info = 0 for an infinity): both routines report
