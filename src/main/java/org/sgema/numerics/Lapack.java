@@ -51,7 +51,11 @@ public final class Lapack {
     }
 
     private static NativeLAPACK load() {
-        if ("off".equalsIgnoreCase(System.getProperty("sgema.lapack", ""))) {
+        String setting = System.getProperty("sgema.lapack", "");
+        if (setting.isEmpty()) {
+            setting = java.util.Objects.requireNonNullElse(System.getenv("SGEMA_LAPACK"), "");
+        }
+        if ("off".equalsIgnoreCase(setting)) {
             return null;
         }
         // the binding logs a warning when the library is missing; its absence is reported by describe()
@@ -73,7 +77,7 @@ public final class Lapack {
         return available()
                 ? "system LAPACK (liblapack.so.3) for matrices of order ≥ " + MIN_ORDER + ", EJML below"
                 : "EJML at every order (the system LAPACK was not loaded: none installed, e.g. Debian's "
-                        + "libopenblas0-serial, the binding's native part could not load, or -Dsgema.lapack=off)";
+                        + "libopenblas0-serial, the binding's native part could not load, or sgema.lapack / SGEMA_LAPACK = off)";
     }
 
     /** @return whether a matrix of this order (min(rows, cols)) goes to LAPACK, if its entries are finite */
