@@ -3,11 +3,8 @@ package org.sgema.stability;
 import java.util.Arrays;
 import java.util.Locale;
 
-import org.ejml.data.Complex_F64;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
-import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
-import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 import org.hipparchus.exception.LocalizedCoreFormats;
 import org.hipparchus.exception.MathIllegalStateException;
 import org.hipparchus.exception.MathRuntimeException;
@@ -22,6 +19,7 @@ import org.sgema.integration.RosenbrockIntegrator;
 import org.sgema.integration.StiffnessMonitor;
 import org.sgema.integration.VariationalEquation;
 import org.sgema.numerics.Matrices;
+import org.sgema.numerics.Spectrum;
 
 /**
  * A relative periodic orbit near a state, found by shooting, and whether it attracts. With φ_t the
@@ -600,16 +598,22 @@ public record RelativePeriodicOrbit(Status status, double[] point, double period
         return Math.sqrt(sum);
     }
 
+    /**
+     * @return the moduli {@code sqrt(re² + im²)} of the monodromy's eigenvalues, descending
+     *     ({@link Spectrum#of}: EJML with its shifted retry, LAPACK from order 256), or none if
+     *     the eigenvalues could not be computed
+     */
     private static double[] moduli(DMatrixRMaj monodromy) {
         int n = monodromy.numRows;
-        EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(n, false);
-        if (!eig.decompose(monodromy.copy())) {
+        Spectrum spectrum;
+        try {
+            spectrum = Spectrum.of(monodromy);
+        } catch (ArithmeticException e) {
             return new double[0];
         }
         double[] r = new double[n];
         for (int i = 0; i < n; i++) {
-            Complex_F64 z = eig.getEigenvalue(i);
-            r[i] = z.getMagnitude();
+            r[i] = Math.sqrt(spectrum.re(i) * spectrum.re(i) + spectrum.im(i) * spectrum.im(i));
         }
         Arrays.sort(r);
         for (int i = 0; i < n / 2; i++) {
