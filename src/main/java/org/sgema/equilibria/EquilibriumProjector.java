@@ -125,12 +125,13 @@ public final class EquilibriumProjector {
     private static double[] dampedStep(DMatrixRMaj j, double[] f) {
         int n = j.numRows;
         DMatrixRMaj u;
-        DMatrixRMaj v;
+        DMatrixRMaj v = null;
+        DMatrixRMaj vt = null;
         double[] s;
         Lapack.Svd fast = Lapack.svd(j);
         if (fast != null) {
             u = fast.u();
-            v = CommonOps_DDRM.transpose(fast.vt(), null);
+            vt = fast.vt();
             s = fast.s();
         } else {
             SingularValueDecomposition_F64<DMatrixRMaj> svd = DecompositionFactory_DDRM.svd(n, n, true, true, false);
@@ -156,7 +157,11 @@ public final class EquilibriumProjector {
             utf.data[i] = s[i] > 1e-13 * smax ? utf.data[i] * s[i] / (s[i] * s[i] + mu2) : 0.0;
         }
         DMatrixRMaj step = new DMatrixRMaj(n, 1);
-        CommonOps_DDRM.mult(v, utf, step);
+        if (vt != null) {
+            CommonOps_DDRM.multTransA(vt, utf, step);
+        } else {
+            CommonOps_DDRM.mult(v, utf, step);
+        }
         return step.data;
     }
 }

@@ -18,8 +18,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The LAPACK route of {@link Spectrum#of} and {@link RankEstimate#singularValues} against spectra
- * known by construction, at order 300 (above {@link Lapack#MIN_ORDER}), and against EJML's route.
+ * The LAPACK routes ({@link Spectrum#of}, {@link RankEstimate#singularValues}, {@link Lapack#svd}
+ * and through it {@link SpectralProjector#nullVectors}) against spectra, singular values and
+ * projectors known by construction, at order 300 (above {@link Lapack#MIN_ORDER}), and against
+ * EJML's route.
  * CI installs the library (Debian's libopenblas0-serial) and sets {@code SGEMA_REQUIRE_LAPACK=1},
  * so there the route must be present; elsewhere the tests are skipped where it is missing.
  */
@@ -177,6 +179,11 @@ class LapackTest {
         DMatrixRMaj expected = new DMatrixRMaj(N, N);
         CommonOps_DDRM.mult(s, e, tmp);
         CommonOps_DDRM.mult(tmp, sInv, expected);
+        // s_{N−d}, the smallest singular value outside the kernel, taken from LAPACK's own SVD (to
+        // the bit: EJML's would differ in the last ones)
+        SpectralProjector.NullVectors nv = SpectralProjector.nullVectors(j, d);
+        assertEquals(Lapack.svd(j).s()[N - d - 1], nv.smallestNonZero(), 0.0);
+        assertTrue(nv.smallestNonZero() > 0.1, "s_{N−d} = " + nv.smallestNonZero());
         DMatrixRMaj p = SpectralProjector.kernel(j, d);
         assertNotNull(p);
         CommonOps_DDRM.subtractEquals(p, expected);
