@@ -42,7 +42,8 @@ public final class Lapack {
      * Order from which LAPACK is used: by {@link Spectrum#of}, {@link RankEstimate#singularValues},
      * {@link SpectralProjector#nullVectors} and the equilibrium projector's Gauss–Newton step. The
      * synthetic Jacobians of the ci and quick profiles (N ≤ 112) stay with EJML; the digits'
-     * (n = 64: N = m² + 64m and up, 260 at m = 2 for SG) and the deep profile's large ones do not.
+     * (n = 64: SG N = m² + 64m, EMA m² + 128m, so from 260 for EMA at m = 2) and the deep
+     * profile's large ones do not.
      */
     public static final int MIN_ORDER = 256;
     /** the binding's logger, held so that its level (set in {@link #load}) is not collected */
