@@ -125,8 +125,7 @@ public final class EquilibriumProjector {
     private static double[] dampedStep(DMatrixRMaj j, double[] f) {
         int n = j.numRows;
         DMatrixRMaj u;
-        DMatrixRMaj v = null;
-        DMatrixRMaj vt = null;
+        DMatrixRMaj vt;
         double[] s;
         Lapack.Svd fast = Lapack.svd(j);
         if (fast != null) {
@@ -139,7 +138,7 @@ public final class EquilibriumProjector {
                 return null;
             }
             u = svd.getU(null, false);
-            v = svd.getV(null, false);
+            vt = svd.getV(null, true);
             s = svd.getSingularValues();
         }
         double smax = 0;
@@ -157,11 +156,7 @@ public final class EquilibriumProjector {
             utf.data[i] = s[i] > 1e-13 * smax ? utf.data[i] * s[i] / (s[i] * s[i] + mu2) : 0.0;
         }
         DMatrixRMaj step = new DMatrixRMaj(n, 1);
-        if (vt != null) {
-            CommonOps_DDRM.multTransA(vt, utf, step);
-        } else {
-            CommonOps_DDRM.mult(v, utf, step);
-        }
+        CommonOps_DDRM.multTransA(vt, utf, step);
         return step.data;
     }
 }

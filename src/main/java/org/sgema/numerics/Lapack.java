@@ -84,7 +84,7 @@ public final class Lapack {
     }
 
     /** @return whether a matrix of this order (min(rows, cols)) goes to LAPACK, if its entries are finite */
-    static boolean handles(int order) {
+    private static boolean handles(int order) {
         return NATIVE != null && order >= MIN_ORDER;
     }
 
@@ -102,40 +102,42 @@ public final class Lapack {
      * multishift QR with aggressive early deflation).
      *
      * @param a square matrix (not modified)
-     * @param re real parts, length N (output)
-     * @param im imaginary parts, length N (output)
-     * @return whether LAPACK returned them, finite ({@code info = 0}); false, without a call, for a
-     *     matrix with a non-finite entry
+     * @return its spectrum, or null where LAPACK is not loaded, the order is below
+     *     {@link #MIN_ORDER}, an entry is not finite, or LAPACK failed ({@code info ≠ 0}, or a
+     *     non-finite value)
      */
-    static boolean eigenvalues(DMatrixRMaj a, double[] re, double[] im) {
+    static Spectrum spectrum(DMatrixRMaj a) {
         int n = a.numRows;
         if (a.numCols != n) {
             throw new IllegalArgumentException("eigenvalues of a " + a.numRows + "×" + a.numCols + " matrix");
         }
-        if (!finite(a.data, n * n)) {
-            return false;
+        if (!handles(n) || !finite(a.data, n * n)) {
+            return null;
         }
         double[] copy = a.data.clone();
+        double[] re = new double[n];
+        double[] im = new double[n];
         double[] query = new double[1];
         intW info = new intW(0);
         NATIVE.dgeev("N", "N", n, copy, n, re, im, null, 1, null, 1, query, -1, info);
         if (info.val != 0) {
-            return false;
+            return null;
         }
         double[] work = new double[Math.max(1, (int) query[0])];
         NATIVE.dgeev("N", "N", n, copy, n, re, im, null, 1, null, 1, work, work.length, info);
-        return info.val == 0 && finite(re, n) && finite(im, n);
+        return info.val == 0 && finite(re, n) && finite(im, n) ? Spectrum.of(re, im) : null;
     }
 
     /**
      * Singular values by {@code dgesdd} without vectors.
      *
      * @param a matrix (not modified)
-     * @return its min(rows, cols) singular values, descending, or null if LAPACK failed ({@code info ≠ 0},
-     *     or a non-finite value) and, without a call, for a matrix with a non-finite entry
+     * @return its min(rows, cols) singular values, descending, or null where LAPACK is not loaded,
+     *     min(rows, cols) is below {@link #MIN_ORDER}, an entry is not finite, or LAPACK failed
+     *     ({@code info ≠ 0}, or a non-finite value)
      */
     static double[] singularValues(DMatrixRMaj a) {
-        if (!finite(a.data, a.numRows * a.numCols)) {
+        if (!handles(Math.min(a.numRows, a.numCols)) || !finite(a.data, a.numRows * a.numCols)) {
             return null;
         }
         // row-major r×c is column-major c×r, the transpose

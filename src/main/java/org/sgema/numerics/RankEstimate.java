@@ -62,11 +62,9 @@ public record RankEstimate(int rank, int nullity, double smallestNonZero, double
      *     by the system's LAPACK where there is one ({@link Lapack}), otherwise by EJML
      */
     public static double[] singularValues(DMatrixRMaj a) {
-        if (Lapack.handles(Math.min(a.numRows, a.numCols))) {
-            double[] s = Lapack.singularValues(a);
-            if (s != null) {
-                return s;
-            }
+        double[] fast = Lapack.singularValues(a);
+        if (fast != null) {
+            return fast;
         }
         SingularValueDecomposition_F64<DMatrixRMaj> svd =
                 DecompositionFactory_DDRM.svd(a.numRows, a.numCols, false, false, true);

@@ -7,14 +7,15 @@ import java.util.stream.IntStream;
 
 import org.ejml.data.Complex_F64;
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.NormOps_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 
 /**
  * The eigenvalues of a real square matrix, sorted by decreasing real part, computed with
  * EJML's double-shift QR algorithm (on a shifted copy where it does not converge), or for
- * large matrices by the system's LAPACK, see {@link #of(DMatrixRMaj)}. There is deliberately no fallback to Hipparchus'
- * {@code EigenDecompositionNonSymmetric}: in version 4.0.3 it returned a complex pair
+ * large matrices by the system's LAPACK, see {@link #of(DMatrixRMaj)}. There is deliberately no
+ * fallback to Hipparchus' {@code EigenDecompositionNonSymmetric}: in version 4.0.3 it returned a complex pair
  * {@code 0.7435 ± 0.0665i} for a 6×6 matrix whose true eigenvalues there are the reals
  * {@code 0.8100} and {@code 0.6770} (determinant check), so a failed decomposition is
  * reported as an {@link ArithmeticException} instead.
@@ -58,14 +59,8 @@ public final class Spectrum {
         if (a.numCols != n) {
             throw new IllegalArgumentException("the spectrum of a " + n + "×" + a.numCols + " matrix");
         }
-        if (Lapack.handles(n)) {
-            double[] re = new double[n];
-            double[] im = new double[n];
-            if (Lapack.eigenvalues(a, re, im)) {
-                return sorted(re, im);
-            }
-        }
-        return byQr(a);
+        Spectrum fast = Lapack.spectrum(a);
+        return fast != null ? fast : byQr(a);
     }
 
     /**
@@ -93,23 +88,7 @@ public final class Spectrum {
      *     sums of moduli, which do not underflow where squares would
      */
     static double shift(DMatrixRMaj a) {
-        int n = a.numRows;
-        double[] columns = new double[n];
-        double rows = 0;
-        for (int i = 0; i < n; i++) {
-            double row = 0;
-            for (int j = 0; j < n; j++) {
-                double x = Math.abs(a.unsafe_get(i, j));
-                row += x;
-                columns[j] += x;
-            }
-            rows = Math.max(rows, row);
-        }
-        double cols = 0;
-        for (double c : columns) {
-            cols = Math.max(cols, c);
-        }
-        double bound = Math.min(rows, cols);
+        double bound = Math.min(NormOps_DDRM.inducedP1(a), NormOps_DDRM.inducedPInf(a));
         return bound > 0 ? 1.25 * bound : 1.0;
     }
 

@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.sgema.claims.Claim;
 import org.sgema.io.AtomicFiles;
 import org.sgema.config.RunProfile;
+import org.sgema.numerics.Lapack;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.io.csv.CsvReadOptions;
 
@@ -324,7 +325,8 @@ public final class Report {
                 """, ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME), String.join(", ", profiles),
                 seeds.toString().trim(), wall / 1000.0, System.getProperty("java.version"),
                 System.getProperty("java.vendor"), System.getProperty("os.name"), System.getProperty("os.arch"),
-                org.sgema.numerics.Lapack.describe(), v.getProperty("version", "?"), v.getProperty("ejml", "?"), v.getProperty("hipparchus", "?"),
+                Lapack.describe(), v.getProperty("version", "?"), v.getProperty("ejml", "?"),
+                v.getProperty("hipparchus", "?"),
                 v.getProperty("tablesaw", "?"), v.getProperty("junit", "?"), v.getProperty("jfreechart", "?"),
                 v.getProperty("jfreesvg", "?"), v.getProperty("jackson", "?"));
     }
