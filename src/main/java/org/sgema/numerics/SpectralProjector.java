@@ -12,7 +12,8 @@ import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
  *   Π₀ = V (Wᵀ V)⁻¹ Wᵀ,   V: right null vectors (J V = 0),  W: left null vectors (Wᵀ J = 0),
  * </pre>
  * both taken from one SVD {@code J = U S Vᵀ} (the last d columns of V and of U; by the system's
- * LAPACK from order {@link Lapack#MIN_ORDER} on where there is one, by EJML otherwise). It exists iff 0
+ * LAPACK from order {@link Lapack#MIN_ORDER} on where there is one and its null triplets pass
+ * {@link #trustworthy}, by EJML otherwise). It exists iff 0
  * is a semisimple eigenvalue of multiplicity d ({@code WᵀV} invertible); near an equilibrium of a
  * manifold of equilibria, {@code θ* + Π₀ δ} is the limit a perturbation {@code δ} flows to, to
  * first order.
@@ -50,8 +51,16 @@ public final class SpectralProjector {
             throw new IllegalArgumentException("need a square matrix and 1 ≤ d ≤ N, got " + j.numRows + "×"
                     + j.numCols + ", d = " + d);
         }
-        Lapack.Svd fast = Lapack.svd(j);
-        if (fast != null) {
+        return nullVectors(j, d, Lapack.svd(j));
+    }
+
+    /**
+     * {@link #nullVectors(DMatrixRMaj, int)} from a given LAPACK SVD (null: none), used only if its
+     * last d triplets pass {@link #trustworthy}; EJML's SVD otherwise.
+     */
+    static NullVectors nullVectors(DMatrixRMaj j, int d, Lapack.Svd fast) {
+        int n = j.numRows;
+        if (fast != null && trustworthy(j, d, fast)) {
             // J = u diag(s) vt, s descending: V's last d columns are vt's last d rows
             DMatrixRMaj vLast = CommonOps_DDRM.extract(fast.vt(), n - d, n, 0, n);
             return new NullVectors(CommonOps_DDRM.transpose(vLast, null), CommonOps_DDRM.extract(fast.u(), 0, n, n - d, n),
@@ -67,6 +76,65 @@ public final class SpectralProjector {
         SingularOps_DDRM.descendingOrder(u, false, w, v, false);
         return new NullVectors(CommonOps_DDRM.extract(v, 0, n, n - d, n), CommonOps_DDRM.extract(u, 0, n, n - d, n),
                 d < n ? w.get(n - d - 1, n - d - 1) : 0.0);
+    }
+
+    /**
+     * Whether the last d singular triplets {@code (s_k, u_k, v_k)} of an SVD of J are what a backward
+     * stable SVD gives (exact for some {@code J + E} with {@code ‖E‖} a modest multiple of
+     * {@code u‖J‖}, u the unit roundoff), checked in O(N²d):
+     * <pre>
+     *   ‖J v_k − s_k u_k‖ ≤ ε,   ‖Jᵀ u_k − s_k v_k‖ ≤ ε,   |v_iᵀ v_k − δ_ik| ≤ N u,   |u_iᵀ u_k − δ_ik| ≤ N u,
+     *   ε = N u ‖J‖_F,   i, k ∈ {N − d, …, N − 1}
+     * </pre>
+     * LAPACK's divide and conquer ({@code dgesdd}, {@code dbdsdc}) has had reports of wrong vectors
+     * with {@code info = 0} on graded matrices; such vectors miss these bounds by orders of magnitude
+     * (they are off by O(1) in some direction), while correct ones meet them with room to spare:
+     * for the SG Jacobian at (n, m) = (64, 16), N = 1280, d = 256, OpenBLAS's triplets have
+     * residuals 4e-4 ε and Gram entries within 0.03 N u. The check costs two N×N by N×d products
+     * (0.6 s there, against 2.5 s for the SVD).
+     *
+     * @param j the decomposed matrix
+     * @param d how many trailing triplets to check
+     * @param svd its SVD
+     * @return whether all bounds hold (false on any NaN)
+     */
+    static boolean trustworthy(DMatrixRMaj j, int d, Lapack.Svd svd) {
+        int n = j.numRows;
+        double unit = Math.ulp(1.0) / 2;
+        double eps = n * unit * Matrices.norm(j);
+        DMatrixRMaj vt = CommonOps_DDRM.extract(svd.vt(), n - d, n, 0, n);
+        DMatrixRMaj u = CommonOps_DDRM.extract(svd.u(), 0, n, n - d, n);
+        DMatrixRMaj jv = new DMatrixRMaj(n, d);
+        DMatrixRMaj jtu = new DMatrixRMaj(n, d);
+        CommonOps_DDRM.multTransB(j, vt, jv);
+        CommonOps_DDRM.multTransA(j, u, jtu);
+        for (int k = 0; k < d; k++) {
+            double sigma = svd.s()[n - d + k];
+            double right = 0;
+            double left = 0;
+            for (int i = 0; i < n; i++) {
+                double r = jv.get(i, k) - sigma * u.get(i, k);
+                double l = jtu.get(i, k) - sigma * vt.get(k, i);
+                right += r * r;
+                left += l * l;
+            }
+            if (!(Math.sqrt(right) <= eps && Math.sqrt(left) <= eps)) {
+                return false;
+            }
+        }
+        DMatrixRMaj vGram = new DMatrixRMaj(d, d);
+        DMatrixRMaj uGram = new DMatrixRMaj(d, d);
+        CommonOps_DDRM.multTransB(vt, vt, vGram);
+        CommonOps_DDRM.multTransA(u, u, uGram);
+        for (int i = 0; i < d; i++) {
+            for (int k = 0; k < d; k++) {
+                double delta = i == k ? 1 : 0;
+                if (!(Math.abs(vGram.get(i, k) - delta) <= n * unit && Math.abs(uGram.get(i, k) - delta) <= n * unit)) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /**

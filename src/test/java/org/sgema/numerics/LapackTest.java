@@ -179,6 +179,7 @@ class LapackTest {
         // s_{N−d}, the smallest singular value outside the kernel, taken from LAPACK's own SVD (to
         // the bit: EJML's would differ in the last ones)
         SpectralProjector.NullVectors nv = SpectralProjector.nullVectors(j, d);
+        assertTrue(SpectralProjector.trustworthy(j, d, Lapack.svd(j)), "LAPACK's SVD passes the guard");
         assertEquals(Lapack.svd(j).s()[N - d - 1], nv.smallestNonZero(), 0.0);
         assertTrue(nv.smallestNonZero() > 0.1, "s_{N−d} = " + nv.smallestNonZero());
         DMatrixRMaj p = SpectralProjector.kernel(j, d);

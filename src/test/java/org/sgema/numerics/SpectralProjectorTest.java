@@ -1,10 +1,17 @@
 package org.sgema.numerics;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Random;
+
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.SingularOps_DDRM;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
 import org.junit.jupiter.api.Test;
 
 /** The kernel projector against its closed form S diag(1, 1, 0, 0) S⁻¹ for J = S diag(0, 0, −1, −2) S⁻¹. */
@@ -33,5 +40,67 @@ class SpectralProjectorTest {
         DMatrixRMaj j = new DMatrixRMaj(new double[][] {{0, 1, 0}, {0, 0, 0}, {0, 0, -1}});
         // nullity 1 but 0 has algebraic multiplicity 2: Wᵀ V = 0
         assertNull(SpectralProjector.kernel(j, 1));
+    }
+
+    /**
+     * Null vectors from an SVD that claims more than it has (its last right singular vector turned
+     * by 1e-6 towards the first, as a wrong {@code dgesdd} result with {@code info = 0} would be)
+     * are not used: the guard rejects it and EJML's SVD gives null vectors with ‖J V‖ at rounding
+     * level. The same SVD uncorrupted passes, and one whose last left vector is turned fails.
+     * Mutants: nullVectors without the trustworthy check returns ‖J V‖ ≈ 1e-6 s₁; the check without
+     * its ‖Jᵀ u_k − s_k v_k‖ bound passes the turned left vector.
+     */
+    @Test
+    void aWrongSvdIsNotTrusted() {
+        int n = 40;
+        int d = 3;
+        Random rnd = new Random(21);
+        DMatrixRMaj s = Matrices.randomOrthogonal(n, rnd);
+        for (int i = 0; i < n; i++) {
+            s.set(i, i, s.get(i, i) + 2.0);
+        }
+        DMatrixRMaj sInv = new DMatrixRMaj(n, n);
+        assertTrue(CommonOps_DDRM.invert(s, sInv));
+        DMatrixRMaj diag = new DMatrixRMaj(n, n);
+        for (int i = d; i < n; i++) {
+            diag.set(i, i, -(0.5 + rnd.nextDouble()));
+        }
+        DMatrixRMaj tmp = new DMatrixRMaj(n, n);
+        DMatrixRMaj j = new DMatrixRMaj(n, n);
+        CommonOps_DDRM.mult(s, diag, tmp);
+        CommonOps_DDRM.mult(tmp, sInv, j);
+
+        SingularValueDecomposition_F64<DMatrixRMaj> svd = DecompositionFactory_DDRM.svd(n, n, true, true, false);
+        assertTrue(svd.decompose(j.copy()));
+        DMatrixRMaj u = svd.getU(null, false);
+        DMatrixRMaj w = svd.getW(null);
+        DMatrixRMaj v = svd.getV(null, false);
+        SingularOps_DDRM.descendingOrder(u, false, w, v, false);
+        double[] values = new double[n];
+        for (int i = 0; i < n; i++) {
+            values[i] = w.get(i, i);
+        }
+        Lapack.Svd right = new Lapack.Svd(u, values, CommonOps_DDRM.transpose(v, null));
+        assertTrue(SpectralProjector.trustworthy(j, d, right), "a correct SVD");
+
+        DMatrixRMaj turned = right.vt().copy();
+        double angle = 1e-6;
+        for (int c = 0; c < n; c++) {
+            turned.set(n - 1, c, Math.cos(angle) * right.vt().get(n - 1, c) + Math.sin(angle) * right.vt().get(0, c));
+        }
+        Lapack.Svd wrong = new Lapack.Svd(u, values, turned);
+        assertFalse(SpectralProjector.trustworthy(j, d, wrong), "a vector turned by 1e-6");
+        DMatrixRMaj turnedLeft = u.copy();
+        for (int r = 0; r < n; r++) {
+            turnedLeft.set(r, n - 1, Math.cos(angle) * u.get(r, n - 1) + Math.sin(angle) * u.get(r, 0));
+        }
+        assertFalse(SpectralProjector.trustworthy(j, d, new Lapack.Svd(turnedLeft, values, right.vt())),
+                "a left vector turned by 1e-6");
+
+        SpectralProjector.NullVectors nv = SpectralProjector.nullVectors(j, d, wrong);
+        assertNotNull(nv);
+        DMatrixRMaj jv = new DMatrixRMaj(n, d);
+        CommonOps_DDRM.mult(j, nv.right(), jv);
+        assertTrue(Matrices.norm(jv) < 1e-12 * Matrices.norm(j), "‖J V‖ = " + Matrices.norm(jv));
     }
 }
