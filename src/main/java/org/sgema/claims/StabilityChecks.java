@@ -504,9 +504,12 @@ public final class StabilityChecks {
         Stability st = classifier.classify(f, limit);
         // the true limit lies within limitError of the classified point: J there may differ by L
         // times that (Lipschitz bound of J), which moves eigenvalues and null vectors
+        // (either way at least the first-order displacement from the end state, which a non-normal J lengthens)
+        double[] residual = f.evaluate(t.finalState().toArray());
+        double firstOrder = firstOrderPath(f, limit, st, residual);
         double limitError = approach.kind() == LimitApproach.Kind.CONVERGED
-                ? convergedLimitError(projected, Matrices.norm(f.evaluate(t.finalState().toArray())), st)
-                : approach.limitError();
+                ? convergedLimitError(projected, Matrices.norm(residual), firstOrder, st)
+                : fittedLimitError(approach, firstOrder);
         double lipschitz = JacobianLipschitz.of(cfg, Matrices.norm(limit.toArray()) + 1);
         double drift = lipschitz * limitError;
         boolean semisimple = st.verdict() != StabilityVerdict.NORMALLY_ATTRACTING || drift == 0
@@ -539,17 +542,23 @@ public final class StabilityChecks {
      * How far the limit of a run that met its stop test may be from the classified (projected)
      * point: the projection's distance plus the path still to travel, estimated from the slowest
      * decay there (the decaying eigenvalue nearest the imaginary axis, beyond the zero cluster's
-     * bound), as the fitted laws estimate it for runs at their horizon:
+     * bound), as the fitted laws estimate it for runs at their horizon, or by the first-order
+     * displacement {@code δ₁ = ‖J^D F(θ_end)‖} ({@link #firstOrderPath}) where that is larger:
      * <pre>
-     *   error = ‖θ_end − θ_p‖ + ‖F(θ_end)‖ / min{|Re λ| : Re λ &lt; −bound}      (+∞ when there is none)
+     *   error = ‖θ_end − θ_p‖ + max(‖F(θ_end)‖ / min{|Re λ| : Re λ &lt; −bound}, δ₁)      (+∞ when there is none)
      * </pre>
+     * For a normal J, δ₁ ≤ ‖F‖/min|λ| ≤ ‖F‖/min|Re λ|, and the first term stands; for a non-normal
+     * one δ₁ can be larger by the condition of the eigenvectors (a block {@code [[−1, K], [0, −1]]}
+     * gives about K‖F‖).
      * A stop test met says nothing about where the run goes next: with ‖F‖ = 2e-10 and a slowest
      * rate of 1e-5 the limit may still be 2e-5 away, and L times that moves eigenvalues by more
      * than 1e-5 (so 0 was not an error bound). At an UNSTABLE point the rate that sets the path is
-     * still the slowest decaying one, not Re λ₊. An estimate, as the fitted laws' are: for a
-     * non-normal J the path may be longer.
+     * still the slowest decaying one, not Re λ₊. An estimate, as the fitted laws' are (first order
+     * in the distance to V).
+     *
+     * @param firstOrder δ₁, or NaN where it is not available
      */
-    static double convergedLimitError(double projected, double residual, Stability st) {
+    static double convergedLimitError(double projected, double residual, double firstOrder, Stability st) {
         double slowest = Double.POSITIVE_INFINITY;
         Spectrum spectrum = st.spectrum();
         if (spectrum != null) {
@@ -561,7 +570,42 @@ public final class StabilityChecks {
         } else if (st.maxRealNonZero() < -st.bound()) {
             slowest = -st.maxRealNonZero();
         }
-        return projected + (slowest < Double.POSITIVE_INFINITY ? residual / slowest : Double.POSITIVE_INFINITY);
+        if (!(slowest < Double.POSITIVE_INFINITY)) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double path = residual / slowest;
+        return projected + (firstOrder > path ? firstOrder : path);
+    }
+
+    /**
+     * How far the limit of a run decided by a fitted law may be from its polished point: the
+     * polishing's distance plus the larger of the law's remaining path and the first-order
+     * displacement δ₁ ({@link #firstOrderPath}), as for a converged run ({@link #convergedLimitError}):
+     * <pre>
+     *   error = ‖θ_end − θ_p‖ + max(remaining, δ₁)
+     * </pre>
+     *
+     * @param firstOrder δ₁, or NaN where it is not available
+     */
+    static double fittedLimitError(LimitApproach approach, double firstOrder) {
+        return approach.distance() + (firstOrder > approach.remaining() ? firstOrder : approach.remaining());
+    }
+
+    /**
+     * The first-order displacement from a run's end state θ_end to its limit, through the Jacobian
+     * at the classified point θ_p (0 semisimple with the classification's local dimension d):
+     * <pre>
+     *   ‖J^D F(θ_end)‖ = ‖(J + Π₀)⁻¹ (I − Π₀) F(θ_end)‖      J = J(θ_p)
+     * </pre>
+     * ({@link SpectralProjector#drazinApply}); NaN where the classification is INCONCLUSIVE (its
+     * verdict does not depend on the error) or Π₀ does not exist (0 is then not decided semisimple).
+     */
+    static double firstOrderPath(VectorField f, State limit, Stability st, double[] residual) {
+        if (st.verdict() == StabilityVerdict.INCONCLUSIVE) {
+            return Double.NaN;
+        }
+        double[] x = SpectralProjector.drazinApply(f.jacobian(limit.toArray()), st.localDimension(), residual);
+        return x == null ? Double.NaN : Matrices.norm(x);
     }
 
     /**

@@ -170,4 +170,42 @@ public final class SpectralProjector {
         CommonOps_DDRM.multTransB(tmp, nv.left(), out);
         return out;
     }
+
+    /**
+     * The Drazin inverse of J applied to b, where 0 is a semisimple eigenvalue of J of
+     * multiplicity d:
+     * <pre>
+     *   x = J^D b = (J + Π₀)⁻¹ (I − Π₀) b,     for J = S diag(0, Λ) S⁻¹:  J^D = S diag(0, Λ⁻¹) S⁻¹
+     * </pre>
+     * the x along the range of J (Π₀ x = 0) with {@code J x = (I − Π₀) b}. {@code J + Π₀} has the
+     * eigenvalues of J with 0 replaced by 1, so it is invertible exactly when Π₀ exists. Near a
+     * manifold of equilibria with {@code F(θ) ≈ J (θ − θ*)}, {@code J^D F(θ)} is the displacement
+     * from θ to the limit of the linearized flow through θ, {@code −(I − Π₀)(θ − θ*)}.
+     *
+     * @param j a square matrix (not modified)
+     * @param d the dimension of its kernel (0: J is invertible, {@code x = J⁻¹ b})
+     * @param b the right-hand side (not modified)
+     * @return x (new), or null where Π₀ does not exist or {@code J + Π₀} is singular
+     */
+    public static double[] drazinApply(DMatrixRMaj j, int d, double[] b) {
+        int n = j.numRows;
+        if (b.length != n) {
+            throw new IllegalArgumentException("need a right-hand side of length " + n + ", got " + b.length);
+        }
+        DMatrixRMaj p = kernel(j, d);
+        if (p == null) {
+            return null;
+        }
+        DMatrixRMaj rhs = DMatrixRMaj.wrap(n, 1, b.clone());
+        DMatrixRMaj projected = new DMatrixRMaj(n, 1);
+        CommonOps_DDRM.mult(p, rhs, projected);
+        CommonOps_DDRM.subtractEquals(rhs, projected);
+        DMatrixRMaj shifted = j.copy();
+        CommonOps_DDRM.addEquals(shifted, p);
+        DMatrixRMaj x = new DMatrixRMaj(n, 1);
+        if (!CommonOps_DDRM.solve(shifted, rhs, x)) {
+            return null;
+        }
+        return x.data;
+    }
 }

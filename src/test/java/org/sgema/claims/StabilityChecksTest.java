@@ -387,15 +387,15 @@ class StabilityChecksTest {
     void aConvergedRunsRemainingPathWidensTheBound() {
         Stability attracting = new Stability(StabilityVerdict.NORMALLY_ATTRACTING, "attracting", 1e-14, 1, null, 1,
                 1e-12, -1e-5, 1e3, null);
-        double far = StabilityChecks.convergedLimitError(0, 2e-10, attracting);
+        double far = StabilityChecks.convergedLimitError(0, 2e-10, Double.NaN, attracting);
         assertEquals(2e-5, far, 1e-18);
         Evaluation undecided = StabilityChecks.driftVerdict(attracting, far, true, LimitApproach.Kind.CONVERGED, far);
         assertNotNull(undecided);
         assertEquals(Cause.CLASSIFICATION_UNDECIDED, undecided.cause(), undecided.toString());
-        double near = StabilityChecks.convergedLimitError(1e-13, 2e-12, attracting);
+        double near = StabilityChecks.convergedLimitError(1e-13, 2e-12, Double.NaN, attracting);
         assertEquals(2e-7 + 1e-13, near, 1e-18);
         assertNull(StabilityChecks.driftVerdict(attracting, near, true, LimitApproach.Kind.CONVERGED, near));
-        assertEquals(Double.POSITIVE_INFINITY, StabilityChecks.convergedLimitError(0, 1e-12,
+        assertEquals(Double.POSITIVE_INFINITY, StabilityChecks.convergedLimitError(0, 1e-12, Double.NaN,
                 new Stability(StabilityVerdict.INCONCLUSIVE, "0", 1e-14, 1, null, 1, 1e-12, 0, 0, null)));
     }
 
@@ -472,6 +472,74 @@ class StabilityChecksTest {
     }
 
     /**
+     * For a non-normal J the end state can be much further from its limit than ‖F‖/min|Re λ|: the
+     * linear field F(θ) = Jθ with J = [[0, 0, 0], [0, −1, K], [0, 0, −1]], K = 1e3 (kernel e₁,
+     * eigenvalues 0, −1, −1), from θ_end = (0, Kε, ε) with ε = 1e-10 has F = (0, 0, −ε), so ‖F‖/1 =
+     * ε, while its limit is θ_end − (I − Π₀)θ_end = 0, at distance ε√(K² + 1) ≈ 1e-7: the error is
+     * the first-order displacement ‖J^D F‖. From (0, 0, ε), where F = (0, Kε, −ε), the old estimate
+     * ε√(K² + 1) is larger than the displacement ε and stands; so for a run decided by a fitted law.
+     * Mutants: the first-order term left out (error 1e-10); the fitted law's own error (1.1e-9).
+     */
+    @Test
+    void aNonNormalJacobiansFirstOrderPathWidensTheError() {
+        double k = 1e3;
+        DMatrixRMaj j = new DMatrixRMaj(new double[][] {{0, 0, 0}, {0, -1, k}, {0, 0, -1}});
+        org.sgema.flows.VectorField linear = new org.sgema.flows.VectorField() {
+            @Override
+            public Flow flow() {
+                return Flow.SG;
+            }
+
+            @Override
+            public Configuration configuration() {
+                return Configuration.views(scalar(1), scalar(0.5), scalar(1), 1);
+            }
+
+            @Override
+            public int dimension() {
+                return 3;
+            }
+
+            @Override
+            public void evaluate(double[] theta, double[] out) {
+                jacobianTimes(theta, theta, out);
+            }
+
+            @Override
+            public void jacobianTimes(double[] theta, double[] v, double[] out) {
+                for (int r = 0; r < 3; r++) {
+                    out[r] = j.get(r, 0) * v[0] + j.get(r, 1) * v[1] + j.get(r, 2) * v[2];
+                }
+            }
+
+            @Override
+            public org.sgema.flows.VectorField copy() {
+                return this;
+            }
+        };
+        Stability st = new Stability(StabilityVerdict.NORMALLY_ATTRACTING, "attracting", 0, 1, null, 1, 1e-12, -1, 1e12,
+                Spectrum.of(j));
+        State limit = State.of(scalar(0), new DMatrixRMaj(1, 2));
+        double eps = 1e-10;
+        double[] hidden = linear.evaluate(new double[] {0, k * eps, eps});
+        double firstOrder = StabilityChecks.firstOrderPath(linear, limit, st, hidden);
+        assertEquals(eps * Math.sqrt(k * k + 1), firstOrder, 1e-22);
+        assertEquals(eps * Math.sqrt(k * k + 1),
+                StabilityChecks.convergedLimitError(0, org.sgema.numerics.Matrices.norm(hidden), firstOrder, st), 1e-22);
+        double[] plain = linear.evaluate(new double[] {0, 0, eps});
+        double plainFirst = StabilityChecks.firstOrderPath(linear, limit, st, plain);
+        assertEquals(eps, plainFirst, 1e-24);
+        assertEquals(eps * Math.sqrt(k * k + 1),
+                StabilityChecks.convergedLimitError(0, org.sgema.numerics.Matrices.norm(plain), plainFirst, st), 1e-22);
+        // a run decided by its fitted law: the polishing's distance plus the larger of the law's
+        // remaining path and δ₁ (mutant: the approach's own error, 1e-9 + 1e-10)
+        LimitApproach fitted = new LimitApproach(LimitApproach.Kind.EXPONENTIAL, 1, Double.NaN, 0.01, limit, 1e-9, 1e-10,
+                "test");
+        assertEquals(1e-9 + eps * Math.sqrt(k * k + 1), StabilityChecks.fittedLimitError(fitted, firstOrder), 1e-22);
+        assertEquals(1e-9 + 1e-10, StabilityChecks.fittedLimitError(fitted, Double.NaN), 1e-24);
+    }
+
+    /**
      * At an UNSTABLE point the path still to travel is set by the slowest decaying eigenvalue, not
      * by Re λ₊: spectrum {1e-3, −1e-6, −1}, ‖F‖ = 3e-10 gives 3e-4 (not 3e-7). Mutant: |max Re λ|.
      */
@@ -479,7 +547,7 @@ class StabilityChecksTest {
     void theRemainingPathOfAConvergedRunComesFromItsSlowestDecay() {
         Stability st = new Stability(StabilityVerdict.UNSTABLE, "unstable", 1e-14, 0, null, 0, 1e-12, 1e-3, 1,
                 Spectrum.of(new double[] {1e-3, -1e-6, -1}, new double[] {0, 0, 0}));
-        assertEquals(3e-4, StabilityChecks.convergedLimitError(0, 3e-10, st), 1e-16);
+        assertEquals(3e-4, StabilityChecks.convergedLimitError(0, 3e-10, Double.NaN, st), 1e-16);
     }
 
     /**

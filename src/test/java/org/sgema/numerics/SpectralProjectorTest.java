@@ -1,5 +1,6 @@
 package org.sgema.numerics;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -102,5 +103,39 @@ class SpectralProjectorTest {
         DMatrixRMaj jv = new DMatrixRMaj(n, d);
         CommonOps_DDRM.mult(j, nv.right(), jv);
         assertTrue(Matrices.norm(jv) < 1e-12 * Matrices.norm(j), "‖J V‖ = " + Matrices.norm(jv));
+    }
+
+    /**
+     * J^D b against its closed form S diag(0, 0, −1, −1/2) S⁻¹ b for J = S diag(0, 0, −1, −2) S⁻¹
+     * (non-normal S), and the plain solve for d = 0. Mutants: (I − Π₀) left out of the right-hand
+     * side (x then has a kernel component); J solved by least squares without the shift.
+     */
+    @Test
+    void theDrazinInverseMatchesItsClosedForm() {
+        DMatrixRMaj s = new DMatrixRMaj(new double[][] {{1, 2, 0, 1}, {0, 1, 3, 0}, {1, 0, 1, 2}, {0, 1, 0, 1}});
+        DMatrixRMaj sInv = new DMatrixRMaj(4, 4);
+        assertTrue(CommonOps_DDRM.invert(s, sInv));
+        DMatrixRMaj tmp = new DMatrixRMaj(4, 4);
+        DMatrixRMaj j = new DMatrixRMaj(4, 4);
+        CommonOps_DDRM.mult(s, CommonOps_DDRM.diag(0, 0, -1, -2), tmp);
+        CommonOps_DDRM.mult(tmp, sInv, j);
+        DMatrixRMaj drazin = new DMatrixRMaj(4, 4);
+        CommonOps_DDRM.mult(s, CommonOps_DDRM.diag(0, 0, -1, -0.5), tmp);
+        CommonOps_DDRM.mult(tmp, sInv, drazin);
+        double[] b = {0.3, -1.2, 0.7, 2.0};
+        DMatrixRMaj expected = new DMatrixRMaj(4, 1);
+        CommonOps_DDRM.mult(drazin, DMatrixRMaj.wrap(4, 1, b.clone()), expected);
+        double[] x = SpectralProjector.drazinApply(j, 2, b);
+        assertNotNull(x);
+        for (int i = 0; i < 4; i++) {
+            assertEquals(expected.get(i, 0), x[i], 1e-12, "component " + i);
+        }
+        DMatrixRMaj invertible = new DMatrixRMaj(new double[][] {{2, 1}, {0, -3}});
+        double[] y = SpectralProjector.drazinApply(invertible, 0, new double[] {1, 3});
+        assertEquals(1, y[0], 1e-15);
+        assertEquals(-1, y[1], 1e-15);
+        // a Jordan block at 0 has no Π₀, so no Drazin inverse of index 1
+        assertNull(SpectralProjector.drazinApply(new DMatrixRMaj(new double[][] {{0, 1, 0}, {0, 0, 0}, {0, 0, -1}}), 1,
+                new double[] {1, 1, 1}));
     }
 }
