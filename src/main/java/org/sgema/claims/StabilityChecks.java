@@ -506,15 +506,19 @@ public final class StabilityChecks {
         // times that (Lipschitz bound of J), which moves eigenvalues and null vectors
         // (either way at least the first-order displacement from the end state, which a non-normal J lengthens)
         double[] residual = f.evaluate(t.finalState().toArray());
-        double firstOrder = firstOrderPath(f, limit, st, residual);
+        // J at the classified point and its null vectors (one SVD), for the path and the semisimplicity test
+        int d = st.localDimension();
+        DMatrixRMaj jacobian = st.verdict() == StabilityVerdict.INCONCLUSIVE ? null : f.jacobian(limit.toArray());
+        SpectralProjector.NullVectors nullVectors = jacobian == null || d == 0 || d >= jacobian.numRows ? null
+                : SpectralProjector.nullVectors(jacobian, d);
+        double firstOrder = firstOrderPath(jacobian, d, nullVectors, residual);
         double limitError = approach.kind() == LimitApproach.Kind.CONVERGED
                 ? convergedLimitError(projected, Matrices.norm(residual), firstOrder, st)
                 : fittedLimitError(approach, firstOrder);
         double lipschitz = JacobianLipschitz.of(cfg, Matrices.norm(limit.toArray()) + 1);
         double drift = lipschitz * limitError;
         boolean semisimple = st.verdict() != StabilityVerdict.NORMALLY_ATTRACTING || drift == 0
-                || st.localDimension() == 0 || classifier.semisimpleZero(f, limit, st.localDimension(),
-                st.bound() + drift + lipschitz * st.distanceMoved());
+                || d == 0 || classifier.semisimpleZero(nullVectors, st.bound() + drift + lipschitz * st.distanceMoved());
         Evaluation undecided = driftVerdict(st, drift, semisimple, approach.kind(), limitError);
         if (undecided == null) {
             return switch (st.verdict()) {
@@ -595,16 +599,25 @@ public final class StabilityChecks {
      * The first-order displacement from a run's end state θ_end to its limit, through the Jacobian
      * at the classified point θ_p (0 semisimple with the classification's local dimension d):
      * <pre>
-     *   ‖J^D F(θ_end)‖ = ‖(J + Π₀)⁻¹ (I − Π₀) F(θ_end)‖      J = J(θ_p)
+     *   δ₁ = ‖J^D F(θ_end)‖ = ‖(J + Π₀)⁻¹ (I − Π₀) F(θ_end)‖      J = J(θ_p)
      * </pre>
-     * ({@link SpectralProjector#drazinApply}); NaN where the classification is INCONCLUSIVE (its
-     * verdict does not depend on the error) or Π₀ does not exist (0 is then not decided semisimple).
+     * from the null vectors' SVD ({@link SpectralProjector.NullVectors#drazinApply}), by LU for d = 0.
+     *
+     * @param jacobian J(θ_p), or null where the classification is INCONCLUSIVE (its verdict does not
+     *     depend on the error)
+     * @param d the local dimension
+     * @param nullVectors J's null vectors (0 &lt; d &lt; N), or null
+     * @param residual F(θ_end)
+     * @return δ₁, or NaN where it is not available (no J, no null vectors, or Π₀ does not exist: 0
+     *     is then not decided semisimple)
      */
-    static double firstOrderPath(VectorField f, State limit, Stability st, double[] residual) {
-        if (st.verdict() == StabilityVerdict.INCONCLUSIVE) {
+    static double firstOrderPath(DMatrixRMaj jacobian, int d, SpectralProjector.NullVectors nullVectors,
+                                 double[] residual) {
+        if (jacobian == null) {
             return Double.NaN;
         }
-        double[] x = SpectralProjector.drazinApply(f.jacobian(limit.toArray()), st.localDimension(), residual);
+        double[] x = d == 0 ? SpectralProjector.drazinApply(jacobian, 0, residual)
+                : nullVectors == null ? null : nullVectors.drazinApply(residual);
         return x == null ? Double.NaN : Matrices.norm(x);
     }
 

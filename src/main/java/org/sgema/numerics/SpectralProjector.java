@@ -25,18 +25,80 @@ public final class SpectralProjector {
     /**
      * The right and left null vectors of a square matrix from one SVD {@code J = U S Vᵀ}: the
      * last d columns of V (J V = 0) and of U (Wᵀ J = 0), and {@code s_{N−d}}, the smallest
-     * singular value outside the kernel (0 when d = N).
+     * singular value outside the kernel (0 when d = N); the SVD itself is kept for
+     * {@link #drazinApply(double[])}.
      *
      * @param right V, N×d
      * @param left W, N×d
      * @param smallestNonZero {@code s_{N−d}}
+     * @param svd the SVD they were taken from, {@code J = u · diag(s) · vt}, s descending
      */
-    public record NullVectors(DMatrixRMaj right, DMatrixRMaj left, double smallestNonZero) {
+    public record NullVectors(DMatrixRMaj right, DMatrixRMaj left, double smallestNonZero, Lapack.Svd svd) {
         /** @return {@code WᵀV} (d×d, new): invertible iff 0 is semisimple with multiplicity d */
         public DMatrixRMaj pairing() {
             DMatrixRMaj wtv = new DMatrixRMaj(right.numCols, right.numCols);
             CommonOps_DDRM.multTransA(left, right, wtv);
             return wtv;
+        }
+
+        /**
+         * The Drazin inverse of J applied to b, from this SVD in O(N² + N d²) (no new
+         * factorization):
+         * <pre>
+         *   J^D b = (I − Π₀) J⁺ (I − Π₀) b,    J⁺ c = Σ_{k &lt; N−d} v_k (u_kᵀ c) / s_k,    Π₀ = V (WᵀV)⁻¹ Wᵀ
+         * </pre>
+         * since {@code c = (I − Π₀) b} lies in the range of J, {@code J⁺c} solves {@code J y = c},
+         * and of all its solutions {@code y + ker J} the one with {@code Π₀ x = 0} is
+         * {@code (I − Π₀) y} (see {@link SpectralProjector#drazinApply(DMatrixRMaj, int, double[])}).
+         *
+         * @param b the right-hand side (not modified)
+         * @return x (new), or null where {@code WᵀV} is singular to 1e-8 (as {@link #kernel})
+         */
+        public double[] drazinApply(double[] b) {
+            int n = right.numRows;
+            int d = right.numCols;
+            DMatrixRMaj wtv = pairing();
+            double[] sv = RankEstimate.singularValues(wtv);
+            DMatrixRMaj inv = new DMatrixRMaj(d, d);
+            if (sv[d - 1] < 1e-8 || !CommonOps_DDRM.invert(wtv, inv)) {
+                return null;
+            }
+            double[] c = removeKernel(b, inv);
+            double[] z = new double[n - d];
+            DMatrixRMaj u = svd.u();
+            for (int i = 0; i < n; i++) {
+                double ci = c[i];
+                int row = i * n;
+                for (int k = 0; k < n - d; k++) {
+                    z[k] += u.data[row + k] * ci;
+                }
+            }
+            double[] y = new double[n];
+            DMatrixRMaj vt = svd.vt();
+            for (int k = 0; k < n - d; k++) {
+                double zk = z[k] / svd.s()[k];
+                int row = k * n;
+                for (int j = 0; j < n; j++) {
+                    y[j] += vt.data[row + j] * zk;
+                }
+            }
+            return removeKernel(y, inv);
+        }
+
+        /** @return {@code (I − Π₀) x} (new), with {@code inv = (WᵀV)⁻¹} */
+        private double[] removeKernel(double[] x, DMatrixRMaj inv) {
+            int d = right.numCols;
+            DMatrixRMaj wtx = new DMatrixRMaj(d, 1);
+            CommonOps_DDRM.multTransA(left, DMatrixRMaj.wrap(x.length, 1, x), wtx);
+            DMatrixRMaj coefficients = new DMatrixRMaj(d, 1);
+            CommonOps_DDRM.mult(inv, wtx, coefficients);
+            DMatrixRMaj along = new DMatrixRMaj(x.length, 1);
+            CommonOps_DDRM.mult(right, coefficients, along);
+            double[] out = x.clone();
+            for (int i = 0; i < out.length; i++) {
+                out[i] -= along.data[i];
+            }
+            return out;
         }
     }
 
@@ -64,7 +126,7 @@ public final class SpectralProjector {
             // J = u diag(s) vt, s descending: V's last d columns are vt's last d rows
             DMatrixRMaj vLast = CommonOps_DDRM.extract(fast.vt(), n - d, n, 0, n);
             return new NullVectors(CommonOps_DDRM.transpose(vLast, null), CommonOps_DDRM.extract(fast.u(), 0, n, n - d, n),
-                    d < n ? fast.s()[n - d - 1] : 0.0);
+                    d < n ? fast.s()[n - d - 1] : 0.0, fast);
         }
         SingularValueDecomposition_F64<DMatrixRMaj> svd = DecompositionFactory_DDRM.svd(n, n, true, true, false);
         if (!svd.decompose(j.copy())) {
@@ -74,8 +136,12 @@ public final class SpectralProjector {
         DMatrixRMaj w = svd.getW(null);
         DMatrixRMaj v = svd.getV(null, false);
         SingularOps_DDRM.descendingOrder(u, false, w, v, false);
+        double[] values = new double[n];
+        for (int k = 0; k < n; k++) {
+            values[k] = w.get(k, k);
+        }
         return new NullVectors(CommonOps_DDRM.extract(v, 0, n, n - d, n), CommonOps_DDRM.extract(u, 0, n, n - d, n),
-                d < n ? w.get(n - d - 1, n - d - 1) : 0.0);
+                d < n ? values[n - d - 1] : 0.0, new Lapack.Svd(u, values, CommonOps_DDRM.transpose(v, null)));
     }
 
     /**
@@ -180,32 +246,26 @@ public final class SpectralProjector {
      * the x along the range of J (Π₀ x = 0) with {@code J x = (I − Π₀) b}. {@code J + Π₀} has the
      * eigenvalues of J with 0 replaced by 1, so it is invertible exactly when Π₀ exists. Near a
      * manifold of equilibria with {@code F(θ) ≈ J (θ − θ*)}, {@code J^D F(θ)} is the displacement
-     * from θ to the limit of the linearized flow through θ, {@code −(I − Π₀)(θ − θ*)}.
+     * from θ to the limit of the linearized flow through θ, {@code −(I − Π₀)(θ − θ*)}. Computed
+     * from one SVD ({@link NullVectors#drazinApply(double[])}), by LU for d = 0.
      *
      * @param j a square matrix (not modified)
      * @param d the dimension of its kernel (0: J is invertible, {@code x = J⁻¹ b})
      * @param b the right-hand side (not modified)
-     * @return x (new), or null where Π₀ does not exist or {@code J + Π₀} is singular
+     * @return x (new), or null where Π₀ does not exist ({@code WᵀV} singular to 1e-8), the SVD
+     *     failed, or (d = 0) J is singular
      */
     public static double[] drazinApply(DMatrixRMaj j, int d, double[] b) {
         int n = j.numRows;
-        if (b.length != n) {
-            throw new IllegalArgumentException("need a right-hand side of length " + n + ", got " + b.length);
+        if (j.numCols != n || d < 0 || d > n || b.length != n) {
+            throw new IllegalArgumentException("need a square matrix, 0 ≤ d ≤ N and a right-hand side of length N, got "
+                    + j.numRows + "×" + j.numCols + ", d = " + d + ", length " + b.length);
         }
-        DMatrixRMaj p = kernel(j, d);
-        if (p == null) {
-            return null;
+        if (d == 0) {
+            DMatrixRMaj x = new DMatrixRMaj(n, 1);
+            return CommonOps_DDRM.solve(j.copy(), DMatrixRMaj.wrap(n, 1, b.clone()), x) ? x.data : null;
         }
-        DMatrixRMaj rhs = DMatrixRMaj.wrap(n, 1, b.clone());
-        DMatrixRMaj projected = new DMatrixRMaj(n, 1);
-        CommonOps_DDRM.mult(p, rhs, projected);
-        CommonOps_DDRM.subtractEquals(rhs, projected);
-        DMatrixRMaj shifted = j.copy();
-        CommonOps_DDRM.addEquals(shifted, p);
-        DMatrixRMaj x = new DMatrixRMaj(n, 1);
-        if (!CommonOps_DDRM.solve(shifted, rhs, x)) {
-            return null;
-        }
-        return x.data;
+        NullVectors nv = nullVectors(j, d);
+        return nv == null ? null : nv.drazinApply(b);
     }
 }

@@ -1,5 +1,6 @@
 package org.sgema.stability;
 
+import org.sgema.numerics.SpectralProjector;
 import org.sgema.numerics.Spectrum;
 import java.util.Locale;
 
@@ -298,8 +299,23 @@ public final class StabilityClassifier {
         if (d <= 0 || d >= jacobian.numRows) {
             return false;
         }
-        org.sgema.numerics.SpectralProjector.NullVectors nv = org.sgema.numerics.SpectralProjector.nullVectors(jacobian, d);
-        if (nv == null || !(nv.smallestNonZero() > 2 * epsilon)) {
+        return semisimpleZero(SpectralProjector.nullVectors(jacobian, d), epsilon);
+    }
+
+    /**
+     * As {@link #semisimpleZero(VectorField, State, int, double)}, on null vectors already taken
+     * (d their number, 0 &lt; d &lt; N).
+     *
+     * @param nv the null vectors of J (null: the SVD failed, not decided)
+     * @param epsilon ε, how far J may be from the exact Jacobian
+     * @return whether 0 is decided semisimple
+     */
+    public boolean semisimpleZero(SpectralProjector.NullVectors nv, double epsilon) {
+        if (nv == null || nv.right().numCols <= 0 || nv.right().numCols >= nv.right().numRows) {
+            return false;
+        }
+        int d = nv.right().numCols;
+        if (!(nv.smallestNonZero() > 2 * epsilon)) {
             return false;
         }
         double[] sv = RankEstimate.singularValues(nv.pairing());

@@ -473,7 +473,7 @@ class StabilityChecksTest {
 
     /**
      * For a non-normal J the end state can be much further from its limit than ‖F‖/min|Re λ|: the
-     * linear field F(θ) = Jθ with J = [[0, 0, 0], [0, −1, K], [0, 0, −1]], K = 1e3 (kernel e₁,
+     * linear field F(θ) = Jθ (limit 0) with J = [[0, 0, 0], [0, −1, K], [0, 0, −1]], K = 1e3 (kernel e₁,
      * eigenvalues 0, −1, −1), from θ_end = (0, Kε, ε) with ε = 1e-10 has F = (0, 0, −ε), so ‖F‖/1 =
      * ε, while its limit is θ_end − (I − Π₀)θ_end = 0, at distance ε√(K² + 1) ≈ 1e-7: the error is
      * the first-order displacement ‖J^D F‖. From (0, 0, ε), where F = (0, Kε, −ε), the old estimate
@@ -484,56 +484,24 @@ class StabilityChecksTest {
     void aNonNormalJacobiansFirstOrderPathWidensTheError() {
         double k = 1e3;
         DMatrixRMaj j = new DMatrixRMaj(new double[][] {{0, 0, 0}, {0, -1, k}, {0, 0, -1}});
-        org.sgema.flows.VectorField linear = new org.sgema.flows.VectorField() {
-            @Override
-            public Flow flow() {
-                return Flow.SG;
-            }
-
-            @Override
-            public Configuration configuration() {
-                return Configuration.views(scalar(1), scalar(0.5), scalar(1), 1);
-            }
-
-            @Override
-            public int dimension() {
-                return 3;
-            }
-
-            @Override
-            public void evaluate(double[] theta, double[] out) {
-                jacobianTimes(theta, theta, out);
-            }
-
-            @Override
-            public void jacobianTimes(double[] theta, double[] v, double[] out) {
-                for (int r = 0; r < 3; r++) {
-                    out[r] = j.get(r, 0) * v[0] + j.get(r, 1) * v[1] + j.get(r, 2) * v[2];
-                }
-            }
-
-            @Override
-            public org.sgema.flows.VectorField copy() {
-                return this;
-            }
-        };
         Stability st = new Stability(StabilityVerdict.NORMALLY_ATTRACTING, "attracting", 0, 1, null, 1, 1e-12, -1, 1e12,
                 Spectrum.of(j));
-        State limit = State.of(scalar(0), new DMatrixRMaj(1, 2));
+        org.sgema.numerics.SpectralProjector.NullVectors nv = org.sgema.numerics.SpectralProjector.nullVectors(j, 1);
         double eps = 1e-10;
-        double[] hidden = linear.evaluate(new double[] {0, k * eps, eps});
-        double firstOrder = StabilityChecks.firstOrderPath(linear, limit, st, hidden);
+        double[] hidden = {0, 0, -eps}; // F(0, Kε, ε)
+        double firstOrder = StabilityChecks.firstOrderPath(j, 1, nv, hidden);
         assertEquals(eps * Math.sqrt(k * k + 1), firstOrder, 1e-22);
         assertEquals(eps * Math.sqrt(k * k + 1),
                 StabilityChecks.convergedLimitError(0, org.sgema.numerics.Matrices.norm(hidden), firstOrder, st), 1e-22);
-        double[] plain = linear.evaluate(new double[] {0, 0, eps});
-        double plainFirst = StabilityChecks.firstOrderPath(linear, limit, st, plain);
+        double[] plain = {0, k * eps, -eps}; // F(0, 0, ε)
+        double plainFirst = StabilityChecks.firstOrderPath(j, 1, nv, plain);
         assertEquals(eps, plainFirst, 1e-24);
         assertEquals(eps * Math.sqrt(k * k + 1),
                 StabilityChecks.convergedLimitError(0, org.sgema.numerics.Matrices.norm(plain), plainFirst, st), 1e-22);
         // a run decided by its fitted law: the polishing's distance plus the larger of the law's
         // remaining path and δ₁ (mutant: the approach's own error, 1e-9 + 1e-10)
-        LimitApproach fitted = new LimitApproach(LimitApproach.Kind.EXPONENTIAL, 1, Double.NaN, 0.01, limit, 1e-9, 1e-10,
+        LimitApproach fitted = new LimitApproach(LimitApproach.Kind.EXPONENTIAL, 1, Double.NaN, 0.01,
+                State.of(scalar(0), new DMatrixRMaj(1, 2)), 1e-9, 1e-10,
                 "test");
         assertEquals(1e-9 + eps * Math.sqrt(k * k + 1), StabilityChecks.fittedLimitError(fitted, firstOrder), 1e-22);
         assertEquals(1e-9 + 1e-10, StabilityChecks.fittedLimitError(fitted, Double.NaN), 1e-24);

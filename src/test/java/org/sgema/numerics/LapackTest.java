@@ -152,7 +152,10 @@ class LapackTest {
         assertArrayEquals(Lapack.singularValues(a), d.s(), 1e-12);
     }
 
-    /** Π₀ at order 300 (LAPACK's SVD) against its closed form S diag(1 (20 times), 0, …) S⁻¹ for J = S diag(0 (20 times), −1 … ) S⁻¹. */
+    /**
+     * Π₀ at order 300 (LAPACK's SVD) against its closed form S diag(1 (20 times), 0, …) S⁻¹ for
+     * J = S diag(0 (20 times), −1 … ) S⁻¹, and J^D b from the same SVD against S diag(0, Λ⁻¹) S⁻¹ b.
+     */
     @Test
     void theKernelProjectorAtLargeOrderMatchesItsClosedForm() {
         int d = 20;
@@ -186,6 +189,26 @@ class LapackTest {
         assertNotNull(p);
         CommonOps_DDRM.subtractEquals(p, expected);
         assertTrue(Matrices.norm(p) < 1e-8 * Matrices.norm(expected), "‖Π₀ − S E S⁻¹‖ = " + Matrices.norm(p));
+        // J^D b from the same SVD against S diag(0, Λ⁻¹) S⁻¹ b
+        DMatrixRMaj inverse = new DMatrixRMaj(N, N);
+        for (int i = d; i < N; i++) {
+            inverse.set(i, i, 1 / diag.get(i, i));
+        }
+        DMatrixRMaj drazin = new DMatrixRMaj(N, N);
+        CommonOps_DDRM.mult(s, inverse, tmp);
+        CommonOps_DDRM.mult(tmp, sInv, drazin);
+        double[] b = new double[N];
+        for (int i = 0; i < N; i++) {
+            b[i] = rnd.nextGaussian();
+        }
+        DMatrixRMaj want = new DMatrixRMaj(N, 1);
+        CommonOps_DDRM.mult(drazin, DMatrixRMaj.wrap(N, 1, b.clone()), want);
+        double[] x = nv.drazinApply(b);
+        double miss = 0;
+        for (int i = 0; i < N; i++) {
+            miss = Math.max(miss, Math.abs(x[i] - want.get(i, 0)));
+        }
+        assertTrue(miss < 1e-9 * Matrices.norm(want), "‖J^D b − S diag(0, Λ⁻¹) S⁻¹ b‖∞ = " + miss);
     }
 
     /**
