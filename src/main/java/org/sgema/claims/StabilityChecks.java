@@ -505,16 +505,13 @@ public final class StabilityChecks {
         // the true limit lies within limitError of the classified point: J there may differ by L
         // times that (Lipschitz bound of J), which moves eigenvalues and null vectors
         // (either way at least the first-order displacement from the end state, which a non-normal J lengthens)
-        double[] residual = f.evaluate(t.finalState().toArray());
-        // J at the classified point and its null vectors (one SVD), for the path and the semisimplicity test
+        // J at an attracting classified point and its null vectors (one SVD), for the path and the semisimplicity test
         int d = st.localDimension();
-        DMatrixRMaj jacobian = st.verdict() == StabilityVerdict.INCONCLUSIVE ? null : f.jacobian(limit.toArray());
+        DMatrixRMaj jacobian = st.verdict() == StabilityVerdict.NORMALLY_ATTRACTING ? f.jacobian(limit.toArray()) : null;
         SpectralProjector.NullVectors nullVectors = jacobian == null || d == 0 || d >= jacobian.numRows ? null
                 : SpectralProjector.nullVectors(jacobian, d);
-        double firstOrder = firstOrderPath(jacobian, d, nullVectors, residual);
-        double limitError = approach.kind() == LimitApproach.Kind.CONVERGED
-                ? convergedLimitError(projected, Matrices.norm(residual), firstOrder, st)
-                : fittedLimitError(approach, firstOrder);
+        double limitError = limitError(approach, projected, f.evaluate(t.finalState().toArray()), jacobian,
+                nullVectors, st);
         double lipschitz = JacobianLipschitz.of(cfg, Matrices.norm(limit.toArray()) + 1);
         double drift = lipschitz * limitError;
         boolean semisimple = st.verdict() != StabilityVerdict.NORMALLY_ATTRACTING || drift == 0
@@ -551,9 +548,9 @@ public final class StabilityChecks {
      * <pre>
      *   error = ‖θ_end − θ_p‖ + max(‖F(θ_end)‖ / min{|Re λ| : Re λ &lt; −bound}, δ₁)      (+∞ when there is none)
      * </pre>
-     * For a normal J, δ₁ ≤ ‖F‖/min|λ| ≤ ‖F‖/min|Re λ|, and the first term stands; for a non-normal
-     * one δ₁ can be larger by the condition of the eigenvectors (a block {@code [[−1, K], [0, −1]]}
-     * gives about K‖F‖).
+     * At an attracting point with a normal J, δ₁ ≤ ‖F‖/min|λ| ≤ ‖F‖/min|Re λ|, and the first term
+     * stands; for a non-normal one δ₁ can be larger by the condition of the eigenvectors (a block
+     * {@code [[−1, K], [0, −1]]} gives about K‖F‖), or of {@code WᵀV} (0 nearly a Jordan block).
      * A stop test met says nothing about where the run goes next: with ‖F‖ = 2e-10 and a slowest
      * rate of 1e-5 the limit may still be 2e-5 away, and L times that moves eigenvalues by more
      * than 1e-5 (so 0 was not an error bound). At an UNSTABLE point the rate that sets the path is
@@ -596,20 +593,43 @@ public final class StabilityChecks {
     }
 
     /**
+     * How far a decided limit may be from the point classified: {@link #convergedLimitError} for a
+     * run that met its stop test, {@link #fittedLimitError} for one decided by a fitted law, each
+     * with δ₁ from {@link #firstOrderPath}.
+     *
+     * @param approach the run's approach
+     * @param projected how far the projection moved a converged run's end state (0 otherwise)
+     * @param residual F(θ_end)
+     * @param jacobian J at the classified point where it is NORMALLY_ATTRACTING, else null
+     * @param nullVectors J's null vectors (0 &lt; d &lt; N), or null
+     * @param st the classification
+     * @return the error
+     */
+    static double limitError(LimitApproach approach, double projected, double[] residual, DMatrixRMaj jacobian,
+                             SpectralProjector.NullVectors nullVectors, Stability st) {
+        double firstOrder = firstOrderPath(jacobian, st.localDimension(), nullVectors, residual);
+        return approach.kind() == LimitApproach.Kind.CONVERGED
+                ? convergedLimitError(projected, Matrices.norm(residual), firstOrder, st)
+                : fittedLimitError(approach, firstOrder);
+    }
+
+    /**
      * The first-order displacement from a run's end state θ_end to its limit, through the Jacobian
-     * at the classified point θ_p (0 semisimple with the classification's local dimension d):
+     * at a NORMALLY_ATTRACTING classified point θ_p (0 semisimple with the local dimension d):
      * <pre>
      *   δ₁ = ‖J^D F(θ_end)‖ = ‖(J + Π₀)⁻¹ (I − Π₀) F(θ_end)‖      J = J(θ_p)
      * </pre>
-     * from the null vectors' SVD ({@link SpectralProjector.NullVectors#drazinApply}), by LU for d = 0.
+     * from the null vectors' SVD ({@link SpectralProjector.NullVectors#drazinApply}), by LU for
+     * d = 0. Only there: at an UNSTABLE point the linearized flow does not end at θ* + Π₀δ, and J^D
+     * divides by the growing eigenvalues too (a saddle's limit is confirmed by continuing the run).
      *
-     * @param jacobian J(θ_p), or null where the classification is INCONCLUSIVE (its verdict does not
-     *     depend on the error)
+     * @param jacobian J(θ_p) where the classification is NORMALLY_ATTRACTING, else null
      * @param d the local dimension
      * @param nullVectors J's null vectors (0 &lt; d &lt; N), or null
      * @param residual F(θ_end)
-     * @return δ₁, or NaN where it is not available (no J, no null vectors, or Π₀ does not exist: 0
-     *     is then not decided semisimple)
+     * @return δ₁; NaN without J (the old estimate stands); +∞ where J^D cannot be formed or fails
+     *     its check (the SVD failed, {@code WᵀV} or, for d = 0, J singular, or a wrong SVD): the
+     *     limit is then not located
      */
     static double firstOrderPath(DMatrixRMaj jacobian, int d, SpectralProjector.NullVectors nullVectors,
                                  double[] residual) {
@@ -618,7 +638,7 @@ public final class StabilityChecks {
         }
         double[] x = d == 0 ? SpectralProjector.drazinApply(jacobian, 0, residual)
                 : nullVectors == null ? null : nullVectors.drazinApply(residual);
-        return x == null ? Double.NaN : Matrices.norm(x);
+        return x == null ? Double.POSITIVE_INFINITY : Matrices.norm(x);
     }
 
     /**

@@ -6,6 +6,7 @@ import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
 import org.sgema.flows.VectorField;
 import org.sgema.numerics.Lapack;
+import org.sgema.numerics.Svd;
 import org.sgema.numerics.Matrices;
 import org.sgema.model.InvalidInputException;
 import org.sgema.model.State;
@@ -127,7 +128,7 @@ public final class EquilibriumProjector {
         DMatrixRMaj u;
         DMatrixRMaj vt;
         double[] s;
-        Lapack.Svd fast = Lapack.svd(j);
+        Svd fast = Lapack.svd(j);
         if (fast != null) {
             u = fast.u();
             vt = fast.vt();

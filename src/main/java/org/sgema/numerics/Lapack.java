@@ -159,13 +159,6 @@ public final class Lapack {
     }
 
     /**
-     * A singular value decomposition of a square matrix, row-major: {@code a = u · diag(s) · vt},
-     * u and vt orthogonal, s descending.
-     */
-    public record Svd(DMatrixRMaj u, double[] s, DMatrixRMaj vt) {
-    }
-
-    /**
      * The full SVD of a square matrix by {@code dgesdd} (divide and conquer). LAPACK factors the
      * column-major reading of the data, {@code aᵀ = U' S V'ᵀ}, so {@code a = V' S U'ᵀ}: the
      * row-major reading of LAPACK's VT array is {@code u}, that of its U array is {@code vt}.

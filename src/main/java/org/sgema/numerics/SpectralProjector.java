@@ -25,15 +25,17 @@ public final class SpectralProjector {
     /**
      * The right and left null vectors of a square matrix from one SVD {@code J = U S Vᵀ}: the
      * last d columns of V (J V = 0) and of U (Wᵀ J = 0), and {@code s_{N−d}}, the smallest
-     * singular value outside the kernel (0 when d = N); the SVD itself is kept for
+     * singular value outside the kernel (0 when d = N); J and the SVD itself are kept for
      * {@link #drazinApply(double[])}.
      *
+     * @param matrix J (not copied; not modified here)
      * @param right V, N×d
      * @param left W, N×d
      * @param smallestNonZero {@code s_{N−d}}
      * @param svd the SVD they were taken from, {@code J = u · diag(s) · vt}, s descending
      */
-    public record NullVectors(DMatrixRMaj right, DMatrixRMaj left, double smallestNonZero, Lapack.Svd svd) {
+    public record NullVectors(DMatrixRMaj matrix, DMatrixRMaj right, DMatrixRMaj left, double smallestNonZero,
+                              Svd svd) {
         /** @return {@code WᵀV} (d×d, new): invertible iff 0 is semisimple with multiplicity d */
         public DMatrixRMaj pairing() {
             DMatrixRMaj wtv = new DMatrixRMaj(right.numCols, right.numCols);
@@ -42,25 +44,32 @@ public final class SpectralProjector {
         }
 
         /**
-         * The Drazin inverse of J applied to b, from this SVD in O(N² + N d²) (no new
-         * factorization):
+         * The Drazin inverse applied to b, from this SVD in O(N² + N d²) (no new factorization):
          * <pre>
-         *   J^D b = (I − Π₀) J⁺ (I − Π₀) b,    J⁺ c = Σ_{k &lt; N−d} v_k (u_kᵀ c) / s_k,    Π₀ = V (WᵀV)⁻¹ Wᵀ
+         *   x = (I − Π₀) J_r⁺ (I − Π₀) b,    J_r⁺ c = Σ_{k &lt; N−d} v_k (u_kᵀ c) / s_k,    Π₀ = V (WᵀV)⁻¹ Wᵀ
          * </pre>
-         * since {@code c = (I − Π₀) b} lies in the range of J, {@code J⁺c} solves {@code J y = c},
-         * and of all its solutions {@code y + ker J} the one with {@code Π₀ x = 0} is
-         * {@code (I − Π₀) y} (see {@link SpectralProjector#drazinApply(DMatrixRMaj, int, double[])}).
+         * with {@code J_r = J − Σ_{k ≥ N−d} s_k u_k v_kᵀ}, J with its d smallest singular values set
+         * to 0 ({@code ‖J − J_r‖ = s_{N−d+1}}, the largest of them), whose kernel is exactly V: x is
+         * J_r's Drazin inverse applied to b, and J's where those values are 0. Why: {@code c = (I − Π₀)b}
+         * has {@code Wᵀc = 0}, so it lies in the range of J_r, {@code y = J_r⁺c} solves
+         * {@code J_r y = c}, and of all its solutions {@code y + ker J_r} the one with {@code Π₀ x = 0}
+         * is {@code (I − Π₀) y}. The result is checked against J itself (so a wrong leading triplet,
+         * which {@link SpectralProjector#trustworthy} does not look at, shows):
+         * <pre>
+         *   ‖J x − c‖ ≤ s_{N−d+1} ‖x‖ + 10 N u (‖J‖_F ‖x‖ + ‖c‖)      (u the unit roundoff)
+         * </pre>
+         * No threshold on {@code WᵀV}: a nearly singular one (0 nearly a Jordan block) gives a long
+         * x, which is what the linearized flow does.
          *
          * @param b the right-hand side (not modified)
-         * @return x (new), or null where {@code WᵀV} is singular to 1e-8 (as {@link #kernel})
+         * @return x (new), or null where {@code WᵀV} cannot be inverted or the check fails
          */
         public double[] drazinApply(double[] b) {
             int n = right.numRows;
             int d = right.numCols;
             DMatrixRMaj wtv = pairing();
-            double[] sv = RankEstimate.singularValues(wtv);
             DMatrixRMaj inv = new DMatrixRMaj(d, d);
-            if (sv[d - 1] < 1e-8 || !CommonOps_DDRM.invert(wtv, inv)) {
+            if (!CommonOps_DDRM.invert(wtv, inv)) {
                 return null;
             }
             double[] c = removeKernel(b, inv);
@@ -82,7 +91,20 @@ public final class SpectralProjector {
                     y[j] += vt.data[row + j] * zk;
                 }
             }
-            return removeKernel(y, inv);
+            double[] x = removeKernel(y, inv);
+            double miss = 0;
+            for (int r = 0; r < n; r++) {
+                double jx = 0;
+                int row = r * n;
+                for (int k = 0; k < n; k++) {
+                    jx += matrix.data[row + k] * x[k];
+                }
+                miss += (jx - c[r]) * (jx - c[r]);
+            }
+            double unit = Math.ulp(1.0) / 2;
+            double xNorm = Matrices.norm(x);
+            double allowed = svd.s()[n - d] * xNorm + 10 * n * unit * (Matrices.norm(matrix) * xNorm + Matrices.norm(c));
+            return Math.sqrt(miss) <= allowed ? x : null;
         }
 
         /** @return {@code (I − Π₀) x} (new), with {@code inv = (WᵀV)⁻¹} */
@@ -120,12 +142,12 @@ public final class SpectralProjector {
      * {@link #nullVectors(DMatrixRMaj, int)} from a given LAPACK SVD (null: none), used only if its
      * last d triplets pass {@link #trustworthy}; EJML's SVD otherwise.
      */
-    static NullVectors nullVectors(DMatrixRMaj j, int d, Lapack.Svd fast) {
+    static NullVectors nullVectors(DMatrixRMaj j, int d, Svd fast) {
         int n = j.numRows;
         if (fast != null && trustworthy(j, d, fast)) {
             // J = u diag(s) vt, s descending: V's last d columns are vt's last d rows
             DMatrixRMaj vLast = CommonOps_DDRM.extract(fast.vt(), n - d, n, 0, n);
-            return new NullVectors(CommonOps_DDRM.transpose(vLast, null), CommonOps_DDRM.extract(fast.u(), 0, n, n - d, n),
+            return new NullVectors(j, CommonOps_DDRM.transpose(vLast, null), CommonOps_DDRM.extract(fast.u(), 0, n, n - d, n),
                     d < n ? fast.s()[n - d - 1] : 0.0, fast);
         }
         SingularValueDecomposition_F64<DMatrixRMaj> svd = DecompositionFactory_DDRM.svd(n, n, true, true, false);
@@ -140,8 +162,8 @@ public final class SpectralProjector {
         for (int k = 0; k < n; k++) {
             values[k] = w.get(k, k);
         }
-        return new NullVectors(CommonOps_DDRM.extract(v, 0, n, n - d, n), CommonOps_DDRM.extract(u, 0, n, n - d, n),
-                d < n ? values[n - d - 1] : 0.0, new Lapack.Svd(u, values, CommonOps_DDRM.transpose(v, null)));
+        return new NullVectors(j, CommonOps_DDRM.extract(v, 0, n, n - d, n), CommonOps_DDRM.extract(u, 0, n, n - d, n),
+                d < n ? values[n - d - 1] : 0.0, new Svd(u, values, CommonOps_DDRM.transpose(v, null)));
     }
 
     /**
@@ -164,7 +186,7 @@ public final class SpectralProjector {
      * @param svd its SVD
      * @return whether all bounds hold (false on any NaN)
      */
-    static boolean trustworthy(DMatrixRMaj j, int d, Lapack.Svd svd) {
+    static boolean trustworthy(DMatrixRMaj j, int d, Svd svd) {
         int n = j.numRows;
         double unit = Math.ulp(1.0) / 2;
         double eps = n * unit * Matrices.norm(j);
@@ -252,8 +274,8 @@ public final class SpectralProjector {
      * @param j a square matrix (not modified)
      * @param d the dimension of its kernel (0: J is invertible, {@code x = J⁻¹ b})
      * @param b the right-hand side (not modified)
-     * @return x (new), or null where Π₀ does not exist ({@code WᵀV} singular to 1e-8), the SVD
-     *     failed, or (d = 0) J is singular
+     * @return x (new), or null where the SVD failed, {@code WᵀV} cannot be inverted, the result
+     *     fails its check, or (d = 0) J is singular
      */
     public static double[] drazinApply(DMatrixRMaj j, int d, double[] b) {
         int n = j.numRows;

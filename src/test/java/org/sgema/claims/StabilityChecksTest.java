@@ -478,7 +478,9 @@ class StabilityChecksTest {
      * ε, while its limit is θ_end − (I − Π₀)θ_end = 0, at distance ε√(K² + 1) ≈ 1e-7: the error is
      * the first-order displacement ‖J^D F‖. From (0, 0, ε), where F = (0, Kε, −ε), the old estimate
      * ε√(K² + 1) is larger than the displacement ε and stands; so for a run decided by a fitted law.
-     * Mutants: the first-order term left out (error 1e-10); the fitted law's own error (1.1e-9).
+     * Where J^D cannot be formed (a Jordan block at 0, or no null vectors) the limit is not located
+     * (+∞). Mutants: the first-order term left out (error 1e-10); the fitted law's own error
+     * (1.1e-9); NaN for a J^D not formed (the old estimate would stand).
      */
     @Test
     void aNonNormalJacobiansFirstOrderPathWidensTheError() {
@@ -500,11 +502,22 @@ class StabilityChecksTest {
                 StabilityChecks.convergedLimitError(0, org.sgema.numerics.Matrices.norm(plain), plainFirst, st), 1e-22);
         // a run decided by its fitted law: the polishing's distance plus the larger of the law's
         // remaining path and δ₁ (mutant: the approach's own error, 1e-9 + 1e-10)
-        LimitApproach fitted = new LimitApproach(LimitApproach.Kind.EXPONENTIAL, 1, Double.NaN, 0.01,
-                State.of(scalar(0), new DMatrixRMaj(1, 2)), 1e-9, 1e-10,
+        State origin = State.of(scalar(0), new DMatrixRMaj(1, 2));
+        LimitApproach fitted = new LimitApproach(LimitApproach.Kind.EXPONENTIAL, 1, Double.NaN, 0.01, origin, 1e-9, 1e-10,
                 "test");
         assertEquals(1e-9 + eps * Math.sqrt(k * k + 1), StabilityChecks.fittedLimitError(fitted, firstOrder), 1e-22);
         assertEquals(1e-9 + 1e-10, StabilityChecks.fittedLimitError(fitted, Double.NaN), 1e-24);
+        // the same through limitError, as classifiedLimit calls it, for both kinds
+        LimitApproach converged = new LimitApproach(LimitApproach.Kind.CONVERGED, Double.NaN, Double.NaN, Double.NaN,
+                origin, 0, 0, "test");
+        assertEquals(eps * Math.sqrt(k * k + 1), StabilityChecks.limitError(converged, 0, hidden, j, nv, st), 1e-22);
+        assertEquals(1e-9 + eps * Math.sqrt(k * k + 1), StabilityChecks.limitError(fitted, 0, hidden, j, nv, st), 1e-22);
+        // no J (not attracting): the old estimate; J^D not formed: not located
+        assertEquals(eps, StabilityChecks.limitError(converged, 0, hidden, null, null, st), 1e-24);
+        assertEquals(Double.POSITIVE_INFINITY, StabilityChecks.firstOrderPath(j, 1, null, hidden));
+        DMatrixRMaj jordan = new DMatrixRMaj(new double[][] {{0, 1, 0}, {0, 0, 0}, {0, 0, -1}});
+        assertEquals(Double.POSITIVE_INFINITY, StabilityChecks.firstOrderPath(jordan, 1,
+                org.sgema.numerics.SpectralProjector.nullVectors(jordan, 1), new double[] {0, 0, 1e-10}));
     }
 
     /**

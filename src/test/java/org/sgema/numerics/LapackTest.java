@@ -130,7 +130,7 @@ class LapackTest {
     @Test
     void theFullSvdReconstructsTheMatrix() {
         DMatrixRMaj a = Matrices.gaussian(N, N, 1.0, new Random(14));
-        Lapack.Svd d = Lapack.svd(a);
+        Svd d = Lapack.svd(a);
         assertNotNull(d);
         DMatrixRMaj us = d.u().copy();
         for (int i = 0; i < N; i++) {

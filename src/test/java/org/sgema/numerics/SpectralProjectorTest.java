@@ -48,8 +48,9 @@ class SpectralProjectorTest {
      * by 1e-6 towards the first, as a wrong {@code dgesdd} result with {@code info = 0} would be)
      * are not used: the guard rejects it and EJML's SVD gives null vectors with ‖J V‖ at rounding
      * level. The same SVD uncorrupted passes, and one whose last left vector is turned fails.
-     * Mutants: nullVectors without the trustworthy check returns ‖J V‖ ≈ 1e-6 s₁; the check without
-     * its ‖Jᵀ u_k − s_k v_k‖ bound passes the turned left vector.
+     * So does a null vector 1e-6 too long, which only the Gram test sees. Mutants: nullVectors
+     * without the trustworthy check returns ‖J V‖ ≈ 1e-6 s₁; the check without its
+     * ‖Jᵀ u_k − s_k v_k‖ bound passes the turned left vector; without its Gram test, the long one.
      */
     @Test
     void aWrongSvdIsNotTrusted() {
@@ -81,7 +82,7 @@ class SpectralProjectorTest {
         for (int i = 0; i < n; i++) {
             values[i] = w.get(i, i);
         }
-        Lapack.Svd right = new Lapack.Svd(u, values, CommonOps_DDRM.transpose(v, null));
+        Svd right = new Svd(u, values, CommonOps_DDRM.transpose(v, null));
         assertTrue(SpectralProjector.trustworthy(j, d, right), "a correct SVD");
 
         DMatrixRMaj turned = right.vt().copy();
@@ -89,14 +90,19 @@ class SpectralProjectorTest {
         for (int c = 0; c < n; c++) {
             turned.set(n - 1, c, Math.cos(angle) * right.vt().get(n - 1, c) + Math.sin(angle) * right.vt().get(0, c));
         }
-        Lapack.Svd wrong = new Lapack.Svd(u, values, turned);
+        Svd wrong = new Svd(u, values, turned);
         assertFalse(SpectralProjector.trustworthy(j, d, wrong), "a vector turned by 1e-6");
         DMatrixRMaj turnedLeft = u.copy();
         for (int r = 0; r < n; r++) {
             turnedLeft.set(r, n - 1, Math.cos(angle) * u.get(r, n - 1) + Math.sin(angle) * u.get(r, 0));
         }
-        assertFalse(SpectralProjector.trustworthy(j, d, new Lapack.Svd(turnedLeft, values, right.vt())),
+        assertFalse(SpectralProjector.trustworthy(j, d, new Svd(turnedLeft, values, right.vt())),
                 "a left vector turned by 1e-6");
+        DMatrixRMaj longer = right.vt().copy();
+        for (int c = 0; c < n; c++) {
+            longer.set(n - 1, c, (1 + 1e-6) * right.vt().get(n - 1, c));
+        }
+        assertFalse(SpectralProjector.trustworthy(j, d, new Svd(u, values, longer)), "a null vector of length 1 + 1e-6");
 
         SpectralProjector.NullVectors nv = SpectralProjector.nullVectors(j, d, wrong);
         assertNotNull(nv);
@@ -137,5 +143,71 @@ class SpectralProjectorTest {
         // a Jordan block at 0 has no Π₀, so no Drazin inverse of index 1
         assertNull(SpectralProjector.drazinApply(new DMatrixRMaj(new double[][] {{0, 1, 0}, {0, 0, 0}, {0, 0, -1}}), 1,
                 new double[] {1, 1, 1}));
+    }
+
+    /**
+     * 0 nearly a Jordan block: J = [[0, 1e5, 0], [0, −1, 1e4], [0, 0, −1]] has kernel e₁ and left
+     * null vector w ∝ (1, 1e5, 1e9), so σ(WᵀV) ≈ 1e-9, and J^D b = (1e5 b₂ + 2e9 b₃, −b₂ − 1e4 b₃, −b₃)
+     * (back substitution in (J + Π₀) x = (I − Π₀) b with Π₀ = e₁ (1, 1e5, 1e9)): b = (0, 0, 1e-10)
+     * moves by 0.2. Mutant: a threshold 1e-8 on σ(WᵀV) (null: the displacement is lost).
+     */
+    @Test
+    void aNearlyDefectiveZeroGivesALongDisplacement() {
+        DMatrixRMaj j = new DMatrixRMaj(new double[][] {{0, 1e5, 0}, {0, -1, 1e4}, {0, 0, -1}});
+        double[] x = SpectralProjector.drazinApply(j, 1, new double[] {0, 0, 1e-10});
+        assertNotNull(x);
+        assertEquals(0.2, x[0], 1e-9);
+        assertEquals(-1e-6, x[1], 1e-15);
+        assertEquals(-1e-10, x[2], 1e-19);
+    }
+
+    /**
+     * A wrong leading triplet, which the null-vector guard does not look at (left vectors 0 and 1
+     * turned into each other by 0.5 rad), makes J^D b wrong; the check of J x against (I − Π₀) b
+     * rejects it (null). The true SVD passes. Mutant: no check (a wrong x is returned).
+     */
+    @Test
+    void aWrongLeadingTripletFailsTheDrazinCheck() {
+        int n = 40;
+        int d = 3;
+        Random rnd = new Random(22);
+        DMatrixRMaj s = Matrices.randomOrthogonal(n, rnd);
+        for (int i = 0; i < n; i++) {
+            s.set(i, i, s.get(i, i) + 2.0);
+        }
+        DMatrixRMaj sInv = new DMatrixRMaj(n, n);
+        assertTrue(CommonOps_DDRM.invert(s, sInv));
+        DMatrixRMaj diag = new DMatrixRMaj(n, n);
+        for (int i = d; i < n; i++) {
+            diag.set(i, i, -(0.5 + rnd.nextDouble()));
+        }
+        DMatrixRMaj tmp = new DMatrixRMaj(n, n);
+        DMatrixRMaj j = new DMatrixRMaj(n, n);
+        CommonOps_DDRM.mult(s, diag, tmp);
+        CommonOps_DDRM.mult(tmp, sInv, j);
+        SingularValueDecomposition_F64<DMatrixRMaj> svd = DecompositionFactory_DDRM.svd(n, n, true, true, false);
+        assertTrue(svd.decompose(j.copy()));
+        DMatrixRMaj u = svd.getU(null, false);
+        DMatrixRMaj w = svd.getW(null);
+        DMatrixRMaj v = svd.getV(null, false);
+        SingularOps_DDRM.descendingOrder(u, false, w, v, false);
+        double[] values = new double[n];
+        for (int i = 0; i < n; i++) {
+            values[i] = w.get(i, i);
+        }
+        double[] b = new double[n];
+        for (int i = 0; i < n; i++) {
+            b[i] = rnd.nextGaussian();
+        }
+        Svd right = new Svd(u, values, CommonOps_DDRM.transpose(v, null));
+        assertNotNull(SpectralProjector.nullVectors(j, d, right).drazinApply(b), "the true SVD");
+        DMatrixRMaj turned = u.copy();
+        for (int r = 0; r < n; r++) {
+            turned.set(r, 0, Math.cos(0.5) * u.get(r, 0) + Math.sin(0.5) * u.get(r, 1));
+            turned.set(r, 1, -Math.sin(0.5) * u.get(r, 0) + Math.cos(0.5) * u.get(r, 1));
+        }
+        Svd wrong = new Svd(turned, values, right.vt());
+        assertTrue(SpectralProjector.trustworthy(j, d, wrong), "the guard looks at the last d triplets only");
+        assertNull(SpectralProjector.nullVectors(j, d, wrong).drazinApply(b));
     }
 }
