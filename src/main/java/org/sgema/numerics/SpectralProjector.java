@@ -53,23 +53,27 @@ public final class SpectralProjector {
          * J_r's Drazin inverse applied to b, and J's where those values are 0. Why: {@code c = (I − Π₀)b}
          * has {@code Wᵀc = 0}, so it lies in the range of J_r, {@code y = J_r⁺c} solves
          * {@code J_r y = c}, and of all its solutions {@code y + ker J_r} the one with {@code Π₀ x = 0}
-         * is {@code (I − Π₀) y}. The result is checked against J itself (so a wrong leading triplet,
-         * which {@link SpectralProjector#trustworthy} does not look at, shows):
+         * is {@code (I − Π₀) y}. The result is checked against J itself, through {@code J_r x =
+         * J x − W S₀ (Vᵀ x)} (S₀ the d smallest singular values), so that a wrong leading triplet,
+         * which {@link SpectralProjector#trustworthy} does not look at, shows:
          * <pre>
-         *   ‖J x − c‖ ≤ s_{N−d+1} ‖x‖ + 10 N u (‖J‖_F ‖x‖ + ‖c‖)      (u the unit roundoff)
+         *   ‖J x − W S₀ Vᵀ x − c‖ ≤ 10 N u (‖J‖_F ‖x‖ + ‖b‖ + ‖b − c‖)      (u the unit roundoff)
          * </pre>
-         * No threshold on {@code WᵀV}: a nearly singular one (0 nearly a Jordan block) gives a long
-         * x, which is what the linearized flow does.
+         * ({@code ‖b‖ + ‖b − c‖} covers the rounding of c when b lies mostly along the kernel: with
+         * ‖c‖ alone a correct x was rejected once {@code ‖Π₀b‖ ≥ 1e4‖c‖}). No threshold on
+         * {@code WᵀV}: a nearly singular one (0 nearly a Jordan block) gives a long x, which is what
+         * the linearized flow does; an exactly singular one (EJML's inverse then reports no failure
+         * but leaves non-finite entries) gives null.
          *
          * @param b the right-hand side (not modified)
-         * @return x (new), or null where {@code WᵀV} cannot be inverted or the check fails
+         * @return x (new), or null where it is not finite or the check fails
          */
         public double[] drazinApply(double[] b) {
             int n = right.numRows;
             int d = right.numCols;
             DMatrixRMaj wtv = pairing();
             DMatrixRMaj inv = new DMatrixRMaj(d, d);
-            if (!CommonOps_DDRM.invert(wtv, inv)) {
+            if (!CommonOps_DDRM.invert(wtv, inv) || !finite(inv.data)) {
                 return null;
             }
             double[] c = removeKernel(b, inv);
@@ -92,19 +96,42 @@ public final class SpectralProjector {
                 }
             }
             double[] x = removeKernel(y, inv);
+            if (!finite(x)) {
+                return null;
+            }
+            // J_r x = J x − W S₀ (Vᵀ x)
+            DMatrixRMaj vtx = new DMatrixRMaj(d, 1);
+            CommonOps_DDRM.multTransA(right, DMatrixRMaj.wrap(n, 1, x), vtx);
+            for (int k = 0; k < d; k++) {
+                vtx.data[k] *= svd.s()[n - d + k];
+            }
+            DMatrixRMaj tail = new DMatrixRMaj(n, 1);
+            CommonOps_DDRM.mult(left, vtx, tail);
             double miss = 0;
+            double kernelPart = 0;
             for (int r = 0; r < n; r++) {
                 double jx = 0;
                 int row = r * n;
                 for (int k = 0; k < n; k++) {
                     jx += matrix.data[row + k] * x[k];
                 }
-                miss += (jx - c[r]) * (jx - c[r]);
+                double e = jx - tail.data[r] - c[r];
+                miss += e * e;
+                kernelPart += (b[r] - c[r]) * (b[r] - c[r]);
             }
             double unit = Math.ulp(1.0) / 2;
-            double xNorm = Matrices.norm(x);
-            double allowed = svd.s()[n - d] * xNorm + 10 * n * unit * (Matrices.norm(matrix) * xNorm + Matrices.norm(c));
+            double allowed = 10 * n * unit * (Matrices.norm(matrix) * Matrices.norm(x) + Matrices.norm(b)
+                    + Math.sqrt(kernelPart));
             return Math.sqrt(miss) <= allowed ? x : null;
+        }
+
+        private static boolean finite(double[] values) {
+            for (double v : values) {
+                if (!Double.isFinite(v)) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /** @return {@code (I − Π₀) x} (new), with {@code inv = (WᵀV)⁻¹} */
@@ -274,8 +301,8 @@ public final class SpectralProjector {
      * @param j a square matrix (not modified)
      * @param d the dimension of its kernel (0: J is invertible, {@code x = J⁻¹ b})
      * @param b the right-hand side (not modified)
-     * @return x (new), or null where the SVD failed, {@code WᵀV} cannot be inverted, the result
-     *     fails its check, or (d = 0) J is singular
+     * @return x (new), or null where the SVD failed, {@code WᵀV} is singular, the result fails its
+     *     check, or (d = 0) J is singular (a non-finite solution)
      */
     public static double[] drazinApply(DMatrixRMaj j, int d, double[] b) {
         int n = j.numRows;
@@ -284,8 +311,13 @@ public final class SpectralProjector {
                     + j.numRows + "×" + j.numCols + ", d = " + d + ", length " + b.length);
         }
         if (d == 0) {
+            // EJML's LU reports no failure on a singular J: non-finite entries tell it
             DMatrixRMaj x = new DMatrixRMaj(n, 1);
-            return CommonOps_DDRM.solve(j.copy(), DMatrixRMaj.wrap(n, 1, b.clone()), x) ? x.data : null;
+            boolean solved = CommonOps_DDRM.solve(j.copy(), DMatrixRMaj.wrap(n, 1, b.clone()), x);
+            for (double v : x.data) {
+                solved &= Double.isFinite(v);
+            }
+            return solved ? x.data : null;
         }
         NullVectors nv = nullVectors(j, d);
         return nv == null ? null : nv.drazinApply(b);

@@ -210,4 +210,101 @@ class SpectralProjectorTest {
         assertTrue(SpectralProjector.trustworthy(j, d, wrong), "the guard looks at the last d triplets only");
         assertNull(SpectralProjector.nullVectors(j, d, wrong).drazinApply(b));
     }
+
+    /** J = S diag(0 … 0 (d times) or δ, −0.5 − U(0, 1) …) S⁻¹ with S = Q + 2I, and its EJML SVD as an {@link Svd}. */
+    private static DMatrixRMaj similar(int n, int d, double delta, Random rnd, DMatrixRMaj sOut, double[] eigenvalues) {
+        DMatrixRMaj s = Matrices.randomOrthogonal(n, rnd);
+        for (int i = 0; i < n; i++) {
+            s.set(i, i, s.get(i, i) + 2.0);
+        }
+        DMatrixRMaj sInv = new DMatrixRMaj(n, n);
+        assertTrue(CommonOps_DDRM.invert(s, sInv));
+        DMatrixRMaj diag = new DMatrixRMaj(n, n);
+        for (int i = 0; i < n; i++) {
+            eigenvalues[i] = i < d ? delta : -(0.5 + rnd.nextDouble());
+            diag.set(i, i, eigenvalues[i]);
+        }
+        DMatrixRMaj tmp = new DMatrixRMaj(n, n);
+        DMatrixRMaj j = new DMatrixRMaj(n, n);
+        CommonOps_DDRM.mult(s, diag, tmp);
+        CommonOps_DDRM.mult(tmp, sInv, j);
+        sOut.setTo(s);
+        return j;
+    }
+
+    private static Svd svdOf(DMatrixRMaj j) {
+        int n = j.numRows;
+        SingularValueDecomposition_F64<DMatrixRMaj> svd = DecompositionFactory_DDRM.svd(n, n, true, true, false);
+        assertTrue(svd.decompose(j.copy()));
+        DMatrixRMaj u = svd.getU(null, false);
+        DMatrixRMaj w = svd.getW(null);
+        DMatrixRMaj v = svd.getV(null, false);
+        SingularOps_DDRM.descendingOrder(u, false, w, v, false);
+        double[] values = new double[n];
+        for (int i = 0; i < n; i++) {
+            values[i] = w.get(i, i);
+        }
+        return new Svd(u, values, CommonOps_DDRM.transpose(v, null));
+    }
+
+    /**
+     * A right-hand side almost entirely along the kernel, b = 1e6 S e₁ + (a unit vector): J^D b is
+     * still right (against S diag(0, Λ⁻¹) S⁻¹ b), and its check accepts it. Mutant: the check's
+     * rounding term with ‖c‖ for ‖b‖ + ‖b − c‖ (the rounding of c, of order u‖b‖, exceeds it: null).
+     */
+    @Test
+    void aRightHandSideAlongTheKernelIsNotRejected() {
+        int n = 60;
+        Random rnd = new Random(23);
+        DMatrixRMaj s = new DMatrixRMaj(n, n);
+        double[] eigenvalues = new double[n];
+        DMatrixRMaj j = similar(n, 1, 0, rnd, s, eigenvalues);
+        double[] b = new double[n];
+        for (int i = 0; i < n; i++) {
+            b[i] = 1e6 * s.get(i, 0) + rnd.nextGaussian() / Math.sqrt(n);
+        }
+        // expected: S diag(0, 1/λ) S⁻¹ b
+        DMatrixRMaj coordinates = new DMatrixRMaj(n, 1);
+        assertTrue(CommonOps_DDRM.solve(s.copy(), DMatrixRMaj.wrap(n, 1, b.clone()), coordinates));
+        coordinates.set(0, 0, 0);
+        for (int i = 1; i < n; i++) {
+            coordinates.set(i, 0, coordinates.get(i, 0) / eigenvalues[i]);
+        }
+        DMatrixRMaj expected = new DMatrixRMaj(n, 1);
+        CommonOps_DDRM.mult(s, coordinates, expected);
+        double[] x = SpectralProjector.nullVectors(j, 1, null).drazinApply(b);
+        assertNotNull(x, "rejected");
+        double miss = 0;
+        for (int i = 0; i < n; i++) {
+            miss = Math.max(miss, Math.abs(x[i] - expected.get(i, 0)));
+        }
+        assertTrue(miss < 1e-6 * Matrices.norm(expected), "‖x − J^D b‖∞ = " + miss + ", ‖J^D b‖ = " + Matrices.norm(expected));
+    }
+
+    /**
+     * The check holds x to J_r (J without its d smallest singular values), not to J with an
+     * allowance s_{N−d+1}‖x‖: where the "zero" eigenvalue is 0.01 (so s_{N−d+1} ≈ 1e-2), an SVD whose
+     * smallest kept singular value is 0.3 % off (x then 0.3 % off) is rejected, and the true one is
+     * accepted. Mutant: ‖J x − c‖ ≤ s_{N−d+1}‖x‖ + … (accepts it).
+     */
+    @Test
+    void aSlightlyWrongKeptSingularValueFailsTheCheck() {
+        int n = 40;
+        int d = 1;
+        Random rnd = new Random(24);
+        DMatrixRMaj s = new DMatrixRMaj(n, n);
+        double[] eigenvalues = new double[n];
+        DMatrixRMaj j = similar(n, d, 0.01, rnd, s, eigenvalues);
+        Svd right = svdOf(j);
+        double[] b = new double[n];
+        for (int i = 0; i < n; i++) {
+            b[i] = rnd.nextGaussian();
+        }
+        assertNotNull(SpectralProjector.nullVectors(j, d, right).drazinApply(b), "the true SVD");
+        double[] off = right.s().clone();
+        off[n - d - 1] *= 1.003;
+        Svd wrong = new Svd(right.u(), off, right.vt());
+        assertTrue(SpectralProjector.trustworthy(j, d, wrong), "the guard looks at the last d triplets only");
+        assertNull(SpectralProjector.nullVectors(j, d, wrong).drazinApply(b));
+    }
 }
