@@ -56,33 +56,10 @@ class SpectralProjectorTest {
     void aWrongSvdIsNotTrusted() {
         int n = 40;
         int d = 3;
-        Random rnd = new Random(21);
-        DMatrixRMaj s = Matrices.randomOrthogonal(n, rnd);
-        for (int i = 0; i < n; i++) {
-            s.set(i, i, s.get(i, i) + 2.0);
-        }
-        DMatrixRMaj sInv = new DMatrixRMaj(n, n);
-        assertTrue(CommonOps_DDRM.invert(s, sInv));
-        DMatrixRMaj diag = new DMatrixRMaj(n, n);
-        for (int i = d; i < n; i++) {
-            diag.set(i, i, -(0.5 + rnd.nextDouble()));
-        }
-        DMatrixRMaj tmp = new DMatrixRMaj(n, n);
-        DMatrixRMaj j = new DMatrixRMaj(n, n);
-        CommonOps_DDRM.mult(s, diag, tmp);
-        CommonOps_DDRM.mult(tmp, sInv, j);
-
-        SingularValueDecomposition_F64<DMatrixRMaj> svd = DecompositionFactory_DDRM.svd(n, n, true, true, false);
-        assertTrue(svd.decompose(j.copy()));
-        DMatrixRMaj u = svd.getU(null, false);
-        DMatrixRMaj w = svd.getW(null);
-        DMatrixRMaj v = svd.getV(null, false);
-        SingularOps_DDRM.descendingOrder(u, false, w, v, false);
-        double[] values = new double[n];
-        for (int i = 0; i < n; i++) {
-            values[i] = w.get(i, i);
-        }
-        Svd right = new Svd(u, values, CommonOps_DDRM.transpose(v, null));
+        DMatrixRMaj j = similar(n, d, 0, new Random(21), new DMatrixRMaj(n, n), new double[n]);
+        Svd right = svdOf(j);
+        DMatrixRMaj u = right.u();
+        double[] values = right.s();
         assertTrue(SpectralProjector.trustworthy(j, d, right), "a correct SVD");
 
         DMatrixRMaj turned = right.vt().copy();
@@ -171,35 +148,14 @@ class SpectralProjectorTest {
         int n = 40;
         int d = 3;
         Random rnd = new Random(22);
-        DMatrixRMaj s = Matrices.randomOrthogonal(n, rnd);
-        for (int i = 0; i < n; i++) {
-            s.set(i, i, s.get(i, i) + 2.0);
-        }
-        DMatrixRMaj sInv = new DMatrixRMaj(n, n);
-        assertTrue(CommonOps_DDRM.invert(s, sInv));
-        DMatrixRMaj diag = new DMatrixRMaj(n, n);
-        for (int i = d; i < n; i++) {
-            diag.set(i, i, -(0.5 + rnd.nextDouble()));
-        }
-        DMatrixRMaj tmp = new DMatrixRMaj(n, n);
-        DMatrixRMaj j = new DMatrixRMaj(n, n);
-        CommonOps_DDRM.mult(s, diag, tmp);
-        CommonOps_DDRM.mult(tmp, sInv, j);
-        SingularValueDecomposition_F64<DMatrixRMaj> svd = DecompositionFactory_DDRM.svd(n, n, true, true, false);
-        assertTrue(svd.decompose(j.copy()));
-        DMatrixRMaj u = svd.getU(null, false);
-        DMatrixRMaj w = svd.getW(null);
-        DMatrixRMaj v = svd.getV(null, false);
-        SingularOps_DDRM.descendingOrder(u, false, w, v, false);
-        double[] values = new double[n];
-        for (int i = 0; i < n; i++) {
-            values[i] = w.get(i, i);
-        }
+        DMatrixRMaj j = similar(n, d, 0, rnd, new DMatrixRMaj(n, n), new double[n]);
+        Svd right = svdOf(j);
+        DMatrixRMaj u = right.u();
+        double[] values = right.s();
         double[] b = new double[n];
         for (int i = 0; i < n; i++) {
             b[i] = rnd.nextGaussian();
         }
-        Svd right = new Svd(u, values, CommonOps_DDRM.transpose(v, null));
         assertNotNull(SpectralProjector.nullVectors(j, d, right).drazinApply(b), "the true SVD");
         DMatrixRMaj turned = u.copy();
         for (int r = 0; r < n; r++) {
@@ -211,7 +167,10 @@ class SpectralProjectorTest {
         assertNull(SpectralProjector.nullVectors(j, d, wrong).drazinApply(b));
     }
 
-    /** J = S diag(0 … 0 (d times) or δ, −0.5 − U(0, 1) …) S⁻¹ with S = Q + 2I, and its EJML SVD as an {@link Svd}. */
+    /**
+     * J = S diag(δ (d times), −0.5 − U(0, 1), …) S⁻¹ with S = Q + 2I (Q random orthogonal); S is
+     * written to {@code sOut}, the eigenvalues to {@code eigenvalues}.
+     */
     private static DMatrixRMaj similar(int n, int d, double delta, Random rnd, DMatrixRMaj sOut, double[] eigenvalues) {
         DMatrixRMaj s = Matrices.randomOrthogonal(n, rnd);
         for (int i = 0; i < n; i++) {
@@ -232,6 +191,7 @@ class SpectralProjectorTest {
         return j;
     }
 
+    /** EJML's SVD of J, descending, as an {@link Svd}. */
     private static Svd svdOf(DMatrixRMaj j) {
         int n = j.numRows;
         SingularValueDecomposition_F64<DMatrixRMaj> svd = DecompositionFactory_DDRM.svd(n, n, true, true, false);
