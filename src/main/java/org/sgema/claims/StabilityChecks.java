@@ -429,13 +429,18 @@ public final class StabilityChecks {
      * classified point by {@code drift = L·limitError}. A sign counts only when
      * {@code |max Re| > bound + drift}, and a NORMALLY_ATTRACTING verdict only when 0 is still decided
      * semisimple with J known to {@code bound + drift} ({@code semisimpleWithDrift}); otherwise
-     * INCONCLUSIVE.
+     * INCONCLUSIVE, and so where the error is infinite or NaN (the limit not located).
      *
      * @return the INCONCLUSIVE evaluation, or null when the classification stands
      */
     static Evaluation driftVerdict(Stability st, double drift, boolean semisimpleWithDrift, LimitApproach.Kind kind,
                                    double limitError) {
-        if (st.verdict() != StabilityVerdict.INCONCLUSIVE && Math.abs(st.maxRealNonZero()) <= st.bound() + drift) {
+        if (st.verdict() != StabilityVerdict.INCONCLUSIVE && !(limitError < Double.POSITIVE_INFINITY)) {
+            return Evaluation.inconclusive(Cause.CLASSIFICATION_UNDECIDED, "max_re_nonzero", st.maxRealNonZero(),
+                    String.format(Locale.ROOT, "limit approached %s: not located (its distance to the classified"
+                            + " point has no estimate: no decaying mode, or J^D not formed or not confirmed)", kind));
+        }
+        if (st.verdict() != StabilityVerdict.INCONCLUSIVE && !(Math.abs(st.maxRealNonZero()) > st.bound() + drift)) {
             return Evaluation.inconclusive(Cause.CLASSIFICATION_UNDECIDED, "max_re_nonzero", st.maxRealNonZero(),
                     String.format(Locale.ROOT, "limit approached %s: its distance %.3g to the classified point moves"
                             + " eigenvalues by up to %.3g, more than |max Re| = %.3g allows", kind, limitError, drift,

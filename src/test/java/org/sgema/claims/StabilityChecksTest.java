@@ -397,6 +397,18 @@ class StabilityChecksTest {
         assertNull(StabilityChecks.driftVerdict(attracting, near, true, LimitApproach.Kind.CONVERGED, near));
         assertEquals(Double.POSITIVE_INFINITY, StabilityChecks.convergedLimitError(0, 1e-12, Double.NaN,
                 new Stability(StabilityVerdict.INCONCLUSIVE, "0", 1e-14, 1, null, 1, 1e-12, 0, 0, null)));
+        // a limit not located (error +∞, or NaN from a NaN residual) decides nothing (mutant: the
+        // test |max Re| ≤ bound + drift, false for a NaN drift, lets the classification stand)
+        for (double error : new double[] {Double.POSITIVE_INFINITY, Double.NaN}) {
+            Evaluation unlocated = StabilityChecks.driftVerdict(attracting, 1e3 * error, true,
+                    LimitApproach.Kind.CONVERGED, error);
+            assertNotNull(unlocated, "error " + error);
+            assertEquals(Cause.CLASSIFICATION_UNDECIDED, unlocated.cause());
+            assertTrue(unlocated.reason().contains("not located"), unlocated.reason());
+        }
+        Evaluation nanDrift = StabilityChecks.driftVerdict(attracting, Double.NaN, true, LimitApproach.Kind.CONVERGED,
+                1e-9);
+        assertNotNull(nanDrift, "a NaN drift");
     }
 
     /**
