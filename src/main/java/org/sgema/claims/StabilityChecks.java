@@ -508,9 +508,8 @@ public final class StabilityChecks {
         StabilityClassifier classifier = new StabilityClassifier();
         Stability st = classifier.classify(f, limit);
         // the true limit lies within limitError of the classified point: J there may differ by L
-        // times that (Lipschitz bound of J), which moves eigenvalues and null vectors
-        // (either way at least the first-order displacement from the end state, which a non-normal J lengthens)
-        // J at an attracting classified point and its null vectors (one SVD), for the path and the semisimplicity test
+        // times that (Lipschitz bound of J), which moves eigenvalues and null vectors. At an
+        // attracting point J and its null vectors (one SVD) serve both the error and the semisimplicity test
         int d = st.localDimension();
         DMatrixRMaj jacobian = st.verdict() == StabilityVerdict.NORMALLY_ATTRACTING ? f.jacobian(limit.toArray()) : null;
         SpectralProjector.NullVectors nullVectors = jacobian == null || d == 0 || d >= jacobian.numRows ? null

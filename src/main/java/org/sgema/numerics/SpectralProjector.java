@@ -2,9 +2,6 @@ package org.sgema.numerics;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
-import org.ejml.dense.row.SingularOps_DDRM;
-import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
-import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
 
 /**
  * The spectral projector onto the kernel of a square matrix along its range,
@@ -31,11 +28,16 @@ public final class SpectralProjector {
      * @param matrix J (not copied; not modified here)
      * @param right V, N×d
      * @param left W, N×d
-     * @param smallestNonZero {@code s_{N−d}}
      * @param svd the SVD they were taken from, {@code J = u · diag(s) · vt}, s descending
      */
-    public record NullVectors(DMatrixRMaj matrix, DMatrixRMaj right, DMatrixRMaj left, double smallestNonZero,
-                              Svd svd) {
+    public record NullVectors(DMatrixRMaj matrix, DMatrixRMaj right, DMatrixRMaj left, Svd svd) {
+        /** @return {@code s_{N−d}}, the smallest singular value outside the kernel (0 when d = N) */
+        public double smallestNonZero() {
+            int n = right.numRows;
+            int d = right.numCols;
+            return d < n ? svd.s()[n - d - 1] : 0.0;
+        }
+
         /** @return {@code WᵀV} (d×d, new): invertible iff 0 is semisimple with multiplicity d */
         public DMatrixRMaj pairing() {
             DMatrixRMaj wtv = new DMatrixRMaj(right.numCols, right.numCols);
@@ -125,15 +127,6 @@ public final class SpectralProjector {
             return Math.sqrt(miss) <= allowed ? x : null;
         }
 
-        private static boolean finite(double[] values) {
-            for (double v : values) {
-                if (!Double.isFinite(v)) {
-                    return false;
-                }
-            }
-            return true;
-        }
-
         /** @return {@code (I − Π₀) x} (new), with {@code inv = (WᵀV)⁻¹} */
         private double[] removeKernel(double[] x, DMatrixRMaj inv) {
             int d = right.numCols;
@@ -171,26 +164,14 @@ public final class SpectralProjector {
      */
     static NullVectors nullVectors(DMatrixRMaj j, int d, Svd fast) {
         int n = j.numRows;
-        if (fast != null && trustworthy(j, d, fast)) {
-            // J = u diag(s) vt, s descending: V's last d columns are vt's last d rows
-            DMatrixRMaj vLast = CommonOps_DDRM.extract(fast.vt(), n - d, n, 0, n);
-            return new NullVectors(j, CommonOps_DDRM.transpose(vLast, null), CommonOps_DDRM.extract(fast.u(), 0, n, n - d, n),
-                    d < n ? fast.s()[n - d - 1] : 0.0, fast);
-        }
-        SingularValueDecomposition_F64<DMatrixRMaj> svd = DecompositionFactory_DDRM.svd(n, n, true, true, false);
-        if (!svd.decompose(j.copy())) {
+        Svd svd = fast != null && trustworthy(j, d, fast) ? fast : Svd.byEjml(j);
+        if (svd == null) {
             return null;
         }
-        DMatrixRMaj u = svd.getU(null, false);
-        DMatrixRMaj w = svd.getW(null);
-        DMatrixRMaj v = svd.getV(null, false);
-        SingularOps_DDRM.descendingOrder(u, false, w, v, false);
-        double[] values = new double[n];
-        for (int k = 0; k < n; k++) {
-            values[k] = w.get(k, k);
-        }
-        return new NullVectors(j, CommonOps_DDRM.extract(v, 0, n, n - d, n), CommonOps_DDRM.extract(u, 0, n, n - d, n),
-                d < n ? values[n - d - 1] : 0.0, new Svd(u, values, CommonOps_DDRM.transpose(v, null)));
+        // J = u diag(s) vt, s descending: V's last d columns are vt's last d rows
+        DMatrixRMaj vLast = CommonOps_DDRM.extract(svd.vt(), n - d, n, 0, n);
+        return new NullVectors(j, CommonOps_DDRM.transpose(vLast, null), CommonOps_DDRM.extract(svd.u(), 0, n, n - d, n),
+                svd);
     }
 
     /**
@@ -313,13 +294,18 @@ public final class SpectralProjector {
         if (d == 0) {
             // EJML's LU reports no failure on a singular J: non-finite entries tell it
             DMatrixRMaj x = new DMatrixRMaj(n, 1);
-            boolean solved = CommonOps_DDRM.solve(j.copy(), DMatrixRMaj.wrap(n, 1, b.clone()), x);
-            for (double v : x.data) {
-                solved &= Double.isFinite(v);
-            }
-            return solved ? x.data : null;
+            return CommonOps_DDRM.solve(j.copy(), DMatrixRMaj.wrap(n, 1, b.clone()), x) && finite(x.data) ? x.data : null;
         }
         NullVectors nv = nullVectors(j, d);
         return nv == null ? null : nv.drazinApply(b);
+    }
+
+    private static boolean finite(double[] values) {
+        for (double v : values) {
+            if (!Double.isFinite(v)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

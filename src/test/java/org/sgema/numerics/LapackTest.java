@@ -160,25 +160,9 @@ class LapackTest {
     void theKernelProjectorAtLargeOrderMatchesItsClosedForm() {
         int d = 20;
         Random rnd = new Random(15);
-        DMatrixRMaj s = Matrices.randomOrthogonal(N, rnd);
-        for (int i = 0; i < N; i++) {
-            s.set(i, i, s.get(i, i) + 2.0);
-        }
-        DMatrixRMaj sInv = new DMatrixRMaj(N, N);
-        assertTrue(CommonOps_DDRM.invert(s, sInv));
-        DMatrixRMaj diag = new DMatrixRMaj(N, N);
-        DMatrixRMaj e = new DMatrixRMaj(N, N);
-        for (int i = 0; i < N; i++) {
-            diag.set(i, i, i < d ? 0.0 : -(0.5 + rnd.nextDouble()));
-            e.set(i, i, i < d ? 1.0 : 0.0);
-        }
-        DMatrixRMaj tmp = new DMatrixRMaj(N, N);
-        DMatrixRMaj j = new DMatrixRMaj(N, N);
-        CommonOps_DDRM.mult(s, diag, tmp);
-        CommonOps_DDRM.mult(tmp, sInv, j);
-        DMatrixRMaj expected = new DMatrixRMaj(N, N);
-        CommonOps_DDRM.mult(s, e, tmp);
-        CommonOps_DDRM.mult(tmp, sInv, expected);
+        SimilarMatrix similar = SimilarMatrix.draw(N, d, 0, rnd);
+        DMatrixRMaj j = similar.matrix();
+        DMatrixRMaj expected = similar.apply(x -> x == 0 ? 1 : 0);
         // s_{N−d}, the smallest singular value outside the kernel, taken from LAPACK's own SVD (to
         // the bit: EJML's would differ in the last ones)
         SpectralProjector.NullVectors nv = SpectralProjector.nullVectors(j, d);
@@ -190,13 +174,7 @@ class LapackTest {
         CommonOps_DDRM.subtractEquals(p, expected);
         assertTrue(Matrices.norm(p) < 1e-8 * Matrices.norm(expected), "‖Π₀ − S E S⁻¹‖ = " + Matrices.norm(p));
         // J^D b from the same SVD against S diag(0, Λ⁻¹) S⁻¹ b
-        DMatrixRMaj inverse = new DMatrixRMaj(N, N);
-        for (int i = d; i < N; i++) {
-            inverse.set(i, i, 1 / diag.get(i, i));
-        }
-        DMatrixRMaj drazin = new DMatrixRMaj(N, N);
-        CommonOps_DDRM.mult(s, inverse, tmp);
-        CommonOps_DDRM.mult(tmp, sInv, drazin);
+        DMatrixRMaj drazin = similar.apply(x -> x == 0 ? 0 : 1 / x);
         double[] b = new double[N];
         for (int i = 0; i < N; i++) {
             b[i] = rnd.nextGaussian();

@@ -10,9 +10,6 @@ import java.util.Random;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
-import org.ejml.dense.row.SingularOps_DDRM;
-import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
-import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
 import org.junit.jupiter.api.Test;
 
 /** The kernel projector against its closed form S diag(1, 1, 0, 0) S⁻¹ for J = S diag(0, 0, −1, −2) S⁻¹. */
@@ -56,8 +53,8 @@ class SpectralProjectorTest {
     void aWrongSvdIsNotTrusted() {
         int n = 40;
         int d = 3;
-        DMatrixRMaj j = similar(n, d, 0, new Random(21), new DMatrixRMaj(n, n), new double[n]);
-        Svd right = svdOf(j);
+        DMatrixRMaj j = SimilarMatrix.draw(n, d, 0, new Random(21)).matrix();
+        Svd right = Svd.byEjml(j);
         DMatrixRMaj u = right.u();
         double[] values = right.s();
         assertTrue(SpectralProjector.trustworthy(j, d, right), "a correct SVD");
@@ -148,8 +145,8 @@ class SpectralProjectorTest {
         int n = 40;
         int d = 3;
         Random rnd = new Random(22);
-        DMatrixRMaj j = similar(n, d, 0, rnd, new DMatrixRMaj(n, n), new double[n]);
-        Svd right = svdOf(j);
+        DMatrixRMaj j = SimilarMatrix.draw(n, d, 0, rnd).matrix();
+        Svd right = Svd.byEjml(j);
         DMatrixRMaj u = right.u();
         double[] values = right.s();
         double[] b = new double[n];
@@ -168,46 +165,6 @@ class SpectralProjectorTest {
     }
 
     /**
-     * J = S diag(δ (d times), −0.5 − U(0, 1), …) S⁻¹ with S = Q + 2I (Q random orthogonal); S is
-     * written to {@code sOut}, the eigenvalues to {@code eigenvalues}.
-     */
-    private static DMatrixRMaj similar(int n, int d, double delta, Random rnd, DMatrixRMaj sOut, double[] eigenvalues) {
-        DMatrixRMaj s = Matrices.randomOrthogonal(n, rnd);
-        for (int i = 0; i < n; i++) {
-            s.set(i, i, s.get(i, i) + 2.0);
-        }
-        DMatrixRMaj sInv = new DMatrixRMaj(n, n);
-        assertTrue(CommonOps_DDRM.invert(s, sInv));
-        DMatrixRMaj diag = new DMatrixRMaj(n, n);
-        for (int i = 0; i < n; i++) {
-            eigenvalues[i] = i < d ? delta : -(0.5 + rnd.nextDouble());
-            diag.set(i, i, eigenvalues[i]);
-        }
-        DMatrixRMaj tmp = new DMatrixRMaj(n, n);
-        DMatrixRMaj j = new DMatrixRMaj(n, n);
-        CommonOps_DDRM.mult(s, diag, tmp);
-        CommonOps_DDRM.mult(tmp, sInv, j);
-        sOut.setTo(s);
-        return j;
-    }
-
-    /** EJML's SVD of J, descending, as an {@link Svd}. */
-    private static Svd svdOf(DMatrixRMaj j) {
-        int n = j.numRows;
-        SingularValueDecomposition_F64<DMatrixRMaj> svd = DecompositionFactory_DDRM.svd(n, n, true, true, false);
-        assertTrue(svd.decompose(j.copy()));
-        DMatrixRMaj u = svd.getU(null, false);
-        DMatrixRMaj w = svd.getW(null);
-        DMatrixRMaj v = svd.getV(null, false);
-        SingularOps_DDRM.descendingOrder(u, false, w, v, false);
-        double[] values = new double[n];
-        for (int i = 0; i < n; i++) {
-            values[i] = w.get(i, i);
-        }
-        return new Svd(u, values, CommonOps_DDRM.transpose(v, null));
-    }
-
-    /**
      * A right-hand side almost entirely along the kernel, b = 1e6 S e₁ + (a unit vector): J^D b is
      * still right (against S diag(0, Λ⁻¹) S⁻¹ b), and its check accepts it. Mutant: the check's
      * rounding term with ‖c‖ for ‖b‖ + ‖b − c‖ (the rounding of c, of order u‖b‖, exceeds it: null).
@@ -216,22 +173,15 @@ class SpectralProjectorTest {
     void aRightHandSideAlongTheKernelIsNotRejected() {
         int n = 60;
         Random rnd = new Random(23);
-        DMatrixRMaj s = new DMatrixRMaj(n, n);
-        double[] eigenvalues = new double[n];
-        DMatrixRMaj j = similar(n, 1, 0, rnd, s, eigenvalues);
+        SimilarMatrix similar = SimilarMatrix.draw(n, 1, 0, rnd);
+        DMatrixRMaj j = similar.matrix();
         double[] b = new double[n];
         for (int i = 0; i < n; i++) {
-            b[i] = 1e6 * s.get(i, 0) + rnd.nextGaussian() / Math.sqrt(n);
+            b[i] = 1e6 * similar.s().get(i, 0) + rnd.nextGaussian() / Math.sqrt(n);
         }
         // expected: S diag(0, 1/λ) S⁻¹ b
-        DMatrixRMaj coordinates = new DMatrixRMaj(n, 1);
-        assertTrue(CommonOps_DDRM.solve(s.copy(), DMatrixRMaj.wrap(n, 1, b.clone()), coordinates));
-        coordinates.set(0, 0, 0);
-        for (int i = 1; i < n; i++) {
-            coordinates.set(i, 0, coordinates.get(i, 0) / eigenvalues[i]);
-        }
         DMatrixRMaj expected = new DMatrixRMaj(n, 1);
-        CommonOps_DDRM.mult(s, coordinates, expected);
+        CommonOps_DDRM.mult(similar.apply(x -> x == 0 ? 0 : 1 / x), DMatrixRMaj.wrap(n, 1, b.clone()), expected);
         double[] x = SpectralProjector.nullVectors(j, 1, null).drazinApply(b);
         assertNotNull(x, "rejected");
         double miss = 0;
@@ -252,10 +202,8 @@ class SpectralProjectorTest {
         int n = 40;
         int d = 1;
         Random rnd = new Random(24);
-        DMatrixRMaj s = new DMatrixRMaj(n, n);
-        double[] eigenvalues = new double[n];
-        DMatrixRMaj j = similar(n, d, 0.01, rnd, s, eigenvalues);
-        Svd right = svdOf(j);
+        DMatrixRMaj j = SimilarMatrix.draw(n, d, 0.01, rnd).matrix();
+        Svd right = Svd.byEjml(j);
         double[] b = new double[n];
         for (int i = 0; i < n; i++) {
             b[i] = rnd.nextGaussian();
