@@ -1,15 +1,15 @@
 package org.sgema.integration;
 
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
-import org.ejml.interfaces.linsol.LinearSolverDense;
 import org.sgema.flows.VectorField;
+import org.sgema.numerics.DenseKernels;
+import org.sgema.numerics.LuFactorization;
 
 /**
  * The flow as a {@link LinearizedEquation} with dense linear algebra: J is assembled column by
  * column from the analytic directional derivative (N products J·e_j) and {@code σI − J} is
- * LU-factorized once per shift σ; a rejected step with a new σ refactors, a new point
- * re-assembles. Cost per step O(N · m n²) for J plus O(N³) for LU: the right choice for small N.
+ * LU-factorized once per shift σ ({@link LuFactorization}: EJML's factors, substitutions on the
+ * Vector API's dot products); a rejected step with a new σ refactors, a new point re-assembles. Cost per step O(N · m n²) for J plus O(N³) for LU: the right choice for small N.
  * All workspaces are allocated once.
  *
  * <p>Used up to {@link #DENSE_LIMIT} unknowns; beyond, one dense LU per step (O(N³)) costs more
@@ -23,11 +23,9 @@ final class DenseLinearizedFlow extends FlowEquation implements LinearizedEquati
     private final int n;
     private final DMatrixRMaj jacobian;
     private final DMatrixRMaj shifted;
-    private final DMatrixRMaj rhs;
-    private final DMatrixRMaj solution;
     private final double[] unit;
     private final double[] column;
-    private final LinearSolverDense<DMatrixRMaj> lu;
+    private final LuFactorization lu;
     private double factoredSigma = Double.NaN;
     private long linearizations;
     private long factorizations;
@@ -39,11 +37,9 @@ final class DenseLinearizedFlow extends FlowEquation implements LinearizedEquati
         this.n = field.dimension();
         this.jacobian = new DMatrixRMaj(n, n);
         this.shifted = new DMatrixRMaj(n, n);
-        this.rhs = new DMatrixRMaj(n, 1);
-        this.solution = new DMatrixRMaj(n, 1);
         this.unit = new double[n];
         this.column = new double[n];
-        this.lu = LinearSolverFactory_DDRM.lu(n);
+        this.lu = new LuFactorization(n, DenseKernels.best());
     }
 
     @Override
@@ -70,22 +66,14 @@ final class DenseLinearizedFlow extends FlowEquation implements LinearizedEquati
                 shifted.data[i * n + i] += sigma;
             }
             factorizations++;
-            if (!lu.setA(shifted)) {
+            if (!lu.factor(shifted)) {
                 factoredSigma = Double.NaN;
                 return false;
             }
             factoredSigma = sigma;
         }
-        System.arraycopy(b, 0, rhs.data, 0, n);
         solves++;
-        lu.solve(rhs, solution);
-        System.arraycopy(solution.data, 0, x, 0, n);
-        for (int i = 0; i < n; i++) {
-            if (!Double.isFinite(x[i])) {
-                return false;
-            }
-        }
-        return true;
+        return lu.solve(b, x);
     }
 
     /**
@@ -98,16 +86,8 @@ final class DenseLinearizedFlow extends FlowEquation implements LinearizedEquati
         if (Double.isNaN(factoredSigma)) {
             return false;
         }
-        System.arraycopy(b, 0, rhs.data, 0, n);
         solves++;
-        lu.solve(rhs, solution);
-        System.arraycopy(solution.data, 0, x, 0, n);
-        for (int i = 0; i < n; i++) {
-            if (!Double.isFinite(x[i])) {
-                return false;
-            }
-        }
-        return true;
+        return lu.solve(b, x);
     }
 
     /** @return whether a factorization is held ({@link #solveFactored} can be used) */

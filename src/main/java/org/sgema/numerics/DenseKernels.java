@@ -36,6 +36,12 @@ public interface DenseKernels {
      */
     void multPackedColumns(double[] a, PackedMatrix p, double[] c, int m, int j0, int j1);
 
+    /**
+     * {@code Σ_{q < k} a[ai + q] b[bi + q]}: the dot product of two stretches of arrays, the kernel
+     * of the triangular solves ({@link LuFactorization}). Allocates nothing.
+     */
+    double dot(double[] a, int ai, double[] b, int bi, int k);
+
     /** @return an empty k×n packed matrix in this implementation's layout; fill it with {@link PackedMatrix#set} */
     PackedMatrix pack(int k, int n);
 

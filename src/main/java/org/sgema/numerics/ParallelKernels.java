@@ -73,6 +73,11 @@ final class ParallelKernels implements DenseKernels {
     }
 
     @Override
+    public double dot(double[] a, int ai, double[] b, int bi, int k) {
+        return inner.dot(a, ai, b, bi, k);
+    }
+
+    @Override
     public PackedMatrix pack(int k, int n) {
         return inner.pack(k, n);
     }

@@ -90,6 +90,26 @@ final class ScalarKernels implements DenseKernels {
         }
     }
 
+    /** Four partial sums (independent chains of additions, which a single sum would serialize). */
+    @Override
+    public double dot(double[] a, int ai, double[] b, int bi, int k) {
+        double s0 = 0.0;
+        double s1 = 0.0;
+        double s2 = 0.0;
+        double s3 = 0.0;
+        int q = 0;
+        for (; q + 3 < k; q += 4) {
+            s0 += a[ai + q] * b[bi + q];
+            s1 += a[ai + q + 1] * b[bi + q + 1];
+            s2 += a[ai + q + 2] * b[bi + q + 2];
+            s3 += a[ai + q + 3] * b[bi + q + 3];
+        }
+        for (; q < k; q++) {
+            s0 += a[ai + q] * b[bi + q];
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
     @Override
     public PackedMatrix pack(int k, int n) {
         return new PackedMatrix(k, n, n);

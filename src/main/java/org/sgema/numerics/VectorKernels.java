@@ -353,6 +353,28 @@ final class VectorKernels implements DenseKernels {
         store(c, at, d.reduceLanes(ADD), a, ai, b, bj, p, k, accumulate);
     }
 
+    /** Four vector accumulators of fused multiply-adds, reduced across lanes at the end, then the remainder. */
+    @Override
+    public double dot(double[] a, int ai, double[] b, int bi, int k) {
+        int bound = k - k % (4 * L);
+        DoubleVector s0 = DoubleVector.zero(S);
+        DoubleVector s1 = s0;
+        DoubleVector s2 = s0;
+        DoubleVector s3 = s0;
+        int q = 0;
+        for (; q < bound; q += 4 * L) {
+            s0 = DoubleVector.fromArray(S, a, ai + q).fma(DoubleVector.fromArray(S, b, bi + q), s0);
+            s1 = DoubleVector.fromArray(S, a, ai + q + L).fma(DoubleVector.fromArray(S, b, bi + q + L), s1);
+            s2 = DoubleVector.fromArray(S, a, ai + q + 2 * L).fma(DoubleVector.fromArray(S, b, bi + q + 2 * L), s2);
+            s3 = DoubleVector.fromArray(S, a, ai + q + 3 * L).fma(DoubleVector.fromArray(S, b, bi + q + 3 * L), s3);
+        }
+        double s = s0.add(s1).add(s2.add(s3)).reduceLanes(ADD);
+        for (; q < k; q++) {
+            s += a[ai + q] * b[bi + q];
+        }
+        return s;
+    }
+
     @Override
     public PackedMatrix pack(int k, int n) {
         return new PackedMatrix(k, n, 2 * L);

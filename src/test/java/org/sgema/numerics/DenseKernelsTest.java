@@ -64,6 +64,39 @@ class DenseKernelsTest {
         }
     }
 
+    /**
+     * Dot products of stretches at offsets, every length from 0 to 100 (full groups of four
+     * vectors, single vectors and a scalar remainder), against a sum in long double's stead: the
+     * terms summed in order with {@link Math#fma}, within 2k u Σ|a_q b_q| of it (the bound of any
+     * summation order). Mutant: a remainder loop left out fails from k = 1 on.
+     */
+    @Test
+    void dotProductsOfStretchesAgreeWithASumInOrder() {
+        Random random = new Random(5);
+        double u = Math.ulp(1.0) / 2;
+        for (DenseKernels k : kernels()) {
+            for (int len = 0; len <= 100; len++) {
+                double[] a = new double[len + 7];
+                double[] b = new double[len + 3];
+                for (int q = 0; q < a.length; q++) {
+                    a[q] = random.nextGaussian();
+                }
+                for (int q = 0; q < b.length; q++) {
+                    b[q] = random.nextGaussian();
+                }
+                double expected = 0;
+                double magnitude = 0;
+                for (int q = 0; q < len; q++) {
+                    expected = Math.fma(a[5 + q], b[2 + q], expected);
+                    magnitude += Math.abs(a[5 + q] * b[2 + q]);
+                }
+                double got = k.dot(a, 5, b, 2, len);
+                assertTrue(Math.abs(got - expected) <= 2 * (len + 1) * u * magnitude,
+                        k.name() + " k = " + len + ": " + got + " vs " + expected);
+            }
+        }
+    }
+
     @Test
     void packedEntriesReadBack() {
         Random random = new Random(3);

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
  * {@code VectorKernels} ({@code -XX:CompileCommand=dontinline}), where such a vector would show
  * in every round. Mutant: a helper {@code start(c, offset, accumulate)} returning the first
  * accumulator (as the kernels had until it allocated 26 KB per product on one machine) allocates
- * about 100 KB per round of this test's products, in every round.
+ * about 100 KB per round of this test's products, in every round. The rounds include dot products
+ * and the substitutions of {@link LuFactorization} on them.
  */
 class VectorKernelsAllocationTest {
     private static final int ROUNDS = 40;
@@ -70,6 +71,13 @@ class VectorKernelsAllocationTest {
             double[] c = new double[m * n];
             DenseKernels kernels = DenseKernels.best();
             PackedMatrix packed = kernels.pack(k, n).set(b);
+            // a factorization's substitutions: dot products of every length from 0 to 44
+            int order = 45;
+            org.ejml.data.DMatrixRMaj system = new org.ejml.data.DMatrixRMaj(order, order, true, gaussian(random, order * order));
+            LuFactorization lu = new LuFactorization(order, kernels);
+            lu.factor(system);
+            double[] rhs = gaussian(random, order);
+            double[] x = new double[order];
             var bean = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
             long tid = Thread.currentThread().getId();
             long bytes = -1;
@@ -80,6 +88,8 @@ class VectorKernelsAllocationTest {
                     kernels.multTransA(at, b, c, m, k, n, i % 2 == 1);
                     kernels.multPacked(a, packed, c, m);
                     kernels.multTransB(a, bt, c, m, k, n, i % 2 == 0);
+                    c[i % c.length] = kernels.dot(bt, 3, b, 1, 9 * k);
+                    lu.solve(rhs, x);
                 }
                 bytes = bean.getThreadAllocatedBytes(tid) - before;
             }
