@@ -1,6 +1,7 @@
 package org.sgema.integration;
 
 import org.sgema.flows.VectorField;
+import org.sgema.numerics.DenseKernels;
 import org.sgema.numerics.Matrices;
 
 /**
@@ -8,7 +9,7 @@ import org.sgema.numerics.Matrices;
  * by restarted GMRES (Saad and Schultz 1986) with the analytic product J·v, which costs about
  * two field evaluations, O(m n²), instead of O(N²) memory and O(N³) time for a dense LU:
  * <pre>
- *   Arnoldi (modified Gram–Schmidt) on K_k(σI − J, r₀), Givens rotations on the Hessenberg
+ *   Arnoldi (modified Gram–Schmidt, its dot products on {@link DenseKernels#dot}) on K_k(σI − J, r₀), Givens rotations on the Hessenberg
  *   matrix, stop when ‖b − (σI − J)x‖ ≤ {@value #TOLERANCE}·‖b‖, restart every {@value #RESTART}
  *   iterations, give up after {@value #MAX_ITERATIONS} (the step is then retried smaller)
  * </pre>
@@ -36,6 +37,8 @@ final class KrylovLinearizedFlow extends FlowEquation implements LinearizedEquat
     static final int PRECONDITIONED_ITERATIONS = 20;
     private final VectorField field;
     private final int n;
+    /** the Gram–Schmidt dot products' kernels */
+    private final DenseKernels kernels = DenseKernels.best();
     private final double[] point;
     private final double[][] basis;
     private final double[][] hessenberg;
@@ -172,14 +175,14 @@ final class KrylovLinearizedFlow extends FlowEquation implements LinearizedEquat
                     apply(sigma, basis[j], w);
                 }
                 for (int i = 0; i <= j; i++) {
-                    double h = dot(w, basis[i]);
+                    double h = kernels.dot(w, 0, basis[i], 0, n);
                     hessenberg[i][j] = h;
                     double[] vi = basis[i];
                     for (int q = 0; q < n; q++) {
                         w[q] -= h * vi[q];
                     }
                 }
-                double next = Matrices.norm(w);
+                double next = norm(w);
                 hessenberg[j + 1][j] = next;
                 if (next > 0) {
                     for (int q = 0; q < n; q++) {
@@ -247,12 +250,13 @@ final class KrylovLinearizedFlow extends FlowEquation implements LinearizedEquat
         }
     }
 
-    private static double dot(double[] a, double[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += a[i] * b[i];
-        }
-        return s;
+    /**
+     * {@code ‖w‖ = √(w·w)} on the dot-product kernel; {@link Matrices#norm} (scaled, two passes) where
+     * the sum of squares leaves the range where it is exact to rounding (overflow or underflow).
+     */
+    private double norm(double[] w) {
+        double squares = kernels.dot(w, 0, w, 0, n);
+        return squares > 1e-290 && squares < 1e290 ? Math.sqrt(squares) : Matrices.norm(w);
     }
 
 
