@@ -18,7 +18,7 @@ import org.sgema.model.State;
 /**
  * Cost per stiff step against the state size N: RODAS ({@link Method#STIFF}) from a point of V
  * perturbed by 1e-3 (relative), SG and EMA, symmetric views, rtol 1e-8, atol 1e-10, to t = 2000
- * (the slow phase: steps far beyond the fastest mode's time scale). Dense LU up to N = 400,
+ * (the slow phase: steps far beyond the fastest mode's time scale). Dense LU up to N = 60,
  * GMRES beyond. The first configuration runs once untimed first (JIT warm-up).
  * <pre>  StiffStepCost [n,m ...]     default 8,2 32,8 64,16 128,32</pre>
  * Prints N, steps, field evaluations per step, milliseconds per step, and the exponent
