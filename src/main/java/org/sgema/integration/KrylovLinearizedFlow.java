@@ -255,7 +255,12 @@ final class KrylovLinearizedFlow extends FlowEquation implements LinearizedEquat
      * the sum of squares leaves the range where it is exact to rounding (overflow or underflow).
      */
     private double norm(double[] w) {
-        double squares = kernels.dot(w, 0, w, 0, n);
+        return norm(kernels, w);
+    }
+
+    /** {@code ‖w‖} as {@link #gmres} takes it: √(w·w) where the sum of squares is in (1e-290, 1e290), else scaled. */
+    static double norm(DenseKernels kernels, double[] w) {
+        double squares = kernels.dot(w, 0, w, 0, w.length);
         return squares > 1e-290 && squares < 1e290 ? Math.sqrt(squares) : Matrices.norm(w);
     }
 

@@ -39,8 +39,10 @@ public final class LuFactorization {
     /**
      * Factors {@code a} (read, not modified; the factors are a copy).
      *
-     * @return false when EJML reports a failure; a singular matrix is not always reported here, but
-     *     its solves return false (a zero pivot gives a non-finite solution)
+     * @return what EJML's decomposition returns: in EJML 0.46.1 always true, so a singular matrix
+     *     shows only in its solves, which return false where a pivot is exactly zero (a non-finite
+     *     solution); a nearly singular matrix gives a finite, inaccurate solution, as EJML's own
+     *     solve does
      */
     public boolean factor(DMatrixRMaj a) {
         if (a.numRows != n || a.numCols != n) {

@@ -72,6 +72,39 @@ class RosenbrockIntegratorTest {
         }
     }
 
+    /**
+     * GMRES's norm of a new basis vector, √(w·w) on the dot kernel, against the scaled two-pass
+     * {@link Matrices#norm} at every scale: where the sum of squares would overflow (1e200) or
+     * underflow (1e-200) it must take the scaled norm. Mutants: always √(w·w) (∞ and 0 there), either
+     * bound dropped. NaN and ∞ entries give NaN and ∞, as the scaled norm does.
+     */
+    @Test
+    void gmresNormsAgreeWithTheScaledNormAtEveryScale() {
+        java.util.Random random = new java.util.Random(4);
+        double[] base = new double[1215];
+        for (int i = 0; i < base.length; i++) {
+            base[i] = random.nextGaussian();
+        }
+        for (org.sgema.numerics.DenseKernels k : new org.sgema.numerics.DenseKernels[] {
+                org.sgema.numerics.DenseKernels.best(), org.sgema.numerics.DenseKernels.scalar()}) {
+            for (double scale : new double[] {1e-200, 1e-150, 1e-140, 1, 1e140, 1e150, 1e200}) {
+                double[] w = base.clone();
+                for (int i = 0; i < w.length; i++) {
+                    w[i] *= scale;
+                }
+                double expected = Matrices.norm(w);
+                double got = KrylovLinearizedFlow.norm(k, w);
+                assertTrue(Math.abs(got - expected) <= 1e-14 * expected, k.name() + " scale " + scale + ": " + got
+                        + " vs " + expected);
+            }
+            double[] w = base.clone();
+            w[7] = Double.NaN;
+            assertTrue(Double.isNaN(KrylovLinearizedFlow.norm(k, w)), "NaN entry");
+            w[7] = Double.POSITIVE_INFINITY;
+            assertEquals(Double.POSITIVE_INFINITY, KrylovLinearizedFlow.norm(k, w), "infinite entry");
+        }
+    }
+
     /** GMRES with the analytic J·v solves (σI − J)x = b as the dense LU does, for small and large shifts. */
     @Test
     void krylovSolvesAgreeWithTheDenseLu() {

@@ -96,6 +96,14 @@ class LuFactorizationTest {
     }
 
     @Test
+    void theRightHandSideCannotBeTheSolution() {
+        LuFactorization lu = new LuFactorization(2, DenseKernels.best());
+        lu.factor(new DMatrixRMaj(new double[][] {{2, 1}, {1, 3}}));
+        double[] v = {1, 2};
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> lu.solve(v, v));
+    }
+
+    @Test
     void aSingularMatrixGivesNoSolution() {
         int n = 40;
         Random random = new Random(3);
