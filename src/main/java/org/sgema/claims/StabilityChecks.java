@@ -106,11 +106,19 @@ public final class StabilityChecks {
     static final double ROUND_OFF_EQUILIBRIUM = 1e3;
 
     /**
+     * An unstable point's perturbed run stops (as DIVERGED) once it is this many ε from θ*: it has
+     * left by more than the 100 ε that decide ({@link #unstableVerdict}), and nothing it does later
+     * changes the verdict. Its metric is then about this value, not the run's farthest excursion.
+     */
+    static final double DEPARTURE = 1e3;
+
+    /**
      * Classify a random point θ* of V (λ = 0) for the case's flow (SG or EMA with B̄ = B), perturb
      * it by δ of size {@code ε = min(1e-4, 1e-2 |Re λ|/‖J‖_F)(1 + ‖θ*‖)} in a random direction
      * (|Re λ| the slowest decay or the growth rate at θ*), and integrate in displacement
      * coordinates ({@link DisplacementField}: rounding proportional to ‖δ‖, not to θ*'s size) to
-     * {@code max(horizon, 40/|Re λ|)} (attracting) or {@code max(horizon, 100/Re λ₊)} (unstable),
+     * {@code max(horizon, 40/|Re λ|)} (attracting) or {@code max(horizon, 100/Re λ₊)} (unstable;
+     * such a run stops once it is {@value #DEPARTURE} ε away, where it has left),
      * at most {@value #MAX_HORIZON}, with the absolute stop test
      * <pre>
      *   ‖G(δ)‖ ≤ tol (1 + ‖δ‖),   tol = max(100 u ‖J‖_F ε, min(tol_settings (1 + ‖θ*‖), 1e-3 |Re λ| ε))
@@ -156,11 +164,16 @@ public final class StabilityChecks {
         double eps = relative * scale;
         double tol = Math.max(1e2 * Math.ulp(1.0) * normJ * eps,
                 Math.min(settings.convergenceTolerance() * scale, 1e-3 * rate * eps));
-        IntegrationSettings run = settings.withConvergenceTolerance(tol)
+        IntegrationSettings common = settings.withConvergenceTolerance(tol)
                 .withTolerances(settings.relativeTolerance(), Math.min(settings.absoluteTolerance(),
                         settings.relativeTolerance() * eps))
                 .withHorizon(Math.min(MAX_HORIZON, Math.max(settings.horizon(),
                         (st.verdict() == StabilityVerdict.NORMALLY_ATTRACTING ? 40 : 100) / rate)));
+        // leaving by 100 ε decides (unstableVerdict); a run that is DEPARTURE ε away has left, and
+        // what it does after changes nothing (only at an unstable point: an attracting point's run
+        // that went that far would end DIVERGED, which is a violation there)
+        IntegrationSettings run = st.verdict() == StabilityVerdict.UNSTABLE
+                ? common.withDivergenceLimit(Math.min(common.divergenceLimit(), DEPARTURE * eps)) : common;
         double[] delta = RandomConfigurations.displacement(theta, relative, rnd);
         // G drops c = F(θ*): where c is round-off, G is F up to a constant of round-off size, and
         // its run is F's up to that backward error (as any floating-point run is); where c is more,
@@ -205,12 +218,12 @@ public final class StabilityChecks {
             return pairVerdict(single, minus.outcome(), plus.limit(), minus.limit(), predicted, eps, secondOrder,
                     pairFloor);
         }
-        double maxDistance = 0;
+        double finalDistance = Matrices.norm(end) / eps;
+        double maxDistance = finalDistance;
         for (int i = 0; i < t.size(); i++) {
             maxDistance = Math.max(maxDistance, Matrices.norm(t.state(i).toArray()) / eps);
         }
-        return unstableVerdict(st, t.outcome(), maxDistance, Matrices.norm(end) / eps, eps, stopTolerance,
-                run.horizon());
+        return unstableVerdict(st, t.outcome(), maxDistance, finalDistance, eps, stopTolerance, run.horizon());
     }
 
     /**

@@ -83,6 +83,30 @@ class StabilityChecksTest {
     }
 
     /**
+     * Random points of V for SG at (6, 2): the unstable ones are left by the perturbed run (HOLDS),
+     * which stops once it is {@link StabilityChecks#DEPARTURE} ε away instead of following the
+     * excursion to the horizon 100/Re λ₊ (the verdict is decided at 100 ε). Mutant: no such stop
+     * (the metric, the farthest excursion, is then 10⁴ ε and more, as in the deep runs).
+     */
+    @Test
+    void anUnstablePointsRunStopsOnceItHasLeft() {
+        IntegrationSettings s = RunProfile.load("ci").integration();
+        int unstable = 0;
+        for (long seed = 1; seed <= 8; seed++) {
+            Configuration c = new ConfigurationSpec(6, 2, ConfigurationSpec.Views.SYMMETRIC,
+                    ConfigurationSpec.Spectra.WELL, 0, 1.0, 1.0, seed).toConfiguration();
+            Evaluation e = StabilityChecks.perturbation(new Case(c, State.of(new DMatrixRMaj(2, 2),
+                    new DMatrixRMaj(2, 6)), Flow.SG, seed), s);
+            if (e.metricName().equals("distance_over_eps")) {
+                unstable++;
+                assertEquals(Verdict.HOLDS, e.verdict(), seed + ": " + e);
+                assertTrue(e.metric() > 100 && e.metric() <= 1.01 * StabilityChecks.DEPARTURE, seed + ": " + e);
+            }
+        }
+        assertTrue(unstable >= 2, "only " + unstable + " unstable points among the 8 seeds");
+    }
+
+    /**
      * SG plus {@code K ‖R(θ)‖² e₁} (R = A B Cxx − B Cyx, e₁ the coordinate A₁₁; degree 4, Jacobian
      * {@code 2K ⟨R, dR[v]⟩ e₁}): the same field and Jacobian on V, so the same equilibria,
      * classification and prediction θ* + Π₀δ, but a perturbed run is pushed along A₁₁ by
