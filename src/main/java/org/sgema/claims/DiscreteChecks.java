@@ -70,7 +70,7 @@ public final class DiscreteChecks {
             }
         }
         try {
-            return NormOps_DDRM.normP2(m);
+            return RankEstimate.norm2(m);
         } catch (RuntimeException e) {
             throw new ArithmeticException("SVD failed: " + e.getMessage());
         }

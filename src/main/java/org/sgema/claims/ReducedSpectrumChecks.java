@@ -4,11 +4,11 @@ import java.util.Locale;
 import java.util.Random;
 
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.NormOps_DDRM;
 import org.sgema.equilibria.EquilibriumVariety;
 import org.sgema.flows.Flow;
 import org.sgema.model.Configuration;
 import org.sgema.numerics.Matrices;
+import org.sgema.numerics.RankEstimate;
 import org.sgema.model.State;
 import org.sgema.stability.Linearization;
 import org.sgema.numerics.Spectrum;
@@ -52,7 +52,7 @@ public final class ReducedSpectrumChecks {
     private static Evaluation compare(String where, DMatrixRMaj j, DMatrixRMaj reduced, int zeros) {
         Spectrum full = Spectrum.of(j);
         Spectrum red = Spectrum.of(reduced);
-        double scale = Math.max(1e-300, NormOps_DDRM.normP2(j));
+        double scale = Math.max(1e-300, RankEstimate.norm2(j));
         double d = full.withoutSmallest(zeros).distanceTo(red) / scale;
         double[] moduli = full.sortedModuli();
         double zeroPart = zeros == 0 ? 0 : moduli[zeros - 1] / scale;

@@ -6,7 +6,6 @@ import java.util.Random;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
-import org.ejml.dense.row.NormOps_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.QRDecomposition;
 import org.sgema.equilibria.EigenBlock;
@@ -190,7 +189,7 @@ public final class VarietyChecks {
         State p = pv.point();
         int m = cfg.m();
         DMatrixRMaj j = c.field(Flow.SG).jacobian(p.toArray());
-        double jNorm = NormOps_DDRM.normP2(j);
+        double jNorm = RankEstimate.norm2(j);
         DMatrixRMaj a = p.predictor();
         DMatrixRMaj b = p.encoder();
         DMatrixRMaj tangents = new DMatrixRMaj(p.size(), m * m);
@@ -738,7 +737,7 @@ public final class VarietyChecks {
      */
     static Evaluation nullityVerdict(DMatrixRMaj j, int expected, String metric) {
         RankEstimate r = RankEstimate.of(j);
-        double s1 = NormOps_DDRM.normP2(j);
+        double s1 = RankEstimate.norm2(j);
         if (r.largestZero() > ROUND_OFF * s1) {
             return Evaluation.inconclusive(Cause.AMBIGUOUS_NULLITY, metric, r.nullity() - expected,
                     String.format(Locale.ROOT, "a singular value %.3g·‖J‖ counted as zero is far above round-off",

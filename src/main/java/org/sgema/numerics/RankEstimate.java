@@ -58,6 +58,20 @@ public record RankEstimate(int rank, int nullity, double smallestNonZero, double
     }
 
     /**
+     * The spectral norm {@code ‖a‖₂ = s_1}: from order {@link Lapack#MIN_ORDER} on LAPACK's largest
+     * singular value where the library is loaded (singular values only, {@code dgesdd} with
+     * {@code jobz = N}), otherwise EJML's {@code NormOps_DDRM.normP2}, bit for bit. At N = 980 EJML's
+     * takes seconds, most of a T6-spectrum try in the deep profile.
+     *
+     * @param a the matrix (not modified)
+     * @return {@code s_1}
+     */
+    public static double norm2(DMatrixRMaj a) {
+        double[] fast = Lapack.singularValues(a);
+        return fast != null ? fast[0] : org.ejml.dense.row.NormOps_DDRM.normP2(a);
+    }
+
+    /**
      * @return the singular values of {@code a}, descending: from order {@link Lapack#MIN_ORDER} on
      *     by the system's LAPACK where there is one ({@link Lapack}), otherwise by EJML
      */

@@ -126,6 +126,32 @@ class LapackTest {
         }
     }
 
+    /**
+     * {@link RankEstimate#norm2}: at order 300 LAPACK's s_1, equal to EJML's {@code normP2} to
+     * rounding and to the largest value of the construction (a 300×300 matrix u diag(s) vᵀ with
+     * s_1 = 7); below order 256 EJML's own value, bit for bit. Mutant: the smallest singular
+     * value instead of the largest.
+     */
+    @Test
+    void theSpectralNormIsTheLargestSingularValue() {
+        Random rnd = new Random(16);
+        DMatrixRMaj u = Matrices.randomOrthogonal(N, rnd);
+        DMatrixRMaj v = Matrices.randomOrthogonal(N, rnd);
+        DMatrixRMaj d = new DMatrixRMaj(N, N);
+        d.set(0, 0, 7.0);
+        for (int i = 1; i < N; i++) {
+            d.set(i, i, 1.0 + rnd.nextDouble());
+        }
+        DMatrixRMaj tmp = new DMatrixRMaj(N, N);
+        DMatrixRMaj a = new DMatrixRMaj(N, N);
+        CommonOps_DDRM.mult(u, d, tmp);
+        CommonOps_DDRM.multTransB(tmp, v, a);
+        assertEquals(7.0, RankEstimate.norm2(a), 1e-13);
+        assertEquals(org.ejml.dense.row.NormOps_DDRM.normP2(a), RankEstimate.norm2(a), 1e-13);
+        DMatrixRMaj small = Matrices.gaussian(100, 100, 1.0, rnd);
+        assertEquals(org.ejml.dense.row.NormOps_DDRM.normP2(small), RankEstimate.norm2(small), 0.0);
+    }
+
     /** a = u diag(s) vt for a non-symmetric 300×300 matrix, u and vt orthogonal, s as dgesdd's values alone. */
     @Test
     void theFullSvdReconstructsTheMatrix() {
