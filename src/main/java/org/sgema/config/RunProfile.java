@@ -17,7 +17,9 @@ import org.sgema.model.InvalidInputException;
  * Chosen with {@code -Dprofile=NAME} (Maven) or the system property {@code sgema.profile}.
  *
  * <p>Keys: {@code seed} ({@code random} or a number), {@code n.max}, {@code m.max},
- * {@code horizon}, {@code wallclock.ms} (per try), {@code inconclusive.max} (default bound of
+ * {@code horizon}, {@code wallclock.ms} (the wall-clock cap of one integration run; a try's
+ * continuations of a run that reached its horizon get a clock of their own, so an undecided try
+ * can take about 2.5 times it), {@code inconclusive.max} (default bound of
  * the INCONCLUSIVE rate of a theorem), {@code tries.default} and {@code tries.CLAIM-ID},
  * {@code target.fraction} (share of the tries spent on targeted search, default 0.25),
  * {@code shrink.steps} (most executions spent shrinking a failure, default 200) and
