@@ -19,6 +19,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.sgema.numerics.DenseKernels;
 import org.sgema.numerics.LuFactorization;
+import org.sgema.numerics.Matrices;
 
 /**
  * One solve with a held LU factorization (2N² FLOPs), as the stiff method's frozen preconditioner
@@ -45,18 +46,12 @@ public class LuSolveBenchmark {
     @Setup
     public void setUp() {
         Random rnd = new Random(1);
-        DMatrixRMaj a = new DMatrixRMaj(order, order);
-        for (int i = 0; i < a.data.length; i++) {
-            a.data[i] = rnd.nextGaussian();
-        }
+        DMatrixRMaj a = Matrices.gaussian(order, order, 1.0, rnd);
         ejml = LinearSolverFactory_DDRM.lu(order);
         ejml.setA(a.copy());
         substitutions = new LuFactorization(order, DenseKernels.best());
         substitutions.factor(a);
-        b = new DMatrixRMaj(order, 1);
-        for (int i = 0; i < order; i++) {
-            b.data[i] = rnd.nextGaussian();
-        }
+        b = Matrices.gaussian(order, 1, 1.0, rnd);
         x = new DMatrixRMaj(order, 1);
         y = new double[order];
     }

@@ -182,7 +182,7 @@ final class KrylovLinearizedFlow extends FlowEquation implements LinearizedEquat
                         w[q] -= h * vi[q];
                     }
                 }
-                double next = norm(w);
+                double next = norm(kernels, w);
                 hessenberg[j + 1][j] = next;
                 if (next > 0) {
                     for (int q = 0; q < n; q++) {
@@ -251,14 +251,10 @@ final class KrylovLinearizedFlow extends FlowEquation implements LinearizedEquat
     }
 
     /**
-     * {@code ‖w‖ = √(w·w)} on the dot-product kernel; {@link Matrices#norm} (scaled, two passes) where
-     * the sum of squares leaves the range where it is exact to rounding (overflow or underflow).
+     * {@code ‖w‖} as {@link #gmres} takes it: {@code √(w·w)} on the dot-product kernel where the sum
+     * of squares is in (1e-290, 1e290), else {@link Matrices#norm} (scaled, two passes), where the
+     * sum would overflow or underflow.
      */
-    private double norm(double[] w) {
-        return norm(kernels, w);
-    }
-
-    /** {@code ‖w‖} as {@link #gmres} takes it: √(w·w) where the sum of squares is in (1e-290, 1e290), else scaled. */
     static double norm(DenseKernels kernels, double[] w) {
         double squares = kernels.dot(w, 0, w, 0, w.length);
         return squares > 1e-290 && squares < 1e290 ? Math.sqrt(squares) : Matrices.norm(w);

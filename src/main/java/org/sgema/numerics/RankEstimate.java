@@ -3,6 +3,7 @@ package org.sgema.numerics;
 import java.util.Locale;
 
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.NormOps_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
 
@@ -68,7 +69,7 @@ public record RankEstimate(int rank, int nullity, double smallestNonZero, double
      */
     public static double norm2(DMatrixRMaj a) {
         double[] fast = Lapack.singularValues(a);
-        return fast != null ? fast[0] : org.ejml.dense.row.NormOps_DDRM.normP2(a);
+        return fast != null ? fast[0] : NormOps_DDRM.normP2(a);
     }
 
     /**

@@ -81,10 +81,7 @@ class RosenbrockIntegratorTest {
     @Test
     void gmresNormsAgreeWithTheScaledNormAtEveryScale() {
         java.util.Random random = new java.util.Random(4);
-        double[] base = new double[1215];
-        for (int i = 0; i < base.length; i++) {
-            base[i] = random.nextGaussian();
-        }
+        double[] base = Matrices.gaussian(1215, 1, 1.0, random).data;
         for (org.sgema.numerics.DenseKernels k : new org.sgema.numerics.DenseKernels[] {
                 org.sgema.numerics.DenseKernels.best(), org.sgema.numerics.DenseKernels.scalar()}) {
             for (double scale : new double[] {1e-200, 1e-150, 1e-140, 1, 1e140, 1e150, 1e200}) {

@@ -76,14 +76,8 @@ class DenseKernelsTest {
         double u = Math.ulp(1.0) / 2;
         for (DenseKernels k : kernels()) {
             for (int len = 0; len <= 100; len++) {
-                double[] a = new double[len + 7];
-                double[] b = new double[len + 3];
-                for (int q = 0; q < a.length; q++) {
-                    a[q] = random.nextGaussian();
-                }
-                for (int q = 0; q < b.length; q++) {
-                    b[q] = random.nextGaussian();
-                }
+                double[] a = Matrices.gaussian(len + 7, 1, 1.0, random).data;
+                double[] b = Matrices.gaussian(len + 3, 1, 1.0, random).data;
                 double expected = 0;
                 double magnitude = 0;
                 for (int q = 0; q < len; q++) {

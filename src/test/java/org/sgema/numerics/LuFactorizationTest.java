@@ -31,14 +31,8 @@ class LuFactorizationTest {
         Random random = new Random(17);
         for (DenseKernels k : kernels()) {
             for (int n : new int[] {1, 2, 3, 7, 31, 33, 64, 129, 301}) {
-                DMatrixRMaj a = new DMatrixRMaj(n, n);
-                for (int i = 0; i < n * n; i++) {
-                    a.data[i] = random.nextGaussian();
-                }
-                double[] b = new double[n];
-                for (int i = 0; i < n; i++) {
-                    b[i] = random.nextGaussian();
-                }
+                DMatrixRMaj a = Matrices.gaussian(n, n, 1.0, random);
+                double[] b = Matrices.gaussian(n, 1, 1.0, random).data;
                 double[] kept = b.clone();
                 DMatrixRMaj copy = a.copy();
                 LuFactorization lu = new LuFactorization(n, k);
@@ -107,10 +101,7 @@ class LuFactorizationTest {
     void aSingularMatrixGivesNoSolution() {
         int n = 40;
         Random random = new Random(3);
-        DMatrixRMaj a = new DMatrixRMaj(n, n);
-        for (int i = 0; i < n * n; i++) {
-            a.data[i] = random.nextGaussian();
-        }
+        DMatrixRMaj a = Matrices.gaussian(n, n, 1.0, random);
         for (int j = 0; j < n; j++) {
             a.set(n - 1, j, 0.0); // a zero row
         }

@@ -149,10 +149,7 @@ class SpectralProjectorTest {
         Svd right = Svd.byEjml(j);
         DMatrixRMaj u = right.u();
         double[] values = right.s();
-        double[] b = new double[n];
-        for (int i = 0; i < n; i++) {
-            b[i] = rnd.nextGaussian();
-        }
+        double[] b = Matrices.gaussian(n, 1, 1.0, rnd).data;
         assertNotNull(SpectralProjector.nullVectors(j, d, right).drazinApply(b), "the true SVD");
         DMatrixRMaj turned = u.copy();
         for (int r = 0; r < n; r++) {
@@ -204,10 +201,7 @@ class SpectralProjectorTest {
         Random rnd = new Random(24);
         DMatrixRMaj j = SimilarMatrix.draw(n, d, 0.01, rnd).matrix();
         Svd right = Svd.byEjml(j);
-        double[] b = new double[n];
-        for (int i = 0; i < n; i++) {
-            b[i] = rnd.nextGaussian();
-        }
+        double[] b = Matrices.gaussian(n, 1, 1.0, rnd).data;
         assertNotNull(SpectralProjector.nullVectors(j, d, right).drazinApply(b), "the true SVD");
         double[] off = right.s().clone();
         off[n - d - 1] *= 1.003;
