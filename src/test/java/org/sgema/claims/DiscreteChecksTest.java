@@ -81,6 +81,25 @@ class DiscreteChecksTest {
         assertTrue(exact.stream().anyMatch(e -> e.verdict() == Verdict.HOLDS), "the exact loop decides: " + exact);
     }
 
+    /**
+     * The deep run's witness (seed 20261205: SG, n = 6, m = 1, identical views, λ = 0.1, η₀ = 0.458)
+     * was VIOLATED at orders 0.95 and −0.75 although Δ's identity holds to the last bit there: the
+     * accumulated drift is not yet η ∫E dt at those steps. An independent replay of the SG map in
+     * NumPy gives D = 5.676e-7, 1.911e-6, 1.972e-6, 1.341e-6, 7.768e-7 at η₀ … η₀/16, so orders
+     * 0.954 and −0.753, then 1.556, then 1.788: the check halves the steps while the two orders
+     * disagree and HOLDS at 1.788. Mutant: no refinement, the decision at η₀/4 (INCONCLUSIVE with
+     * the agreement test, VIOLATED without it, as in the deep run). The wrong loops stay caught (above).
+     */
+    @Test
+    void aDriftOutsideTheAsymptoticRegimeIsRefinedNotViolated() {
+        CaseFiles.CaseFile f = CaseFiles.readCase(java.nio.file.Path.of(
+                "src/test/resources/cases/D-invariant-drift-pre-asymptotic.json"));
+        Evaluation e = DiscreteChecks.invariantDrift(f.reproduction(), SETTINGS);
+        assertEquals(Verdict.HOLDS, e.verdict(), e.toString());
+        assertEquals(1 + Math.log(1.341e-6 / 7.768e-7) / Math.log(2), e.metric(), 2e-3, e.toString());
+        assertTrue(e.reason().contains("η₀/16"), e.reason());
+    }
+
     @Test
     void aCriticalRateOffByTenPercentIsCaughtByTheBracket() {
         // α = 1.1 applied twice to the predictor moves the map's critical rate about 9 % below η*, inside the
