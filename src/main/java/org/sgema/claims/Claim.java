@@ -46,7 +46,9 @@ public enum Claim {
     T5_PARAMETERIZATION("T5-parameterization", ClaimKind.THEOREM, Score.LOG_ERROR,
             "B = G Wᵀ, A = G Λᵀ G⁻¹ (Mᵀ W = W Λ) are SG and EMA equilibria (λ = 0)",
             (c, s) -> VarietyChecks.parameterization(c)),
-    T5_LOCAL_DIMENSION("T5-local-dimension", ClaimKind.THEOREM, Score.ABS,
+    // nullity − m² violates when negative; positive is AMBIGUOUS_NULLITY (INCONCLUSIVE), which |metric|
+    // scored highest, so targeted search climbed into undecidable tries (99 of 125 in a deep run)
+    T5_LOCAL_DIMENSION("T5-local-dimension", ClaimKind.THEOREM, Score.NEG_METRIC,
             "the equilibrium set has local dimension N − rank J = m² on the full-rank part (λ = 0)",
             (c, s) -> VarietyChecks.localDimension(c)),
     T5_GL_TANGENT("T5-gl-tangent", ClaimKind.THEOREM, Score.LOG_ERROR, "the GL(m) directions ([X, A], XB) span ker J (λ = 0)",

@@ -17,4 +17,18 @@ class ClaimScoreTest {
         // GD: the control fails when no metric exists, so large is closer to violation
         assertTrue(Claim.E5.score(Flow.GD, large) > Claim.E5.score(Flow.GD, tiny));
     }
+
+    /**
+     * T5-local-dimension: fewer zero singular values than m² violates, more is ambiguous
+     * (INCONCLUSIVE, not a step towards a violation), so the order is violated > holds > ambiguous.
+     * Mutant: |metric| (the ambiguous try scored above the one that holds).
+     */
+    @Test
+    void localDimensionScoresMissingZerosAboveAmbiguousOnes() {
+        Evaluation missing = Evaluation.violated(Cause.NULLITY_MISMATCH, "nullity_minus_m2", -1, "");
+        Evaluation exact = Evaluation.holds("nullity_minus_m2", 0);
+        Evaluation ambiguous = Evaluation.inconclusive(Cause.AMBIGUOUS_NULLITY, "nullity_minus_m2", 111, "");
+        assertTrue(Claim.T5_LOCAL_DIMENSION.score(Flow.SG, missing) > Claim.T5_LOCAL_DIMENSION.score(Flow.SG, exact));
+        assertTrue(Claim.T5_LOCAL_DIMENSION.score(Flow.SG, exact) > Claim.T5_LOCAL_DIMENSION.score(Flow.SG, ambiguous));
+    }
 }
