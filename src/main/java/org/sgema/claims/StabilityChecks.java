@@ -169,11 +169,7 @@ public final class StabilityChecks {
                         settings.relativeTolerance() * eps))
                 .withHorizon(Math.min(MAX_HORIZON, Math.max(settings.horizon(),
                         (st.verdict() == StabilityVerdict.NORMALLY_ATTRACTING ? 40 : 100) / rate)));
-        // leaving by 100 ε decides (unstableVerdict); a run that is DEPARTURE ε away has left, and
-        // what it does after changes nothing (only at an unstable point: an attracting point's run
-        // that went that far would end DIVERGED, which is a violation there)
-        IntegrationSettings run = st.verdict() == StabilityVerdict.UNSTABLE
-                ? common.withDivergenceLimit(Math.min(common.divergenceLimit(), DEPARTURE * eps)) : common;
+        IntegrationSettings run = perturbedRunSettings(st.verdict(), common, eps);
         double[] delta = RandomConfigurations.displacement(theta, relative, rnd);
         // G drops c = F(θ*): where c is round-off, G is F up to a constant of round-off size, and
         // its run is F's up to that backward error (as any floating-point run is); where c is more,
@@ -224,6 +220,18 @@ public final class StabilityChecks {
             maxDistance = Math.max(maxDistance, Matrices.norm(t.state(i).toArray()) / eps);
         }
         return unstableVerdict(st, t.outcome(), maxDistance, finalDistance, eps, stopTolerance, run.horizon());
+    }
+
+    /**
+     * The settings of a perturbed run at a point classified {@code verdict}: at an UNSTABLE point the
+     * divergence limit becomes {@code min(limit, }{@value #DEPARTURE}{@code ε)}, since leaving by
+     * 100 ε decides ({@link #unstableVerdict}) and what a run that is {@value #DEPARTURE} ε away does
+     * after changes nothing; at an attracting point they stay as they are (a run that went that far
+     * would end DIVERGED, which is a violation there, whatever came next).
+     */
+    static IntegrationSettings perturbedRunSettings(StabilityVerdict verdict, IntegrationSettings common, double eps) {
+        return verdict == StabilityVerdict.UNSTABLE
+                ? common.withDivergenceLimit(Math.min(common.divergenceLimit(), DEPARTURE * eps)) : common;
     }
 
     /**

@@ -107,6 +107,27 @@ class StabilityChecksTest {
     }
 
     /**
+     * The departure stop applies at unstable points only: an attracting point's perturbed run keeps
+     * the profile's divergence limit, so a run that wanders 10⁴ ε off and comes back is judged on
+     * where it ends, and one that runs away is LIMIT_MISPREDICTED or LEFT_ATTRACTING_POINT on its own
+     * numbers. Mutant: the stop at every classification (the attracting settings get 1000 ε; the
+     * K = 3e4 run of {@link #aRunThatMissesThePredictionAtFirstOrderIsViolated} then ends
+     * DIVERGED, LEFT_ATTRACTING_POINT, instead of LIMIT_MISPREDICTED, and that test fails too).
+     */
+    @Test
+    void theDepartureStopIsForUnstablePointsOnly() {
+        IntegrationSettings s = RunProfile.load("ci").integration();
+        double eps = 1e-5;
+        assertEquals(s.divergenceLimit(), StabilityChecks.perturbedRunSettings(StabilityVerdict.NORMALLY_ATTRACTING, s, eps)
+                .divergenceLimit());
+        assertEquals(StabilityChecks.DEPARTURE * eps, StabilityChecks.perturbedRunSettings(StabilityVerdict.UNSTABLE, s, eps)
+                .divergenceLimit());
+        // never above the profile's own limit
+        assertEquals(s.divergenceLimit(), StabilityChecks.perturbedRunSettings(StabilityVerdict.UNSTABLE, s,
+                10 * s.divergenceLimit() / StabilityChecks.DEPARTURE).divergenceLimit());
+    }
+
+    /**
      * SG plus {@code K ‖R(θ)‖² e₁} (R = A B Cxx − B Cyx, e₁ the coordinate A₁₁; degree 4, Jacobian
      * {@code 2K ⟨R, dR[v]⟩ e₁}): the same field and Jacobian on V, so the same equilibria,
      * classification and prediction θ* + Π₀δ, but a perturbed run is pushed along A₁₁ by
