@@ -50,15 +50,18 @@ public final class ReducedSpectrumChecks {
     }
 
     private static Evaluation compare(String where, DMatrixRMaj j, DMatrixRMaj reduced, int zeros) {
+        // J's singular values and spectrum once, for the scale and the classification both (below
+        // order 256 the scale is still EJML's normP2, as RankEstimate.norm2 takes it)
+        double[] singular = RankEstimate.singularValues(j);
         Spectrum full = Spectrum.of(j);
         Spectrum red = Spectrum.of(reduced);
-        double scale = Math.max(1e-300, RankEstimate.norm2(j));
+        double scale = Math.max(1e-300, RankEstimate.norm2(j, singular));
         double d = full.withoutSmallest(zeros).distanceTo(red) / scale;
         double[] moduli = full.sortedModuli();
         double zeroPart = zeros == 0 ? 0 : moduli[zeros - 1] / scale;
         Evaluation e = Evaluation.judge("relative_spectral_distance", Math.max(d, zeroPart), 1e-7, 1e-4,
                 where + ": spectral distance spec J vs spec L ∪ {0}");
-        Stability fromJ = new StabilityClassifier().classify(j, 0);
+        Stability fromJ = new StabilityClassifier().classify(j, 0, singular, full);
         StabilityVerdict fromL = hurwitz(red, scale);
         if (e.verdict() == Verdict.HOLDS && fromJ.verdict() != StabilityVerdict.INCONCLUSIVE
                 && fromL != StabilityVerdict.INCONCLUSIVE && fromJ.verdict() != fromL) {

@@ -91,12 +91,12 @@ public final class VarietyChecks {
         if (cfg.lambda() != 0) {
             return Evaluation.hypothesisNotMet(Cause.WEIGHT_DECAY_NONZERO, "λ > 0: V describes λ = 0");
         }
-        List<EigenBlock> blocks = EquilibriumVariety.blocks(cfg);
+        List<double[]> blocks = EquilibriumVariety.blockEigenvalues(cfg); // {re, im}: no vectors needed here
         double minGap = Double.POSITIVE_INFINITY;
         for (int i = 0; i < blocks.size(); i++) {
             for (int j = i + 1; j < blocks.size(); j++) {
-                minGap = Math.min(minGap, Math.hypot(blocks.get(i).re() - blocks.get(j).re(),
-                        blocks.get(i).im() - blocks.get(j).im()));
+                minGap = Math.min(minGap, Math.hypot(blocks.get(i)[0] - blocks.get(j)[0],
+                        blocks.get(i)[1] - blocks.get(j)[1]));
             }
         }
         if (minGap < 1e-9) {

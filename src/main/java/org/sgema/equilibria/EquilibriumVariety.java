@@ -40,23 +40,51 @@ public final class EquilibriumVariety {
      */
     public static List<EigenBlock> blocks(Configuration c) {
         DMatrixRMaj mt = c.mTranspose();
-        int n = c.n();
+        List<double[]> values = blockEigenvalues(mt);
+        List<EigenBlock> blocks = new ArrayList<>(values.size());
+        for (double[] reIm : values) {
+            blocks.add(block(mt, reIm[0], reIm[1]));
+        }
+        return blocks;
+    }
+
+    /**
+     * @return the eigenvalues {@code {re, im}} of {@link #blocks}, in their order, without the
+     *     blocks' vectors (one SVD each)
+     */
+    public static List<double[]> blockEigenvalues(Configuration c) {
+        return blockEigenvalues(c.mTranspose());
+    }
+
+    /**
+     * @return the blocks' eigenvalues {@code {re, im}} (im = 0 for a real one, im &gt; 0 for a
+     *     pair), in the order of {@link #blocks}: decreasing real part, ties in the order of the spectrum
+     */
+    private static List<double[]> blockEigenvalues(DMatrixRMaj mt) {
         Spectrum spectrum = Spectrum.of(mt);
-        List<EigenBlock> blocks = new ArrayList<>();
+        List<double[]> values = new ArrayList<>();
         for (int i = 0; i < spectrum.size(); i++) {
             double re = spectrum.re(i);
             double im = spectrum.im(i);
             double scale = Math.max(1.0, Math.hypot(re, im));
             if (Math.abs(im) <= 1e-12 * scale) {
-                blocks.add(new EigenBlock(re, 0.0, normalize(realNullVector(mt, re)), null));
+                values.add(new double[] {re, 0.0});
             } else if (im > 0) {
-                double[] uv = complexNullVector(mt, re, im);
-                blocks.add(new EigenBlock(re, im, java.util.Arrays.copyOfRange(uv, 0, n),
-                        java.util.Arrays.copyOfRange(uv, n, 2 * n)));
+                values.add(new double[] {re, im});
             }
         }
-        blocks.sort(Comparator.comparingDouble(EigenBlock::re).reversed());
-        return blocks;
+        values.sort(Comparator.comparingDouble((double[] v) -> v[0]).reversed()); // stable, as the blocks' sort was
+        return values;
+    }
+
+    /** @return the block of the eigenvalue {@code re + i·im} (im = 0: real), its vectors by SVD */
+    private static EigenBlock block(DMatrixRMaj mt, double re, double im) {
+        if (im == 0) {
+            return new EigenBlock(re, 0.0, normalize(realNullVector(mt, re)), null);
+        }
+        int n = mt.numRows;
+        double[] uv = complexNullVector(mt, re, im);
+        return new EigenBlock(re, im, java.util.Arrays.copyOfRange(uv, 0, n), java.util.Arrays.copyOfRange(uv, n, 2 * n));
     }
 
     /** @return the right singular vector of the smallest singular value of {@code Mᵀ − re·I} */
@@ -239,18 +267,27 @@ public final class EquilibriumVariety {
      * leading one), or null if there is none (e.g. m odd and every eigenvalue complex).
      */
     public static int[] randomBlocks(List<EigenBlock> blocks, int m, Random random) {
+        int[] dimensions = new int[blocks.size()];
+        for (int i = 0; i < dimensions.length; i++) {
+            dimensions[i] = blocks.get(i).dimension();
+        }
+        return randomBlocks(dimensions, m, random);
+    }
+
+    /** {@link #randomBlocks(List, int, Random)} on the blocks' dimensions alone (the only thing it reads). */
+    private static int[] randomBlocks(int[] dimensions, int m, Random random) {
         for (int attempt = 0; attempt < 50; attempt++) {
             List<Integer> order = new ArrayList<>();
-            for (int i = 0; i < blocks.size(); i++) {
+            for (int i = 0; i < dimensions.length; i++) {
                 order.add(i);
             }
             Collections.shuffle(order, random);
             List<Integer> chosen = new ArrayList<>();
             int dim = 0;
             for (int i : order) {
-                if (dim + blocks.get(i).dimension() <= m) {
+                if (dim + dimensions[i] <= m) {
                     chosen.add(i);
-                    dim += blocks.get(i).dimension();
+                    dim += dimensions[i];
                 }
                 if (dim == m) {
                     return chosen.stream().mapToInt(Integer::intValue).sorted().toArray();
@@ -290,8 +327,25 @@ public final class EquilibriumVariety {
         if (c.m() > c.n()) {
             return null;
         }
-        List<EigenBlock> blocks = blocks(c);
-        int[] chosen = randomBlocks(blocks, c.m(), random);
-        return chosen == null ? null : point(c, blocks, chosen, randomG(c.m(), random));
+        // the same draws as point(c, blocks(c), randomBlocks(blocks(c), m, random), randomG(m, random)),
+        // with eigenvectors (one SVD each) only for the chosen blocks, not for every eigenvalue of Mᵀ
+        DMatrixRMaj mt = c.mTranspose();
+        List<double[]> values = blockEigenvalues(mt);
+        int[] dimensions = new int[values.size()];
+        for (int i = 0; i < dimensions.length; i++) {
+            dimensions[i] = values.get(i)[1] == 0 ? 1 : 2;
+        }
+        int[] chosen = randomBlocks(dimensions, c.m(), random);
+        if (chosen == null) {
+            return null;
+        }
+        List<EigenBlock> chosenBlocks = new ArrayList<>(chosen.length);
+        int[] inOrder = new int[chosen.length];
+        for (int k = 0; k < chosen.length; k++) {
+            double[] reIm = values.get(chosen[k]);
+            chosenBlocks.add(block(mt, reIm[0], reIm[1]));
+            inOrder[k] = k;
+        }
+        return point(c, chosenBlocks, inOrder, randomG(c.m(), random));
     }
 }

@@ -313,6 +313,20 @@ final class LinearSslField implements MomentField {
         directional(a, b, r, v, out);
     }
 
+    /**
+     * J(θ) column by column, as {@link VectorField#jacobian} assembles it from
+     * {@link #jacobianTimes}, with θ's products (A B and R) computed once instead of once per
+     * column: the same operations on the same values, so the same bits. (Kernels that change
+     * route by a count of multiply-adds, {@code DenseKernels.forShortRun}'s, count fewer here and
+     * may switch at a later product, so later products can differ in their last bits.)
+     */
+    @Override
+    public DMatrixRMaj jacobian(double[] theta) {
+        requireLength("theta", theta);
+        loadAndResidual(theta);
+        return VectorField.columns(dimension(), (v, out) -> directional(a, b, r, v, out));
+    }
+
     /** The directional derivative at the point whose A, B and R are given (formulas in the class comment). */
     private void directional(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj r, double[] v, double[] out) {
         System.arraycopy(v, 0, da.data, 0, m * m);

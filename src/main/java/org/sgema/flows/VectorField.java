@@ -100,13 +100,22 @@ public interface VectorField {
      * {@link #jacobianTimes} on the unit vectors.
      */
     default DMatrixRMaj jacobian(double[] theta) {
-        int n = dimension();
+        return columns(dimension(), (v, out) -> jacobianTimes(theta, v, out));
+    }
+
+    /**
+     * The N×N matrix whose column c is {@code product(e_c)}: {@code J_rc = (J e_c)_r}.
+     *
+     * @param n N
+     * @param product {@code (v, out) -> out = J v}
+     */
+    static DMatrixRMaj columns(int n, java.util.function.BiConsumer<double[], double[]> product) {
         DMatrixRMaj j = new DMatrixRMaj(n, n);
         double[] e = new double[n];
         double[] col = new double[n];
         for (int c = 0; c < n; c++) {
             e[c] = 1.0;
-            jacobianTimes(theta, e, col);
+            product.accept(e, col);
             e[c] = 0.0;
             for (int r = 0; r < n; r++) {
                 j.data[r * n + c] = col[r];

@@ -88,6 +88,11 @@ public final class Lapack {
         return NATIVE != null && order >= MIN_ORDER;
     }
 
+    /** @return whether {@link #singularValues} hands {@code a} to LAPACK (it may still fail there) */
+    static boolean takesSingularValues(DMatrixRMaj a) {
+        return handles(Math.min(a.numRows, a.numCols)) && finite(a.data, a.numRows * a.numCols);
+    }
+
     private static boolean finite(double[] values, int length) {
         for (int i = 0; i < length; i++) {
             if (!Double.isFinite(values[i])) {
@@ -137,7 +142,7 @@ public final class Lapack {
      *     ({@code info ≠ 0}, or a non-finite value)
      */
     static double[] singularValues(DMatrixRMaj a) {
-        if (!handles(Math.min(a.numRows, a.numCols)) || !finite(a.data, a.numRows * a.numCols)) {
+        if (!takesSingularValues(a)) {
             return null;
         }
         // row-major r×c is column-major c×r, the transpose

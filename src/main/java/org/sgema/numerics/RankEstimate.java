@@ -73,6 +73,20 @@ public record RankEstimate(int rank, int nullity, double smallestNonZero, double
     }
 
     /**
+     * {@link #norm2(DMatrixRMaj)} when a's singular values are known from {@link #singularValues}:
+     * where LAPACK takes a, both are the same {@code dgesdd} call, so {@code s₁ = singular[0]};
+     * elsewhere EJML's {@code normP2}, as {@code norm2}. (Where LAPACK takes a but fails, singular[0]
+     * is EJML's largest singular value, the value normP2 takes from its own SVD.)
+     *
+     * @param a the matrix (not modified)
+     * @param singular {@code singularValues(a)}
+     * @return {@code s_1}
+     */
+    public static double norm2(DMatrixRMaj a, double[] singular) {
+        return Lapack.takesSingularValues(a) ? singular[0] : NormOps_DDRM.normP2(a);
+    }
+
+    /**
      * @return the singular values of {@code a}, descending: from order {@link Lapack#MIN_ORDER} on
      *     by the system's LAPACK where there is one ({@link Lapack}), otherwise by EJML
      */

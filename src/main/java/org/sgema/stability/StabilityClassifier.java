@@ -139,7 +139,7 @@ public final class StabilityClassifier {
             return failed("the field is not finite at the point", residual, polishedResidual, moved, null, null);
         }
         double lipschitz = JacobianLipschitz.of(field.configuration(), Matrices.norm(at) + 1.0);
-        return classify(field.jacobian(at), residual, polishedResidual, moved, lipschitz);
+        return classify(field.jacobian(at), residual, polishedResidual, moved, lipschitz, null, null);
     }
 
     /**
@@ -149,7 +149,22 @@ public final class StabilityClassifier {
      * @param residual {@code ‖F(θ*)‖}, reported only
      */
     public Stability classify(DMatrixRMaj jacobian, double residual) {
-        return classify(jacobian, residual, 0.0, 0.0, 0.0);
+        return classify(jacobian, residual, 0.0, 0.0, 0.0, null, null);
+    }
+
+    /**
+     * As {@link #classify(DMatrixRMaj, double)}, with J's singular values and spectrum already
+     * computed by the caller, by the routines this class uses ({@link RankEstimate#singularValues}
+     * and {@link Spectrum#of}): the same classification, without computing them again (the
+     * semisimplicity test still takes J's null vectors).
+     *
+     * @param jacobian J(θ*) (not modified)
+     * @param residual {@code ‖F(θ*)‖}, reported only
+     * @param singular {@code RankEstimate.singularValues(jacobian)}
+     * @param spectrum {@code Spectrum.of(jacobian)}
+     */
+    public Stability classify(DMatrixRMaj jacobian, double residual, double[] singular, Spectrum spectrum) {
+        return classify(jacobian, residual, 0.0, 0.0, 0.0, singular, spectrum);
     }
 
     /**
@@ -158,17 +173,19 @@ public final class StabilityClassifier {
      * @param polishedResidual {@code ‖F‖} at the classified point
      * @param moved distance between the two points
      * @param lipschitz L, a bound on the change of J per unit distance near the classified point
+     * @param knownSingular J's singular values, or null to compute them
+     * @param knownSpectrum J's spectrum, or null to compute it
      */
     private Stability classify(DMatrixRMaj jacobian, double residual, double polishedResidual, double moved,
-                               double lipschitz) {
+                               double lipschitz, double[] knownSingular, Spectrum knownSpectrum) {
         int n = jacobian.numRows;
         double scale;
         double[] singular;
         Spectrum spectrum;
         try {
-            singular = RankEstimate.singularValues(jacobian);
+            singular = knownSingular != null ? knownSingular : RankEstimate.singularValues(jacobian);
             scale = Math.max(singular.length == 0 ? 0 : singular[0], Double.MIN_NORMAL);
-            spectrum = Spectrum.of(jacobian);
+            spectrum = knownSpectrum != null ? knownSpectrum : Spectrum.of(jacobian);
         } catch (RuntimeException e) {
             return failed("decomposition failed: " + e.getMessage(), residual, polishedResidual, moved, null, null);
         }

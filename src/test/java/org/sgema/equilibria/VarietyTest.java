@@ -53,6 +53,62 @@ class VarietyTest {
         System.out.printf("[foundation] max relative residual of parameterized points = %.3g%n", worstResidual);
     }
 
+    /**
+     * {@link EquilibriumVariety#randomPoint} (eigenvectors only for the blocks it chose) is the point
+     * that all the blocks would give with the same draws, to the bit, where complex pairs and real
+     * eigenvalues mix (asymmetric views) and where they are real (symmetric). The blocks themselves,
+     * which both sides share, are checked against their definition: decreasing real part, and
+     * {@code Mᵀ [u v] = [u v] [[re, im], [−im, re]]} (real: {@code Mᵀ u = re u}, im exactly 0).
+     * Mutants: the vectors of the k-th block instead of the k-th chosen one; the blocks in
+     * increasing order; u and v swapped.
+     */
+    @Test
+    void aRandomPointIsTheOneAllTheBlocksGive() {
+        Random rnd = new Random(23);
+        int points = 0;
+        for (int trial = 0; trial < 16; trial++) {
+            int n = 2 + rnd.nextInt(12);
+            int m = 1 + rnd.nextInt(Math.min(5, n));
+            Configuration c = config(rnd, n, m, trial % 2 == 0);
+            long seed = rnd.nextLong();
+            Random eager = new Random(seed);
+            List<EigenBlock> blocks = EquilibriumVariety.blocks(c);
+            DMatrixRMaj mt = c.mTranspose();
+            double scale = Matrices.norm(mt);
+            for (int k = 0; k < blocks.size(); k++) {
+                EigenBlock b = blocks.get(k);
+                assertTrue(k == 0 || blocks.get(k - 1).re() >= b.re(), "order at " + k);
+                double[] u = b.u();
+                double[] v = b.dimension() == 2 ? b.v() : new double[n];
+                assertTrue(b.dimension() == 2 ? b.im() > 0 : b.im() == 0.0, "im " + b.im());
+                double worst = 0;
+                for (int i = 0; i < n; i++) {
+                    double mu = 0;
+                    double mv = 0;
+                    for (int q = 0; q < n; q++) {
+                        mu += mt.get(i, q) * u[q];
+                        mv += mt.get(i, q) * v[q];
+                    }
+                    worst = Math.max(worst, Math.abs(mu - (b.re() * u[i] - b.im() * v[i])));
+                    worst = Math.max(worst, Math.abs(mv - (b.im() * u[i] + b.re() * v[i])));
+                }
+                assertTrue(worst < 1e-9 * (1 + scale), "block " + b + ": residual " + worst);
+            }
+            int[] chosen = EquilibriumVariety.randomBlocks(blocks, m, eager);
+            State expected = chosen == null ? null
+                    : EquilibriumVariety.point(c, blocks, chosen, EquilibriumVariety.randomG(m, eager));
+            State p = EquilibriumVariety.randomPoint(c, new Random(seed));
+            if (expected == null) {
+                assertEquals(null, p, "n=" + n + ", m=" + m);
+                continue;
+            }
+            points++;
+            org.junit.jupiter.api.Assertions.assertArrayEquals(expected.toArray(), p.toArray(), 0.0,
+                    "n=" + n + ", m=" + m);
+        }
+        assertTrue(points >= 12, "only " + points + " points");
+    }
+
     @Test
     void fullJacobianSpectrumIsReducedSpectrumPlusMSquaredZeros() {
         Random rnd = new Random(22);

@@ -23,6 +23,31 @@ class FlowJacobianTest {
         return RandomConfigurations.asymmetric(joint, m, rnd).withLambda(0.3).withAlpha(1.7).withTau(0.8);
     }
 
+    /**
+     * The field's own assembly of J (θ's products once, not once per column) is the column-by-column
+     * assembly from {@code J e_c} to the bit, also right after an evaluation at another point, whose
+     * workspaces it shares; n up to 24. Mutant: the assembly without
+     * loading θ first (it reads the other point's A, B and R).
+     */
+    @ParameterizedTest
+    @EnumSource(Flow.class)
+    void theAssembledJacobianIsTheProductOnUnitVectorsToTheBit(Flow flow) {
+        Random rnd = new Random(12);
+        for (int trial = 0; trial < 12; trial++) {
+            int n = 1 + rnd.nextInt(24);
+            int m = 1 + rnd.nextInt(Math.min(n, 6));
+            Configuration c = asymmetric(rnd, n, m);
+            VectorField f = flow.field(c);
+            double[] theta = RandomConfigurations.gaussianState(m, n, flow.hasTarget(), 1.0, rnd).toArray();
+            double[] other = RandomConfigurations.gaussianState(m, n, flow.hasTarget(), 1.0, rnd).toArray();
+            DMatrixRMaj byColumns = VectorField.columns(f.dimension(), (v, out) -> f.jacobianTimes(theta, v, out));
+            f.evaluate(other);
+            DMatrixRMaj j = f.jacobian(theta);
+            org.junit.jupiter.api.Assertions.assertArrayEquals(byColumns.data, j.data, 0.0,
+                    flow + " at n=" + n + ", m=" + m);
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(Flow.class)
     void analyticJacobianMatchesCentralDifferences(Flow flow) {

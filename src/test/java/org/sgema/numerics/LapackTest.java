@@ -152,6 +152,31 @@ class LapackTest {
         assertEquals(org.ejml.dense.row.NormOps_DDRM.normP2(small), RankEstimate.norm2(small), 0.0);
     }
 
+    /**
+     * {@code norm2(a, singularValues(a))} is {@code norm2(a)} to the bit, on both routes: LAPACK's
+     * s₁ at order 300, EJML's normP2 at 100; a value planted in the known singular values is
+     * returned at 300 and not at 100. Mutants: always normP2 (the 42 at 300); always singular[0]
+     * (the 42 at 100).
+     */
+    @Test
+    void theSpectralNormFromKnownSingularValuesIsTheSameNumber() {
+        Random rnd = new Random(17);
+        for (int order : new int[] {100, N}) {
+            DMatrixRMaj a = Matrices.gaussian(order, order, 1.0, rnd);
+            double[] singular = RankEstimate.singularValues(a);
+            assertEquals(RankEstimate.norm2(a), RankEstimate.norm2(a, singular), 0.0, "order " + order);
+        }
+        // the known values are used as given where LAPACK takes the matrix, and only there
+        DMatrixRMaj a = Matrices.gaussian(N, N, 1.0, rnd);
+        double[] fake = RankEstimate.singularValues(a);
+        fake[0] = 42;
+        assertEquals(42.0, RankEstimate.norm2(a, fake), 0.0);
+        DMatrixRMaj small = Matrices.gaussian(100, 100, 1.0, rnd);
+        double[] fakeSmall = RankEstimate.singularValues(small);
+        fakeSmall[0] = 42;
+        assertEquals(org.ejml.dense.row.NormOps_DDRM.normP2(small), RankEstimate.norm2(small, fakeSmall), 0.0);
+    }
+
     /** a = u diag(s) vt for a non-symmetric 300×300 matrix, u and vt orthogonal, s as dgesdd's values alone. */
     @Test
     void theFullSvdReconstructsTheMatrix() {

@@ -10,6 +10,61 @@ import org.junit.jupiter.api.Test;
 /** The classifier's two independent tests of a semisimple zero, and its verdicts on closed forms. */
 class StabilityClassifierTest {
 
+    /**
+     * Given J's singular values and spectrum, the classifier returns what it returns when it
+     * computes them, field by field to the bit, on Jacobians at points of V (SG, symmetric views,
+     * n = 6 to 20, m = 2; the leading component and random ones); and it uses what it is given: at an attracting point, the
+     * spectrum of J + 10‖J‖I makes it UNSTABLE, and singular values 1e7 times J's put every
+     * eigenvalue within the zero bound (not attracting then). Mutants: the given spectrum ignored; the given singular
+     * values ignored.
+     */
+    @Test
+    void givenDecompositionsClassifyAsComputedOnes() {
+        java.util.Random rnd = new java.util.Random(31);
+        StabilityClassifier c = new StabilityClassifier();
+        int attracting = 0;
+        for (int trial = 0; trial < 8; trial++) {
+            int n = 6 + 2 * trial;
+            org.sgema.model.Configuration cfg = org.sgema.model.RandomConfigurations.symmetric(
+                    org.sgema.model.RandomConfigurations.logSpaced(n, 2.0, 20.0),
+                    org.sgema.model.RandomConfigurations.logSpaced(n, 0.6, 4.0), 2, rnd);
+            // the leading component (attracting for symmetric views) and a random one, in turn
+            org.sgema.model.State p = trial % 2 == 0
+                    ? org.sgema.equilibria.EquilibriumVariety.leadingPoint(cfg, org.sgema.equilibria.EquilibriumVariety.randomG(2, rnd))
+                    : org.sgema.equilibria.EquilibriumVariety.randomPoint(cfg, rnd);
+            DMatrixRMaj j = org.sgema.flows.Flow.SG.field(cfg).jacobian(p.toArray());
+            Stability computed = c.classify(j, 0);
+            Stability given = c.classify(j, 0, org.sgema.numerics.RankEstimate.singularValues(j),
+                    org.sgema.numerics.Spectrum.of(j));
+            assertEquals(computed.verdict(), given.verdict(), "n = " + n);
+            assertEquals(computed.reason(), given.reason(), "n = " + n);
+            assertEquals(computed.localDimension(), given.localDimension(), "n = " + n);
+            assertEquals(computed.zeroEigenvalues(), given.zeroEigenvalues(), "n = " + n);
+            assertEquals(computed.zeroTolerance(), given.zeroTolerance(), 0.0, "n = " + n);
+            assertEquals(computed.maxRealNonZero(), given.maxRealNonZero(), 0.0, "n = " + n);
+            assertEquals(computed.gap(), given.gap(), 0.0, "n = " + n);
+            assertEquals(computed.bound(), given.bound(), 0.0, "n = " + n);
+            assertEquals(computed.rank().toString(), given.rank().toString(), "n = " + n);
+            if (computed.verdict() == StabilityVerdict.NORMALLY_ATTRACTING) {
+                attracting++;
+                DMatrixRMaj shifted = j.copy();
+                double shift = 10 * org.sgema.numerics.Matrices.norm(j);
+                for (int i = 0; i < j.numRows; i++) {
+                    shifted.add(i, i, shift);
+                }
+                assertEquals(StabilityVerdict.UNSTABLE, c.classify(j, 0, org.sgema.numerics.RankEstimate.singularValues(j),
+                        org.sgema.numerics.Spectrum.of(shifted)).verdict(), "n = " + n);
+                double[] inflated = org.sgema.numerics.RankEstimate.singularValues(j);
+                for (int i = 0; i < inflated.length; i++) {
+                    inflated[i] *= 1e7; // bound = zeroTol 1e-7 × 1e7 s₁ ≥ every |λ|
+                }
+                Stability wide = c.classify(j, 0, inflated, org.sgema.numerics.Spectrum.of(j));
+                assertTrue(wide.verdict() != StabilityVerdict.NORMALLY_ATTRACTING, "n = " + n + ": " + wide);
+            }
+        }
+        assertTrue(attracting >= 1, "no attracting point among the 8");
+    }
+
     @Test
     void aJordanBlockAtZeroIsNotSemisimple() {
         StabilityClassifier c = new StabilityClassifier();
