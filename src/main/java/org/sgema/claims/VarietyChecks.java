@@ -779,7 +779,13 @@ public final class VarietyChecks {
             if (c.configuration().lambda() <= 0) {
                 return new DecayLimit(null, Evaluation.hypothesisNotMet(Cause.WEIGHT_DECAY_ZERO, "λ = 0"));
             }
-            Trajectory t = new FlowIntegrator(settings).integrate(c.field(Flow.SG), c.initial());
+            // a run at its horizon is continued as [T5]-limit-points' and E1's are (a tail that decays
+            // predicts its stop test, up to MAX_HORIZON, on the run's wall-clock budget once more);
+            // only a run that meets the stop test counts
+            FlowIntegrator integrator = new FlowIntegrator(settings);
+            VectorField f = c.field(Flow.SG);
+            Trajectory t = LimitApproach.continueToLimit(integrator, f, integrator.integrate(f, c.initial()),
+                    StabilityChecks.MAX_HORIZON);
             return t.outcome() == Outcome.CONVERGED ? new DecayLimit(t, null) : new DecayLimit(null,
                     Evaluation.inconclusive(Cause.of(t.outcome()), metric, Double.NaN, "run ended " + t.outcome()));
         }

@@ -26,4 +26,21 @@ class LocalDimensionTest {
         Evaluation e = VarietyChecks.localDimension(f.reproduction());
         assertEquals(Verdict.HOLDS, e.verdict(), e.toString());
     }
+
+    /**
+     * E4 (λ = 0.01, SG, (45, 9), deep profile, seed 20261205, try 14): the run reaches its horizon
+     * 2·10⁴ before the stop test, and was INCONCLUSIVE there; continued as T5-limit-points' and
+     * E1's runs are, it meets the stop test, and the limit's local dimension is the O(m)-orbit's
+     * (HOLDS). Mutant: no continuation (INCONCLUSIVE, HORIZON_REACHED, as in the deep run).
+     */
+    @Test
+    void aWeightDecayRunAtItsHorizonIsContinuedToItsLimit() {
+        CaseFiles.CaseFile f = CaseFiles.readCase(Path.of("src/test/resources/cases/E4-horizon-then-converged.json"));
+        org.sgema.integration.IntegrationSettings deep = org.sgema.config.RunProfile.load("deep").integration();
+        org.sgema.integration.Trajectory first = new org.sgema.integration.FlowIntegrator(deep).integrate(
+                f.reproduction().field(org.sgema.flows.Flow.SG), f.reproduction().initial());
+        assertEquals(org.sgema.integration.Outcome.HORIZON_REACHED, first.outcome(), "the first run alone");
+        Evaluation e = VarietyChecks.weightDecayDimension(f.reproduction(), deep);
+        assertEquals(Verdict.HOLDS, e.verdict(), e.toString());
+    }
 }
