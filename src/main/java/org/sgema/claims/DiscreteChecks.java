@@ -458,7 +458,6 @@ public final class DiscreteChecks {
         String metric = "drift_order";
         int levels = Integer.numberOfTrailingZeros(FINEST_DIVISOR) + 1;
         double[] drift = new double[levels];
-        double[] floors = new double[levels];
         int j = 0;
         double p = Double.NaN;
         double pCoarse = Double.NaN;
@@ -473,10 +472,9 @@ public final class DiscreteChecks {
                         + fmt(eta0 / (1 << j)));
             }
             drift[j] = run.drift;
-            floors[j] = run.floor;
-            if (drift[j] <= 10 * floors[j]) {
+            if (drift[j] <= 10 * run.floor) {
                 return Evaluation.inconclusive(Cause.AT_FLOOR, metric, Double.NaN, String.format(Locale.ROOT,
-                        "drift %.3g at η₀/%d at its round-off floor %.3g", drift[j], 1 << j, floors[j]));
+                        "drift %.3g at η₀/%d at its round-off floor %.3g", drift[j], 1 << j, run.floor));
             }
             if (j >= 2) {
                 p = 1 + Math.log(drift[j - 1] / drift[j]) / Math.log(2);
