@@ -772,7 +772,10 @@ public final class VarietyChecks {
      * The SG run (λ &gt; 0) from the case's initial state to its limit, or why there is none.
      *
      * @param trajectory the converged run, or null
-     * @param skip the evaluation to return instead (λ = 0, or the run did not converge), or null
+     * @param skip the evaluation to return instead, or null: HYPOTHESIS_NOT_MET for λ = 0 and for a
+     *     run that ends on a normally attracting relative periodic orbit ({@link LimitApproach#noLimitPoint},
+     *     {@link Cause#NO_LIMIT_POINT}), INCONCLUSIVE with its tail's evidence for any other run that
+     *     did not meet its stop test
      */
     private record DecayLimit(Trajectory trajectory, Evaluation skip) {
         static DecayLimit of(Case c, IntegrationSettings settings, String metric) {
@@ -786,8 +789,17 @@ public final class VarietyChecks {
             VectorField f = c.field(Flow.SG);
             Trajectory t = LimitApproach.continueToLimit(integrator, f, integrator.integrate(f, c.initial()),
                     StabilityChecks.MAX_HORIZON);
-            return t.outcome() == Outcome.CONVERGED ? new DecayLimit(t, null) : new DecayLimit(null,
-                    Evaluation.inconclusive(Cause.of(t.outcome()), metric, Double.NaN, "run ended " + t.outcome()));
+            if (t.outcome() == Outcome.CONVERGED) {
+                return new DecayLimit(t, null);
+            }
+            // why there is no limit to judge: a run that ends on an attracting periodic orbit has
+            // none (decided, as for E1 and [T5]-limit-points); any other run stays undecided, with its tail's evidence
+            LimitApproach approach = LimitApproach.of(f, t);
+            String ended = String.format(Locale.ROOT, "run ended %s at t = %.4g; ", t.outcome(), t.finalTime());
+            return new DecayLimit(null, approach.noLimitPoint()
+                    ? Evaluation.hypothesisNotMet(Cause.NO_LIMIT_POINT, "no limit point: " + ended + approach.evidence())
+                    : Evaluation.inconclusive(Cause.undecided(t, approach), metric, Double.NaN,
+                            ended + approach.evidence()));
         }
     }
 

@@ -43,4 +43,24 @@ class LocalDimensionTest {
         Evaluation e = VarietyChecks.weightDecayDimension(f.reproduction(), deep);
         assertEquals(Verdict.HOLDS, e.verdict(), e.toString());
     }
+    /**
+     * A deep E4 try (SG, n = 39, m = 2, λ = 0.01, targeted try 80 at seed 20261205) that keeps
+     * moving: ‖F‖ stays near 0.017 up to t = 4·10⁵ and the run ends on a normally attracting
+     * relative periodic orbit (period about 162, a reflection as drift). It has no limit point, so
+     * neither weight-decay claim's hypothesis (a converged run) holds: HYPOTHESIS_NOT_MET with the
+     * cause NO_LIMIT_POINT, as for E1 and [T5]-limit-points. Mutant: every run that does not meet
+     * its stop test INCONCLUSIVE (as before, "run ended HORIZON_REACHED").
+     */
+    @Test
+    void aWeightDecayRunOnAPeriodicOrbitHasNoLimitPoint() {
+        CaseFiles.CaseFile f = CaseFiles.readCase(Path.of("src/test/resources/cases/E4-periodic-orbit.json"));
+        org.sgema.integration.IntegrationSettings deep = org.sgema.config.RunProfile.load("deep").integration();
+        Evaluation dimension = VarietyChecks.weightDecayDimension(f.reproduction(), deep);
+        assertEquals(Verdict.HYPOTHESIS_NOT_MET, dimension.verdict(), dimension.toString());
+        assertEquals(Cause.NO_LIMIT_POINT, dimension.cause(), dimension.toString());
+        org.junit.jupiter.api.Assertions.assertTrue(dimension.reason().contains("relative periodic orbit"),
+                dimension.reason());
+        Evaluation balance = VarietyChecks.weightDecayBalance(f.reproduction(), deep);
+        assertEquals(Cause.NO_LIMIT_POINT, balance.cause(), balance.toString());
+    }
 }
