@@ -139,7 +139,7 @@ public final class StabilityClassifier {
             return failed("the field is not finite at the point", residual, polishedResidual, moved, null, null);
         }
         double lipschitz = JacobianLipschitz.of(field.configuration(), Matrices.norm(at) + 1.0);
-        return classify(field.jacobian(at), residual, polishedResidual, moved, lipschitz, null, null);
+        return classify(field.jacobian(at), residual, polishedResidual, moved, lipschitz, null, null, true);
     }
 
     /**
@@ -149,7 +149,7 @@ public final class StabilityClassifier {
      * @param residual {@code ‖F(θ*)‖}, reported only
      */
     public Stability classify(DMatrixRMaj jacobian, double residual) {
-        return classify(jacobian, residual, 0.0, 0.0, 0.0, null, null);
+        return classify(jacobian, residual, 0.0, 0.0, 0.0, null, null, true);
     }
 
     /**
@@ -164,7 +164,24 @@ public final class StabilityClassifier {
      * @param spectrum {@code Spectrum.of(jacobian)}
      */
     public Stability classify(DMatrixRMaj jacobian, double residual, double[] singular, Spectrum spectrum) {
-        return classify(jacobian, residual, 0.0, 0.0, 0.0, singular, spectrum);
+        return classify(jacobian, residual, 0.0, 0.0, 0.0, singular, spectrum, true);
+    }
+
+    /**
+     * As {@link #classify(DMatrixRMaj, double, double[], Spectrum)}, but without the semisimplicity
+     * test of 0 (one SVD with vectors, the costliest decomposition of a classification): a point
+     * that passes every other test of NORMALLY_ATTRACTING is INCONCLUSIVE, with that reason. Every
+     * other verdict is the full classification's, since that test only ever turns
+     * NORMALLY_ATTRACTING into INCONCLUSIVE; for callers that need no more than "UNSTABLE or not".
+     *
+     * @param jacobian J(θ*) (not modified)
+     * @param residual {@code ‖F(θ*)‖}, reported only
+     * @param singular {@code RankEstimate.singularValues(jacobian)}
+     * @param spectrum {@code Spectrum.of(jacobian)}
+     */
+    public Stability classifyUpToSemisimplicity(DMatrixRMaj jacobian, double residual, double[] singular,
+                                                Spectrum spectrum) {
+        return classify(jacobian, residual, 0.0, 0.0, 0.0, singular, spectrum, false);
     }
 
     /**
@@ -175,9 +192,12 @@ public final class StabilityClassifier {
      * @param lipschitz L, a bound on the change of J per unit distance near the classified point
      * @param knownSingular J's singular values, or null to compute them
      * @param knownSpectrum J's spectrum, or null to compute it
+     * @param semisimplicity whether to test 0 for semisimplicity (false: a point that passes every
+     *     other test of NORMALLY_ATTRACTING is INCONCLUSIVE)
      */
     private Stability classify(DMatrixRMaj jacobian, double residual, double polishedResidual, double moved,
-                               double lipschitz, double[] knownSingular, Spectrum knownSpectrum) {
+                               double lipschitz, double[] knownSingular, Spectrum knownSpectrum,
+                               boolean semisimplicity) {
         int n = jacobian.numRows;
         double scale;
         double[] singular;
@@ -249,7 +269,10 @@ public final class StabilityClassifier {
         } else if (maxRe < -bound || zeros == n) {
             verdict = zeros == n ? StabilityVerdict.INCONCLUSIVE : StabilityVerdict.NORMALLY_ATTRACTING;
             reason = zeros == n ? "J is numerically zero" : "";
-            if (verdict == StabilityVerdict.NORMALLY_ATTRACTING && d > 0
+            if (verdict == StabilityVerdict.NORMALLY_ATTRACTING && d > 0 && !semisimplicity) {
+                verdict = StabilityVerdict.INCONCLUSIVE;
+                reason = "attracting up to the semisimplicity of 0, which was not tested";
+            } else if (verdict == StabilityVerdict.NORMALLY_ATTRACTING && d > 0
                     && !semisimpleZero(jacobian, d, rankLevel * scale)) {
                 verdict = StabilityVerdict.INCONCLUSIVE;
                 reason = "0 is not decided semisimple: ker J and range J are not told apart beyond their error"

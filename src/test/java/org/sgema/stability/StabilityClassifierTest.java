@@ -65,6 +65,52 @@ class StabilityClassifierTest {
         assertTrue(attracting >= 1, "no attracting point among the 8");
     }
 
+    /**
+     * Classified up to the semisimplicity of 0, every verdict is the full classification's except
+     * NORMALLY_ATTRACTING, which is withheld (INCONCLUSIVE, with that reason), and the numbers are
+     * the same: on the closed forms of {@link #aJordanBlockAtZeroIsNotSemisimple} (a Jordan block,
+     * an attracting diagonal, a saddle) and on Jacobians at points of V (SG, symmetric views, as in
+     * {@link #givenDecompositionsClassifyAsComputedOnes}). Mutant: the flag ignored (an attracting
+     * point stays NORMALLY_ATTRACTING).
+     */
+    @Test
+    void upToSemisimplicityOnlyAnAttractingVerdictIsWithheld() {
+        StabilityClassifier c = new StabilityClassifier();
+        java.util.List<DMatrixRMaj> js = new java.util.ArrayList<>(java.util.List.of(
+                new DMatrixRMaj(new double[][] {{0, 1, 0}, {0, 0, 0}, {0, 0, -1}}),
+                new DMatrixRMaj(new double[][] {{0, 0, 0}, {0, -2, 1}, {0, 0, -1}}),
+                new DMatrixRMaj(new double[][] {{0, 0, 0}, {0, 2, 0}, {0, 0, -1}})));
+        java.util.Random rnd = new java.util.Random(31);
+        for (int trial = 0; trial < 6; trial++) {
+            org.sgema.model.Configuration cfg = org.sgema.model.RandomConfigurations.symmetric(
+                    org.sgema.model.RandomConfigurations.logSpaced(6 + trial, 2.0, 20.0),
+                    org.sgema.model.RandomConfigurations.logSpaced(6 + trial, 0.6, 4.0), 2, rnd);
+            org.sgema.model.State p = trial % 2 == 0
+                    ? org.sgema.equilibria.EquilibriumVariety.leadingPoint(cfg, org.sgema.equilibria.EquilibriumVariety.randomG(2, rnd))
+                    : org.sgema.equilibria.EquilibriumVariety.randomPoint(cfg, rnd);
+            js.add(org.sgema.flows.Flow.SG.field(cfg).jacobian(p.toArray()));
+        }
+        java.util.Set<StabilityVerdict> seen = java.util.EnumSet.noneOf(StabilityVerdict.class);
+        for (DMatrixRMaj j : js) {
+            double[] singular = org.sgema.numerics.RankEstimate.singularValues(j);
+            org.sgema.numerics.Spectrum spectrum = org.sgema.numerics.Spectrum.of(j);
+            Stability full = c.classify(j, 0, singular, spectrum);
+            Stability upTo = c.classifyUpToSemisimplicity(j, 0, singular, spectrum);
+            seen.add(full.verdict());
+            if (full.verdict() == StabilityVerdict.NORMALLY_ATTRACTING) {
+                assertEquals(StabilityVerdict.INCONCLUSIVE, upTo.verdict(), upTo.toString());
+                assertTrue(upTo.reason().contains("semisimplicity of 0, which was not tested"), upTo.reason());
+            } else {
+                assertEquals(full.verdict(), upTo.verdict(), full + " / " + upTo);
+                assertEquals(full.reason(), upTo.reason());
+            }
+            assertEquals(full.maxRealNonZero(), upTo.maxRealNonZero(), 0.0);
+            assertEquals(full.localDimension(), upTo.localDimension());
+            assertEquals(full.bound(), upTo.bound(), 0.0);
+        }
+        assertEquals(java.util.EnumSet.allOf(StabilityVerdict.class), seen, "every verdict among the cases");
+    }
+
     @Test
     void aJordanBlockAtZeroIsNotSemisimple() {
         StabilityClassifier c = new StabilityClassifier();
