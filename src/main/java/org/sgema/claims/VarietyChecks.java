@@ -796,10 +796,13 @@ public final class VarietyChecks {
             // none (decided, as for E1 and [T5]-limit-points); any other run stays undecided, with its tail's evidence
             LimitApproach approach = LimitApproach.of(f, t);
             String ended = String.format(Locale.ROOT, "run ended %s at t = %.4g; ", t.outcome(), t.finalTime());
-            return new DecayLimit(null, approach.noLimitPoint()
-                    ? Evaluation.hypothesisNotMet(Cause.NO_LIMIT_POINT, "no limit point: " + ended + approach.evidence())
-                    : Evaluation.inconclusive(Cause.undecided(t, approach), metric, Double.NaN,
-                            ended + approach.evidence()));
+            if (approach.noLimitPoint()) {
+                return new DecayLimit(null, Evaluation.hypothesisNotMet(Cause.NO_LIMIT_POINT,
+                        "no limit point: " + ended + approach.evidence()));
+            }
+            return new DecayLimit(null, Evaluation.inconclusive(approach.decided() ? Cause.of(t.outcome())
+                    : Cause.undecided(t, approach), metric, Double.NaN, ended + approach.evidence()
+                    + (approach.decided() ? "; a law fits, but here only a run that meets its stop test counts" : "")));
         }
     }
 

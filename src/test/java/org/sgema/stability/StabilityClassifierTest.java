@@ -97,7 +97,8 @@ class StabilityClassifierTest {
             Stability full = c.classify(j, 0, singular, spectrum);
             Stability upTo = c.classifyUpToSemisimplicity(j, 0, singular, spectrum);
             seen.add(full.verdict());
-            if (full.verdict() == StabilityVerdict.NORMALLY_ATTRACTING) {
+            if (full.verdict() == StabilityVerdict.NORMALLY_ATTRACTING
+                    || full.reason().startsWith("0 is not decided semisimple")) {
                 assertEquals(StabilityVerdict.INCONCLUSIVE, upTo.verdict(), upTo.toString());
                 assertTrue(upTo.reason().contains("semisimplicity of 0, which was not tested"), upTo.reason());
             } else {
