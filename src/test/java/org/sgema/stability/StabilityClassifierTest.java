@@ -25,14 +25,8 @@ class StabilityClassifierTest {
         int attracting = 0;
         for (int trial = 0; trial < 8; trial++) {
             int n = 6 + 2 * trial;
-            org.sgema.model.Configuration cfg = org.sgema.model.RandomConfigurations.symmetric(
-                    org.sgema.model.RandomConfigurations.logSpaced(n, 2.0, 20.0),
-                    org.sgema.model.RandomConfigurations.logSpaced(n, 0.6, 4.0), 2, rnd);
             // the leading component (attracting for symmetric views) and a random one, in turn
-            org.sgema.model.State p = trial % 2 == 0
-                    ? org.sgema.equilibria.EquilibriumVariety.leadingPoint(cfg, org.sgema.equilibria.EquilibriumVariety.randomG(2, rnd))
-                    : org.sgema.equilibria.EquilibriumVariety.randomPoint(cfg, rnd);
-            DMatrixRMaj j = org.sgema.flows.Flow.SG.field(cfg).jacobian(p.toArray());
+            DMatrixRMaj j = jacobianOnV(rnd, n, trial % 2 == 0);
             Stability computed = c.classify(j, 0);
             Stability given = c.classify(j, 0, org.sgema.numerics.RankEstimate.singularValues(j),
                     org.sgema.numerics.Spectrum.of(j));
@@ -82,13 +76,7 @@ class StabilityClassifierTest {
                 new DMatrixRMaj(new double[][] {{0, 0, 0}, {0, 2, 0}, {0, 0, -1}})));
         java.util.Random rnd = new java.util.Random(31);
         for (int trial = 0; trial < 6; trial++) {
-            org.sgema.model.Configuration cfg = org.sgema.model.RandomConfigurations.symmetric(
-                    org.sgema.model.RandomConfigurations.logSpaced(6 + trial, 2.0, 20.0),
-                    org.sgema.model.RandomConfigurations.logSpaced(6 + trial, 0.6, 4.0), 2, rnd);
-            org.sgema.model.State p = trial % 2 == 0
-                    ? org.sgema.equilibria.EquilibriumVariety.leadingPoint(cfg, org.sgema.equilibria.EquilibriumVariety.randomG(2, rnd))
-                    : org.sgema.equilibria.EquilibriumVariety.randomPoint(cfg, rnd);
-            js.add(org.sgema.flows.Flow.SG.field(cfg).jacobian(p.toArray()));
+            js.add(jacobianOnV(rnd, 6 + trial, trial % 2 == 0));
         }
         java.util.Set<StabilityVerdict> seen = java.util.EnumSet.noneOf(StabilityVerdict.class);
         for (DMatrixRMaj j : js) {
@@ -110,6 +98,20 @@ class StabilityClassifierTest {
             assertEquals(full.bound(), upTo.bound(), 0.0);
         }
         assertEquals(java.util.EnumSet.allOf(StabilityVerdict.class), seen, "every verdict among the cases");
+    }
+
+    /**
+     * @return the SG Jacobian (symmetric views, m = 2) at a point of V: of the leading component, or
+     *     of a random one
+     */
+    private static DMatrixRMaj jacobianOnV(java.util.Random rnd, int n, boolean leading) {
+        org.sgema.model.Configuration cfg = org.sgema.model.RandomConfigurations.symmetric(
+                org.sgema.model.RandomConfigurations.logSpaced(n, 2.0, 20.0),
+                org.sgema.model.RandomConfigurations.logSpaced(n, 0.6, 4.0), 2, rnd);
+        org.sgema.model.State p = leading
+                ? org.sgema.equilibria.EquilibriumVariety.leadingPoint(cfg, org.sgema.equilibria.EquilibriumVariety.randomG(2, rnd))
+                : org.sgema.equilibria.EquilibriumVariety.randomPoint(cfg, rnd);
+        return org.sgema.flows.Flow.SG.field(cfg).jacobian(p.toArray());
     }
 
     @Test
