@@ -12,7 +12,7 @@ import org.sgema.flows.Flow;
 import org.sgema.model.Configuration;
 import org.sgema.model.RandomConfigurations;
 
-/** The block-sum asymmetry against the direct O(N²) formula, and the minimizer on known answers. */
+/** The block-sum and centred-sum asymmetries against the direct O(N²) formula, and the minimizer on known answers. */
 class MetricSymmetryTest {
 
     @Test
@@ -47,5 +47,63 @@ class MetricSymmetryTest {
         assertTrue(min.value() < 1e-12, "minimum " + min.value());
         // P = diag(αI, I) up to scale: log(p_B / p_A) = −log α
         assertEquals(-Math.log(3.5), min.logRatios()[0], 1e-8);
+    }
+
+    /** {@code J = P S} with S symmetric (plus {@code noise} times a Gaussian matrix): symmetric in the metric P. */
+    private static DMatrixRMaj symmetrizable(int[] blockOf, double[] logWeights, double noise, Random rnd) {
+        int n = blockOf.length;
+        DMatrixRMaj j = new DMatrixRMaj(n, n);
+        for (int r = 0; r < n; r++) {
+            for (int c = r; c < n; c++) {
+                double s = rnd.nextGaussian();
+                j.set(r, c, Math.exp(logWeights[blockOf[r]]) * s + noise * rnd.nextGaussian());
+                j.set(c, r, Math.exp(logWeights[blockOf[c]]) * s + noise * rnd.nextGaussian());
+            }
+        }
+        return j;
+    }
+
+    private static int[] threeBlocks(int a, int b, int bbar) {
+        int[] blockOf = new int[a + b + bbar];
+        for (int i = 0; i < blockOf.length; i++) {
+            blockOf[i] = i < a ? 0 : i < a + b ? 1 : 2;
+        }
+        return blockOf;
+    }
+
+    @Test
+    void centredSumsAgreeWithTheDirectFormulaNearAndFarFromTheirCentre() {
+        Random rnd = new Random(6);
+        int[] blockOf = threeBlocks(9, 24, 24);
+        double[] truth = {0, 2.3, -5.1};
+        List<DMatrixRMaj> js = List.of(symmetrizable(blockOf, truth, 1e-3, rnd), symmetrizable(blockOf, truth, 1e-3, rnd));
+        double[] centre = {2.3 + 1e-4, -5.1 - 2e-4};
+        var sums = MetricSymmetry.CentredSums.of(js, blockOf, 3, centre);
+        for (double spread : new double[] {1e-9, 1e-5, 1e-2, 1, 4}) {
+            for (int k = 0; k < 10; k++) {
+                double[] x = {centre[0] + spread * rnd.nextGaussian(), centre[1] + spread * rnd.nextGaussian()};
+                double direct = MetricSymmetry.asymmetry(js, blockOf, MetricSymmetry.weights(x));
+                assertEquals(direct, sums.asymmetry(x), 1e-9 * direct, "at spread " + spread);
+            }
+        }
+    }
+
+    @Test
+    void theMinimizerFindsAThreeBlockMetricToRoundOff() {
+        // the case the block sums alone cannot settle: their floor is about 1e-8 in asym
+        Random rnd = new Random(7);
+        int[] blockOf = threeBlocks(16, 64, 64);
+        double[] truth = {0, 2.3, -5.1};
+        List<DMatrixRMaj> js = List.of(symmetrizable(blockOf, truth, 0, rnd), symmetrizable(blockOf, truth, 0, rnd));
+        MetricSymmetry.Minimum min = MetricSymmetry.minimize(js, blockOf, 3);
+        assertTrue(min.value() < 1e-13, "minimum " + min.value());
+        assertEquals(2.3, min.logRatios()[0], 1e-9);
+        assertEquals(-5.1, min.logRatios()[1], 1e-9);
+        // and near, not at, a symmetrizable pair: the value is the one the direct formula gives at the truth, or below
+        List<DMatrixRMaj> noisy = List.of(symmetrizable(blockOf, truth, 1e-11, rnd), symmetrizable(blockOf, truth, 1e-11, rnd));
+        double atTruth = MetricSymmetry.asymmetry(noisy, blockOf, MetricSymmetry.weights(new double[] {2.3, -5.1}));
+        double found = MetricSymmetry.minimize(noisy, blockOf, 3).value();
+        assertTrue(found <= atTruth * (1 + 1e-6), "found " + found + " above the value at the truth " + atTruth);
+        assertTrue(found > 0.5 * atTruth, "found " + found + " far below the value at the truth " + atTruth);
     }
 }
