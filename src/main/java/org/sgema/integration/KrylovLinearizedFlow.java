@@ -11,15 +11,10 @@ import org.sgema.numerics.Matrices;
  * <pre>
  *   Arnoldi (modified Gram–Schmidt, its dot products on {@link DenseKernels#dot}) on K_k(σI − J, r₀), Givens rotations on the Hessenberg
  *   matrix, stop when ‖b − (σI − J)x‖ ≤ {@value #TOLERANCE}·‖b‖, restart every {@value #RESTART}
- *   iterations, give up after {@value #MAX_ITERATIONS} (the step is then retried smaller; up to
- *   {@value #FALLBACK_LIMIT} unknowns after one cycle, see below)
+ *   iterations, give up after {@value #MAX_ITERATIONS} (the step is then retried smaller)
  * </pre>
- * Up to {@value #FALLBACK_LIMIT} unknowns a solve that GMRES does not finish in one restart cycle
- * ({@value #RESTART} iterations) falls back to a dense LU of σI − J at the same point (J assembled
- * once per step), instead of iterating on (a solve that needs hundreds of iterations costs more
- * than the LU, which the next steps reuse: SG (31, 16), N = 752, a slow tail at rtol 1e-10 from
- * t = 3898 to 1.4·10⁵, 593 steps: 1,165,210 iterations and 24 s on 2026-12-06 when GMRES ran to
- * {@value #MAX_ITERATIONS} first, 45,798 iterations, 12 LUs and 9.5 s with one cycle), and
+ * Up to {@value #FALLBACK_LIMIT} unknowns a solve that GMRES does not finish falls back to a dense
+ * LU of σI − J at the same point (J assembled once per step), instead of failing the step, and
  * that LU, frozen, then preconditions the following solves (right preconditioning,
  * {@code (σI − J)(σ₀I − J₀)⁻¹ u = b}, x = (σ₀I − J₀)⁻¹u), across steps, as long as GMRES so
  * preconditioned converges within {@value #PRECONDITIONED_ITERATIONS} iterations; when it does not,
@@ -111,7 +106,7 @@ final class KrylovLinearizedFlow extends FlowEquation implements LinearizedEquat
             if (gmres(sigma, b, x, true, PRECONDITIONED_ITERATIONS)) {
                 return true;
             }
-        } else if (gmres(sigma, b, x, false, n <= FALLBACK_LIMIT ? RESTART : MAX_ITERATIONS)) {
+        } else if (gmres(sigma, b, x, false, MAX_ITERATIONS)) {
             return true;
         }
         if (n > FALLBACK_LIMIT) {
