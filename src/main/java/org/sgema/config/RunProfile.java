@@ -25,7 +25,7 @@ import org.sgema.model.InvalidInputException;
  * {@code shrink.steps} (most executions spent shrinking a failure, default 200) and
  * {@code threads} (default: every core; system property {@code sgema.threads} wins) and
  * {@code decided.min} (the fewest decided tries a theorem needs to pass); {@code horizon.RUN}
- * overrides the horizon of one claim's run.</p>
+ * and {@code wallclock.ms.RUN} override the horizon and the wall-clock cap of one claim's run.</p>
  */
 public final class RunProfile {
     private final String name;
@@ -188,11 +188,13 @@ public final class RunProfile {
     /**
      * @param runId a claim ID, or {@code ID@source}
      * @return integration settings for one claim's run: {@code horizon.RUN} overrides the
-     *     source's horizon (claims whose trajectories must reach their limit get more time)
+     *     source's horizon (claims whose trajectories must reach their limit get more time) and
+     *     {@code wallclock.ms.RUN} its wall-clock cap
      */
     public IntegrationSettings integrationFor(String runId) {
         IntegrationSettings s = integration(source(runId));
-        return s.withHorizon(doubleValue("horizon." + runId, s.horizon()));
+        return s.withHorizon(doubleValue("horizon." + runId, s.horizon()))
+                .withWallClockMillis(intValue("wallclock.ms." + runId, (int) s.wallClockMillis()));
     }
 
     /** @return a raw value, or the default */
