@@ -106,4 +106,28 @@ class MetricSymmetryTest {
         assertTrue(found <= atTruth * (1 + 1e-6), "found " + found + " above the value at the truth " + atTruth);
         assertTrue(found > 0.5 * atTruth, "found " + found + " far below the value at the truth " + atTruth);
     }
+
+    /**
+     * Centred 1e-2 away from the minimizer (in each log-ratio), the first centred search alone
+     * stalls at the sums' rounding floor there; re-centred, the search reaches round-off (mutant:
+     * the re-centred search left out).
+     */
+    @Test
+    void refinementFromAFarCentreReachesRoundOff() {
+        Random rnd = new Random(8);
+        int[] blockOf = threeBlocks(16, 64, 64);
+        double[] truth = {0, 2.3, -5.1};
+        List<DMatrixRMaj> js = List.of(symmetrizable(blockOf, truth, 0, rnd), symmetrizable(blockOf, truth, 0, rnd));
+        MetricSymmetry.Minimum min = MetricSymmetry.refine(js, blockOf, 3, new double[] {2.3 + 1e-2, -5.1 - 1e-2});
+        assertTrue(min.value() < 1e-13, "minimum " + min.value());
+        assertEquals(2.3, min.logRatios()[0], 1e-9);
+        assertEquals(-5.1, min.logRatios()[1], 1e-9);
+    }
+
+    @Test
+    void centredSumsRefuseBlocksOutOfOrder() {
+        DMatrixRMaj j = new DMatrixRMaj(4, 4);
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> MetricSymmetry.CentredSums.of(List.of(j), new int[] {0, 1, 0, 1}, 2, new double[] {0}));
+    }
 }
