@@ -93,14 +93,9 @@ class MetricSymmetryTest {
         // the case the block sums alone cannot settle: their floor is about 1e-8 in asym
         Random rnd = new Random(7);
         int[] blockOf = threeBlocks(16, 64, 64);
-        double[] truth = {0, 2.3, -5.1};
-        List<DMatrixRMaj> js = List.of(symmetrizable(blockOf, truth, 0, rnd), symmetrizable(blockOf, truth, 0, rnd));
-        MetricSymmetry.Minimum min = MetricSymmetry.minimize(js, blockOf, 3);
-        assertTrue(min.value() < 1e-13, "minimum " + min.value());
-        assertEquals(2.3, min.logRatios()[0], 1e-9);
-        assertEquals(-5.1, min.logRatios()[1], 1e-9);
+        assertAtTheTruthToRoundOff(MetricSymmetry.minimize(symmetrizablePair(blockOf, 0, rnd), blockOf, 3));
         // and near, not at, a symmetrizable pair: the value is the one the direct formula gives at the truth, or below
-        List<DMatrixRMaj> noisy = List.of(symmetrizable(blockOf, truth, 1e-11, rnd), symmetrizable(blockOf, truth, 1e-11, rnd));
+        List<DMatrixRMaj> noisy = symmetrizablePair(blockOf, 1e-11, rnd);
         double atTruth = MetricSymmetry.asymmetry(noisy, blockOf, MetricSymmetry.weights(new double[] {2.3, -5.1}));
         double found = MetricSymmetry.minimize(noisy, blockOf, 3).value();
         assertTrue(found <= atTruth * (1 + 1e-6), "found " + found + " above the value at the truth " + atTruth);
@@ -116,9 +111,18 @@ class MetricSymmetryTest {
     void refinementFromAFarCentreReachesRoundOff() {
         Random rnd = new Random(8);
         int[] blockOf = threeBlocks(16, 64, 64);
+        assertAtTheTruthToRoundOff(MetricSymmetry.refine(symmetrizablePair(blockOf, 0, rnd), blockOf, 3,
+                new double[] {2.3 + 1e-2, -5.1 - 1e-2}));
+    }
+
+    /** Two Jacobians symmetric in the metric with log-weights (0, 2.3, −5.1), plus {@code noise}. */
+    private static List<DMatrixRMaj> symmetrizablePair(int[] blockOf, double noise, Random rnd) {
         double[] truth = {0, 2.3, -5.1};
-        List<DMatrixRMaj> js = List.of(symmetrizable(blockOf, truth, 0, rnd), symmetrizable(blockOf, truth, 0, rnd));
-        MetricSymmetry.Minimum min = MetricSymmetry.refine(js, blockOf, 3, new double[] {2.3 + 1e-2, -5.1 - 1e-2});
+        return List.of(symmetrizable(blockOf, truth, noise, rnd), symmetrizable(blockOf, truth, noise, rnd));
+    }
+
+    /** The minimum of {@link #symmetrizablePair} without noise: asym at round-off, at log-ratios (2.3, −5.1). */
+    private static void assertAtTheTruthToRoundOff(MetricSymmetry.Minimum min) {
         assertTrue(min.value() < 1e-13, "minimum " + min.value());
         assertEquals(2.3, min.logRatios()[0], 1e-9);
         assertEquals(-5.1, min.logRatios()[1], 1e-9);
