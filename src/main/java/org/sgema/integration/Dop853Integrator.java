@@ -47,6 +47,9 @@ public final class Dop853Integrator extends AbstractIntegrator {
     private long rejections;
     private long accepted;
     private double initialStep = Double.NaN;
+    private boolean reuseStageArrays;
+    /** the problem evaluated in place when stage arrays are reused, else null */
+    private FlowEquation inPlace;
 
     /**
      * @param minStep smallest step before the run fails as "step too small"
@@ -69,6 +72,33 @@ public final class Dop853Integrator extends AbstractIntegrator {
     /** @param h the first step to try (otherwise chosen from ‖y‖ and ‖f(y)‖) */
     public void setInitialStep(double h) {
         this.initialStep = h;
+    }
+
+    /**
+     * Keeps the stages in arrays of this integrator, written in place at every step, instead of
+     * a fresh array per evaluation (with Hipparchus' problem wrapper, three arrays and two copies
+     * of the state per evaluation). Only for a {@link FlowEquation} as the whole problem, and
+     * only when no step handler or event handler keeps a step's interpolator beyond its call:
+     * a kept interpolator's states inside its step would be computed from a later step's
+     * stages. {@link FlowIntegrator}'s handlers (recorder, detectors, monitors) keep none; with
+     * the default, off, this integrator keeps Hipparchus' contract that an interpolator stays
+     * valid for good. The evaluations count and meet the budget as before
+     * ({@link #incrementEvaluations}); the results are the same bits.
+     *
+     * @param reuse whether to reuse the stage arrays
+     */
+    void reuseStageArrays(boolean reuse) {
+        this.reuseStageArrays = reuse;
+    }
+
+    /** {@code k[s] = f(t, y)}: into k[s] in place when the stages are reused, else a fresh array. */
+    private void stage(double t, double[] y, double[][] k, int s) {
+        if (inPlace != null) {
+            incrementEvaluations(1);
+            inPlace.computeDerivatives(t, y, k[s]);
+        } else {
+            k[s] = computeDerivatives(t, y);
+        }
     }
 
     /** @return rejected steps of the last run */
@@ -97,6 +127,9 @@ public final class Dop853Integrator extends AbstractIntegrator {
         Tableau estimator = new Tableau(absoluteTolerance, relativeTolerance);
         estimator.prepare(initialState, finalTime);
         double[] yTmp = new double[n];
+        inPlace = reuseStageArrays && equations.getPrimary() instanceof FlowEquation f ? f : null;
+        double[][] stages = inPlace == null ? null : new double[16][n];
+        double[] yEnd = inPlace == null ? null : new double[n];
         rejections = 0;
         accepted = 0;
         double h = Double.isNaN(initialStep) ? firstStep(getStepStart()) : initialStep;
@@ -107,8 +140,12 @@ public final class Dop853Integrator extends AbstractIntegrator {
             double t0 = start.getTime();
             double[] y0 = start.getPrimaryState();
             // 16 rows, as Hipparchus' interpolator expects; rows 12..15 filled when needed
-            double[][] k = new double[16][];
-            k[0] = start.getPrimaryDerivative();
+            double[][] k = stages == null ? new double[16][] : stages;
+            if (stages == null) {
+                k[0] = start.getPrimaryDerivative();
+            } else {
+                System.arraycopy(start.getPrimaryDerivative(), 0, k[0], 0, n);
+            }
             while (true) {
                 h = Math.min(h, maxStep);
                 if (t0 + 1.0001 * h >= finalTime) {
@@ -121,9 +158,9 @@ public final class Dop853Integrator extends AbstractIntegrator {
                 setStepSize(h);
                 for (int s = 1; s < STAGES; s++) {
                     combine(y0, h, a[s - 1], k, s, yTmp);
-                    k[s] = computeDerivatives(t0 + c[s - 1] * h, yTmp);
+                    stage(t0 + c[s - 1] * h, yTmp, k, s);
                 }
-                double[] y1 = new double[n];
+                double[] y1 = yEnd == null ? new double[n] : yEnd;
                 combine(y0, h, b, k, STAGES, y1);
                 double err = estimator.error(k, y0, y1, h);
                 if (err <= 1.0) {
@@ -132,7 +169,7 @@ public final class Dop853Integrator extends AbstractIntegrator {
                     lastRejected = false;
                     accepted++;
                     double tEnd = t0 + h;
-                    k[STAGES] = computeDerivatives(tEnd, y1);
+                    stage(tEnd, y1, k, STAGES);
                     ODEStateAndDerivative end = mapper.mapStateAndDerivative(tEnd, y1, k[STAGES]);
                     DenseStages dense = new DenseStages(this, k, start, end, mapper);
                     setStepStart(acceptStep(new Interpolator(dense, start, end, start, end, mapper), finalTime));
@@ -229,7 +266,8 @@ public final class Dop853Integrator extends AbstractIntegrator {
     /**
      * The stages of one accepted step and, once a state inside the step is asked for, the three
      * dense-output stages and Hipparchus' 7th-order interpolator on all sixteen (each step has
-     * arrays of its own, so this stays valid after the step, as Hipparchus' interpolators do).
+     * arrays of its own, so this stays valid after the step, as Hipparchus' interpolators do,
+     * unless the stage arrays are reused: see {@link Dop853Integrator#reuseStageArrays}).
      */
     private static final class DenseStages {
         private final Dop853Integrator integrator;
@@ -256,7 +294,7 @@ public final class Dop853Integrator extends AbstractIntegrator {
                 double[] yTmp = new double[y0.length];
                 for (int s = STAGES + 1; s < 16; s++) {
                     combine(y0, h, integrator.a[s - 1], k, s, yTmp);
-                    k[s] = integrator.computeDerivatives(t0 + integrator.c[s - 1] * h, yTmp);
+                    integrator.stage(t0 + integrator.c[s - 1] * h, yTmp, k, s);
                 }
                 interpolator = new DormandPrince853StateInterpolator(true, k, start, end, start, end, mapper);
             }

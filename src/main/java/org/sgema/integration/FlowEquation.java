@@ -7,8 +7,8 @@ import org.sgema.flows.VectorField;
  * Hipparchus adapter: the problem {@code θ̇ = F(θ)} of a {@link VectorField}.
  *
  * <p>Hipparchus keeps each returned derivative array as a Runge–Kutta stage, so the contract
- * of {@link #computeDerivatives} demands a fresh array; the field evaluation itself allocates
- * nothing.</p>
+ * of {@link #computeDerivatives(double, double[])} demands a fresh array; the field evaluation
+ * itself allocates nothing, and so does {@link #computeDerivatives(double, double[], double[])}.</p>
  */
 class FlowEquation implements OrdinaryDifferentialEquation {
     private final VectorField field;
@@ -25,13 +25,23 @@ class FlowEquation implements OrdinaryDifferentialEquation {
     @Override
     public double[] computeDerivatives(double t, double[] theta) {
         double[] out = new double[theta.length];
+        computeDerivatives(t, theta, out);
+        return out;
+    }
+
+    /**
+     * {@code out = F(θ)} into the caller's array, for an integrator that keeps its stages in
+     * arrays of its own ({@link Dop853Integrator#reuseStageArrays}); allocates nothing.
+     *
+     * @throws NonFiniteStateException if an entry is not finite
+     */
+    void computeDerivatives(double t, double[] theta, double[] out) {
         field.evaluate(theta, out);
         for (double v : out) {
             if (!Double.isFinite(v)) {
                 throw new NonFiniteStateException(t);
             }
         }
-        return out;
     }
 
     /**

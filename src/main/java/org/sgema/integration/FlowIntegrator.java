@@ -152,6 +152,7 @@ public final class FlowIntegrator {
                 if (!stiff) {
                     Dop853Integrator dp = new Dop853Integrator(
                             1e-12, settings.horizon(), settings.absoluteTolerance(), settings.relativeTolerance());
+                    dp.reuseStageArrays(true); // the handlers below keep no interpolator
                     current = dp;
                     long before = evaluations;
                     try {
