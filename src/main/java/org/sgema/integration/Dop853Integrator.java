@@ -79,8 +79,8 @@ public final class Dop853Integrator extends AbstractIntegrator {
      * a fresh array per evaluation (with Hipparchus' problem wrapper, three arrays and two copies
      * of the state per evaluation). Only for a {@link FlowEquation} as the whole problem, and
      * only when no step handler or event handler keeps a step's interpolator beyond its call:
-     * a kept interpolator's states inside its step would be computed from a later step's
-     * stages. {@link FlowIntegrator}'s handlers (recorder, detectors, monitors) keep none; with
+     * a kept interpolator whose states inside its step were not asked for during the call would
+     * compute them from a later step's stages (once asked, Hipparchus' interpolator holds copies). {@link FlowIntegrator}'s handlers (recorder, detectors, monitors) keep none; with
      * the default, off, this integrator keeps Hipparchus' contract that an interpolator stays
      * valid for good. The evaluations count and meet the budget as before
      * ({@link #incrementEvaluations}); the results are the same bits.
@@ -93,9 +93,14 @@ public final class Dop853Integrator extends AbstractIntegrator {
 
     /** {@code k[s] = f(t, y)}: into k[s] in place when the stages are reused, else a fresh array. */
     private void stage(double t, double[] y, double[][] k, int s) {
-        if (inPlace != null) {
+        stage(inPlace, t, y, k, s);
+    }
+
+    /** As {@link #stage(double, double[], double[][], int)} with the in-place problem of a given run. */
+    private void stage(FlowEquation problem, double t, double[] y, double[][] k, int s) {
+        if (problem != null) {
             incrementEvaluations(1);
-            inPlace.computeDerivatives(t, y, k[s]);
+            problem.computeDerivatives(t, y, k[s]);
         } else {
             k[s] = computeDerivatives(t, y);
         }
@@ -171,7 +176,7 @@ public final class Dop853Integrator extends AbstractIntegrator {
                     double tEnd = t0 + h;
                     stage(tEnd, y1, k, STAGES);
                     ODEStateAndDerivative end = mapper.mapStateAndDerivative(tEnd, y1, k[STAGES]);
-                    DenseStages dense = new DenseStages(this, k, start, end, mapper);
+                    DenseStages dense = new DenseStages(this, inPlace, k, start, end, mapper);
                     setStepStart(acceptStep(new Interpolator(dense, start, end, start, end, mapper), finalTime));
                     h = hNew;
                     break;
@@ -271,15 +276,18 @@ public final class Dop853Integrator extends AbstractIntegrator {
      */
     private static final class DenseStages {
         private final Dop853Integrator integrator;
+        /** the run's in-place problem, or null: taken when the step is made, not when it is asked */
+        private final FlowEquation inPlace;
         private final double[][] k;
         private final ODEStateAndDerivative start;
         private final ODEStateAndDerivative end;
         private final EquationsMapper mapper;
         private DormandPrince853StateInterpolator interpolator;
 
-        DenseStages(Dop853Integrator integrator, double[][] k, ODEStateAndDerivative start,
+        DenseStages(Dop853Integrator integrator, FlowEquation inPlace, double[][] k, ODEStateAndDerivative start,
                     ODEStateAndDerivative end, EquationsMapper mapper) {
             this.integrator = integrator;
+            this.inPlace = inPlace;
             this.k = k;
             this.start = start;
             this.end = end;
@@ -294,7 +302,7 @@ public final class Dop853Integrator extends AbstractIntegrator {
                 double[] yTmp = new double[y0.length];
                 for (int s = STAGES + 1; s < 16; s++) {
                     combine(y0, h, integrator.a[s - 1], k, s, yTmp);
-                    integrator.stage(t0 + integrator.c[s - 1] * h, yTmp, k, s);
+                    integrator.stage(inPlace, t0 + integrator.c[s - 1] * h, yTmp, k, s);
                 }
                 interpolator = new DormandPrince853StateInterpolator(true, k, start, end, start, end, mapper);
             }

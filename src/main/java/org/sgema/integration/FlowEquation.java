@@ -23,7 +23,7 @@ class FlowEquation implements OrdinaryDifferentialEquation {
     }
 
     @Override
-    public double[] computeDerivatives(double t, double[] theta) {
+    public final double[] computeDerivatives(double t, double[] theta) {
         double[] out = new double[theta.length];
         computeDerivatives(t, theta, out);
         return out;
@@ -31,11 +31,12 @@ class FlowEquation implements OrdinaryDifferentialEquation {
 
     /**
      * {@code out = F(θ)} into the caller's array, for an integrator that keeps its stages in
-     * arrays of its own ({@link Dop853Integrator#reuseStageArrays}); allocates nothing.
+     * arrays of its own ({@link Dop853Integrator#reuseStageArrays}, RODAS' stages); allocates
+     * nothing. Both forms are final, so that the two always compute the same.
      *
      * @throws NonFiniteStateException if an entry is not finite
      */
-    void computeDerivatives(double t, double[] theta, double[] out) {
+    final void computeDerivatives(double t, double[] theta, double[] out) {
         field.evaluate(theta, out);
         for (double v : out) {
             if (!Double.isFinite(v)) {

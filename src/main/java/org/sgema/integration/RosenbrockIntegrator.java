@@ -118,6 +118,7 @@ public final class RosenbrockIntegrator extends AbstractIntegrator {
         double[] yStage = new double[n];
         double[] rhs = new double[n];
         double[] y1 = new double[n];
+        double[] fStage = new double[n];
         rejections = 0;
 
         double h = Double.isNaN(initialStep) ? firstStep(getStepStart()) : initialStep;
@@ -144,7 +145,7 @@ public final class RosenbrockIntegrator extends AbstractIntegrator {
                             t0, h, minStep, true);
                 }
                 setStepSize(h);
-                if (!stages(problem, h, y0, f0, k, yStage, rhs, y1, t0)) {
+                if (!stages(problem, h, y0, f0, k, yStage, rhs, y1, t0, fStage)) {
                     if (++singular > 5) {
                         throw new MathIllegalStateException(LocalizedODEFormats.MINIMAL_STEPSIZE_REACHED_DURING_INTEGRATION,
                                 t0, h, minStep, true);
@@ -194,12 +195,28 @@ public final class RosenbrockIntegrator extends AbstractIntegrator {
     }
 
     /**
+     * {@code f(t, y)} for a stage: into {@code out} in place when the problem is a
+     * {@link FlowEquation} (the stage's derivative is used at once and kept nowhere), counted as
+     * Hipparchus counts it ({@link #incrementEvaluations}); else through Hipparchus' problem wrapper.
+     *
+     * @return the derivative (out, or a fresh array)
+     */
+    private double[] evaluate(LinearizedEquation problem, double t, double[] y, double[] out) {
+        if (problem instanceof FlowEquation flow) {
+            incrementEvaluations(1);
+            flow.computeDerivatives(t, y, out);
+            return out;
+        }
+        return computeDerivatives(t, y);
+    }
+
+    /**
      * The six stages of one step; {@code y1} receives the order-4 solution and {@code k[5]} the error.
      *
      * @return false if a linear solve failed (singular E)
      */
     private boolean stages(LinearizedEquation problem, double h, double[] y0, double[] f0, double[][] k,
-                           double[] yStage, double[] rhs, double[] y1, double t0) {
+                           double[] yStage, double[] rhs, double[] y1, double t0, double[] fStage) {
         int n = y0.length;
         double sigma = 1.0 / (h * GAMMA);
         double[] k1 = k[0];
@@ -214,7 +231,7 @@ public final class RosenbrockIntegrator extends AbstractIntegrator {
         for (int i = 0; i < n; i++) {
             yStage[i] = y0[i] + A21 * k1[i];
         }
-        double[] f = computeDerivatives(t0, yStage);
+        double[] f = evaluate(problem, t0, yStage, fStage);
         for (int i = 0; i < n; i++) {
             rhs[i] = f[i] + C21 * k1[i] / h;
         }
@@ -224,7 +241,7 @@ public final class RosenbrockIntegrator extends AbstractIntegrator {
         for (int i = 0; i < n; i++) {
             yStage[i] = y0[i] + A31 * k1[i] + A32 * k2[i];
         }
-        f = computeDerivatives(t0, yStage);
+        f = evaluate(problem, t0, yStage, fStage);
         for (int i = 0; i < n; i++) {
             rhs[i] = f[i] + (C31 * k1[i] + C32 * k2[i]) / h;
         }
@@ -234,7 +251,7 @@ public final class RosenbrockIntegrator extends AbstractIntegrator {
         for (int i = 0; i < n; i++) {
             yStage[i] = y0[i] + A41 * k1[i] + A42 * k2[i] + A43 * k3[i];
         }
-        f = computeDerivatives(t0, yStage);
+        f = evaluate(problem, t0, yStage, fStage);
         for (int i = 0; i < n; i++) {
             rhs[i] = f[i] + (C41 * k1[i] + C42 * k2[i] + C43 * k3[i]) / h;
         }
@@ -244,7 +261,7 @@ public final class RosenbrockIntegrator extends AbstractIntegrator {
         for (int i = 0; i < n; i++) {
             yStage[i] = y0[i] + A51 * k1[i] + A52 * k2[i] + A53 * k3[i] + A54 * k4[i];
         }
-        f = computeDerivatives(t0, yStage);
+        f = evaluate(problem, t0, yStage, fStage);
         for (int i = 0; i < n; i++) {
             rhs[i] = f[i] + (C51 * k1[i] + C52 * k2[i] + C53 * k3[i] + C54 * k4[i]) / h;
         }
@@ -254,7 +271,7 @@ public final class RosenbrockIntegrator extends AbstractIntegrator {
         for (int i = 0; i < n; i++) {
             yStage[i] += k5[i];
         }
-        f = computeDerivatives(t0, yStage);
+        f = evaluate(problem, t0, yStage, fStage);
         for (int i = 0; i < n; i++) {
             rhs[i] = f[i] + (C61 * k1[i] + C62 * k2[i] + C63 * k3[i] + C64 * k4[i] + C65 * k5[i]) / h;
         }

@@ -108,11 +108,48 @@ class Dop853IntegratorTest {
                 "evaluations for " + d.acceptedSteps() + " accepted, " + d.rejections() + " rejected steps");
     }
 
-    /** One run to t = 20 with states asked inside every third step (so that the dense-output stages are computed). */
+    /** Stops the run at a fixed time (inside some step). */
+    private static final class StopAt extends org.hipparchus.ode.events.AbstractODEDetector<StopAt> {
+        private final double time;
+
+        StopAt(double time) {
+            this(time, org.hipparchus.ode.events.AdaptableInterval.of(1.0), 100,
+                    new org.hipparchus.analysis.solvers.BracketingNthOrderBrentSolver(0, 1e-12, 0, 5),
+                    (s, d, increasing) -> org.hipparchus.ode.events.Action.STOP);
+        }
+
+        private StopAt(double time, org.hipparchus.ode.events.AdaptableInterval maxCheck, int maxIter,
+                       org.hipparchus.analysis.solvers.BracketedUnivariateSolver<
+                               org.hipparchus.analysis.UnivariateFunction> solver,
+                       org.hipparchus.ode.events.ODEEventHandler handler) {
+            super(maxCheck, maxIter, solver, handler);
+            this.time = time;
+        }
+
+        @Override
+        public double g(org.hipparchus.ode.ODEStateAndDerivative s) {
+            return s.getTime() - time;
+        }
+
+        @Override
+        protected StopAt create(org.hipparchus.ode.events.AdaptableInterval maxCheck, int maxIter,
+                                org.hipparchus.analysis.solvers.BracketedUnivariateSolver<
+                                        org.hipparchus.analysis.UnivariateFunction> solver,
+                                org.hipparchus.ode.events.ODEEventHandler handler) {
+            return new StopAt(time, maxCheck, maxIter, solver, handler);
+        }
+    }
+
+    /**
+     * One run towards t = 20, stopped by an event at t = 17.31, with states asked inside every third
+     * step (so that the dense-output stages are computed); the last entry is the final state.
+     */
     private static List<double[]> run(VectorField f, double[] x0, boolean reuse, long[] evaluations) {
         Dop853Integrator d = new Dop853Integrator(1e-12, 10, 1e-12, 1e-10);
         d.reuseStageArrays(reuse);
         d.setMaxEvaluations(100_000);
+        d.addEventDetector(new StopAt(17.31)); // a stop inside a step: the run ends on an interpolated state
+        d.setInitialStep(3.0); // too long a first step: it is rejected and retried in the same arrays
         List<double[]> seen = new ArrayList<>();
         int[] step = {0};
         d.addStepHandler((ODEStateInterpolator i) -> {
@@ -122,14 +159,18 @@ class Dop853IntegratorTest {
                 seen.add(i.getInterpolatedState(t0 + 0.37 * (t1 - t0)).getPrimaryState());
             }
         });
-        seen.add(d.integrate(new FlowEquation(f), new ODEState(0, x0), 20.0).getPrimaryState());
+        org.hipparchus.ode.ODEStateAndDerivative end = d.integrate(new FlowEquation(f), new ODEState(0, x0), 20.0);
+        assertEquals(17.31, end.getTime(), 1e-9, "the stop");
+        seen.add(end.getPrimaryState());
         evaluations[0] = d.getEvaluations();
+        evaluations[1] = d.rejections();
         return seen;
     }
 
     /**
      * Stages written in place into the integrator's own arrays give the same bits as fresh arrays
-     * per evaluation, at the end and inside steps, with the same evaluation count. Mutants: the
+     * per evaluation, inside steps and at a stop inside a step, with the same evaluation count and at
+     * least one rejected step on the way. Mutants: the
      * first stage not copied from the step's start (a stale k₁), the in-place evaluations not
      * counted.
      */
@@ -138,8 +179,8 @@ class Dop853IntegratorTest {
         for (Flow flow : new Flow[] {Flow.SG, Flow.EMA}) {
             VectorField f = flow.field(CONFIG);
             double[] x0 = start(f, 21);
-            long[] fresh = new long[1];
-            long[] reused = new long[1];
+            long[] fresh = new long[2];
+            long[] reused = new long[2];
             List<double[]> want = run(f, x0, false, fresh);
             List<double[]> got = run(f, x0, true, reused);
             assertTrue(want.size() > 5, "states inside steps: " + (want.size() - 1));
@@ -148,6 +189,7 @@ class Dop853IntegratorTest {
                 org.junit.jupiter.api.Assertions.assertArrayEquals(want.get(i), got.get(i), 0.0, flow + " state " + i);
             }
             assertEquals(fresh[0], reused[0], flow + ": evaluations");
+            assertTrue(reused[1] > 0, flow + ": no rejected step on the way");
         }
     }
 
@@ -162,7 +204,8 @@ class Dop853IntegratorTest {
     void reusedStageArraysAllocateLessThanAStatePerEvaluation() {
         Configuration c = new ConfigurationSpec(32, 8, ConfigurationSpec.Views.SYMMETRIC,
                 ConfigurationSpec.Spectra.WELL, 0, 1, 1, 3).toConfiguration();
-        VectorField f = Flow.EMA.field(c);
+        // plain-loop kernels: the Vector API's allocate until the JIT has compiled them
+        VectorField f = Flow.EMA.field(c, org.sgema.numerics.DenseKernels.scalar());
         double[] x0 = start(f, 4);
         double stateBytes = 8.0 * f.dimension();
         double fresh = bytesPerEvaluation(f, x0, false);

@@ -257,4 +257,77 @@ class RosenbrockIntegratorTest {
         double[] e = explicit.finalState().toArray();
         assertTrue(Matrices.distance(a, e) <= 1e-6 * Matrices.norm(e), "deviation " + Matrices.distance(a, e));
     }
+    /**
+     * The problem as a LinearizedEquation of its own, not a FlowEquation: RODAS then evaluates
+     * through Hipparchus' problem wrapper (a fresh array per evaluation), not in place.
+     */
+    private static final class Wrapped implements LinearizedEquation {
+        private final LinearizedEquation inner;
+
+        Wrapped(LinearizedEquation inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public int getDimension() {
+            return inner.getDimension();
+        }
+
+        @Override
+        public double[] computeDerivatives(double t, double[] y) {
+            return inner.computeDerivatives(t, y);
+        }
+
+        @Override
+        public void linearize(double[] y) {
+            inner.linearize(y);
+        }
+
+        @Override
+        public boolean solve(double sigma, double[] b, double[] x) {
+            return inner.solve(sigma, b, x);
+        }
+
+        @Override
+        public long linearizations() {
+            return inner.linearizations();
+        }
+
+        @Override
+        public long factorizations() {
+            return inner.factorizations();
+        }
+
+        @Override
+        public double linearAlgebraFlops() {
+            return inner.linearAlgebraFlops();
+        }
+    }
+
+    /**
+     * Stage derivatives evaluated in place into RODAS' own array give the same bits and the same
+     * evaluation count as through Hipparchus' wrapper (dense LU and GMRES problems). Mutants: the
+     * in-place evaluations not counted; a stage's derivative taken from a stale array.
+     */
+    @Test
+    void inPlaceStageEvaluationsGiveTheSameBitsAndCount() {
+        for (Flow flow : new Flow[] {Flow.SG, Flow.EMA}) {
+            VectorField f = flow.field(CONFIG);
+            double[] x0 = start(f, 17);
+            for (boolean krylov : new boolean[] {false, true}) {
+                RosenbrockIntegrator direct = new RosenbrockIntegrator(1e-12, 20, 1e-12, 1e-10);
+                RosenbrockIntegrator wrapped = new RosenbrockIntegrator(1e-12, 20, 1e-12, 1e-10);
+                direct.setMaxEvaluations(100_000); // a broken stage ends the run, not the build
+                wrapped.setMaxEvaluations(100_000);
+                LinearizedEquation p1 = krylov ? new KrylovLinearizedFlow(f) : new DenseLinearizedFlow(f);
+                LinearizedEquation p2 = krylov ? new KrylovLinearizedFlow(f.copy()) : new DenseLinearizedFlow(f.copy());
+                double[] a = direct.integrate(p1, new ODEState(0, x0), 20.0).getPrimaryState();
+                double[] b = wrapped.integrate(new Wrapped(p2), new ODEState(0, x0), 20.0).getPrimaryState();
+                String what = flow + (krylov ? " GMRES" : " dense LU");
+                org.junit.jupiter.api.Assertions.assertArrayEquals(b, a, 0.0, what);
+                assertEquals(wrapped.getEvaluations(), direct.getEvaluations(), what + ": evaluations");
+                assertTrue(direct.getEvaluations() > 50, what + ": evaluations " + direct.getEvaluations());
+            }
+        }
+    }
 }
