@@ -48,8 +48,6 @@ public final class Dop853Integrator extends AbstractIntegrator {
     private long accepted;
     private double initialStep = Double.NaN;
     private boolean reuseStageArrays;
-    /** the problem evaluated in place when stage arrays are reused, else null */
-    private FlowEquation inPlace;
 
     /**
      * @param minStep smallest step before the run fails as "step too small"
@@ -80,9 +78,10 @@ public final class Dop853Integrator extends AbstractIntegrator {
      * of the state per evaluation). Only for a {@link FlowEquation} as the whole problem, and
      * only when no step handler or event handler keeps a step's interpolator beyond its call:
      * a kept interpolator whose states inside its step were not asked for during the call would
-     * compute them from a later step's stages (once asked, Hipparchus' interpolator holds copies). {@link FlowIntegrator}'s handlers (recorder, detectors, monitors) keep none; with
-     * the default, off, this integrator keeps Hipparchus' contract that an interpolator stays
-     * valid for good. The evaluations count and meet the budget as before
+     * compute them from a later step's stages (once asked, Hipparchus' interpolator holds copies).
+     * {@link FlowIntegrator}'s handlers (recorder, detectors, monitors) keep none; with the
+     * default, off, this integrator keeps Hipparchus' contract that an interpolator stays valid
+     * for good. The evaluations count and meet the budget as before
      * ({@link #incrementEvaluations}); the results are the same bits.
      *
      * @param reuse whether to reuse the stage arrays
@@ -91,12 +90,10 @@ public final class Dop853Integrator extends AbstractIntegrator {
         this.reuseStageArrays = reuse;
     }
 
-    /** {@code k[s] = f(t, y)}: into k[s] in place when the stages are reused, else a fresh array. */
-    private void stage(double t, double[] y, double[][] k, int s) {
-        stage(inPlace, t, y, k, s);
-    }
-
-    /** As {@link #stage(double, double[], double[][], int)} with the in-place problem of a given run. */
+    /**
+     * {@code k[s] = f(t, y)}: into k[s] in place when the run evaluates in place (problem not
+     * null), else a fresh array through Hipparchus' wrapper.
+     */
     private void stage(FlowEquation problem, double t, double[] y, double[][] k, int s) {
         if (problem != null) {
             incrementEvaluations(1);
@@ -132,7 +129,8 @@ public final class Dop853Integrator extends AbstractIntegrator {
         Tableau estimator = new Tableau(absoluteTolerance, relativeTolerance);
         estimator.prepare(initialState, finalTime);
         double[] yTmp = new double[n];
-        inPlace = reuseStageArrays && equations.getPrimary() instanceof FlowEquation f ? f : null;
+        // the problem evaluated in place, or null (fresh arrays)
+        FlowEquation inPlace = reuseStageArrays && equations.getPrimary() instanceof FlowEquation f ? f : null;
         double[][] stages = inPlace == null ? null : new double[16][n];
         double[] yEnd = inPlace == null ? null : new double[n];
         rejections = 0;
@@ -163,7 +161,7 @@ public final class Dop853Integrator extends AbstractIntegrator {
                 setStepSize(h);
                 for (int s = 1; s < STAGES; s++) {
                     combine(y0, h, a[s - 1], k, s, yTmp);
-                    stage(t0 + c[s - 1] * h, yTmp, k, s);
+                    stage(inPlace, t0 + c[s - 1] * h, yTmp, k, s);
                 }
                 double[] y1 = yEnd == null ? new double[n] : yEnd;
                 combine(y0, h, b, k, STAGES, y1);
@@ -174,7 +172,7 @@ public final class Dop853Integrator extends AbstractIntegrator {
                     lastRejected = false;
                     accepted++;
                     double tEnd = t0 + h;
-                    stage(tEnd, y1, k, STAGES);
+                    stage(inPlace, tEnd, y1, k, STAGES);
                     ODEStateAndDerivative end = mapper.mapStateAndDerivative(tEnd, y1, k[STAGES]);
                     DenseStages dense = new DenseStages(this, inPlace, k, start, end, mapper);
                     setStepStart(acceptStep(new Interpolator(dense, start, end, start, end, mapper), finalTime));

@@ -7,7 +7,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
+import org.hipparchus.analysis.UnivariateFunction;
+import org.hipparchus.analysis.solvers.BracketedUnivariateSolver;
+import org.hipparchus.analysis.solvers.BracketingNthOrderBrentSolver;
 import org.hipparchus.ode.ODEState;
+import org.hipparchus.ode.ODEStateAndDerivative;
+import org.hipparchus.ode.events.AbstractODEDetector;
+import org.hipparchus.ode.events.Action;
+import org.hipparchus.ode.events.AdaptableInterval;
+import org.hipparchus.ode.events.ODEEventHandler;
 import org.hipparchus.ode.nonstiff.DormandPrince853Integrator;
 import org.hipparchus.ode.sampling.ODEStateInterpolator;
 import org.junit.jupiter.api.Test;
@@ -109,33 +117,28 @@ class Dop853IntegratorTest {
     }
 
     /** Stops the run at a fixed time (inside some step). */
-    private static final class StopAt extends org.hipparchus.ode.events.AbstractODEDetector<StopAt> {
+    private static final class StopAt extends AbstractODEDetector<StopAt> {
         private final double time;
 
         StopAt(double time) {
-            this(time, org.hipparchus.ode.events.AdaptableInterval.of(1.0), 100,
-                    new org.hipparchus.analysis.solvers.BracketingNthOrderBrentSolver(0, 1e-12, 0, 5),
-                    (s, d, increasing) -> org.hipparchus.ode.events.Action.STOP);
+            this(time, AdaptableInterval.of(1.0), 100, new BracketingNthOrderBrentSolver(0, 1e-12, 0, 5),
+                    (s, d, increasing) -> Action.STOP);
         }
 
-        private StopAt(double time, org.hipparchus.ode.events.AdaptableInterval maxCheck, int maxIter,
-                       org.hipparchus.analysis.solvers.BracketedUnivariateSolver<
-                               org.hipparchus.analysis.UnivariateFunction> solver,
-                       org.hipparchus.ode.events.ODEEventHandler handler) {
+        private StopAt(double time, AdaptableInterval maxCheck, int maxIter,
+                       BracketedUnivariateSolver<UnivariateFunction> solver, ODEEventHandler handler) {
             super(maxCheck, maxIter, solver, handler);
             this.time = time;
         }
 
         @Override
-        public double g(org.hipparchus.ode.ODEStateAndDerivative s) {
+        public double g(ODEStateAndDerivative s) {
             return s.getTime() - time;
         }
 
         @Override
-        protected StopAt create(org.hipparchus.ode.events.AdaptableInterval maxCheck, int maxIter,
-                                org.hipparchus.analysis.solvers.BracketedUnivariateSolver<
-                                        org.hipparchus.analysis.UnivariateFunction> solver,
-                                org.hipparchus.ode.events.ODEEventHandler handler) {
+        protected StopAt create(AdaptableInterval maxCheck, int maxIter,
+                                BracketedUnivariateSolver<UnivariateFunction> solver, ODEEventHandler handler) {
             return new StopAt(time, maxCheck, maxIter, solver, handler);
         }
     }
@@ -159,7 +162,7 @@ class Dop853IntegratorTest {
                 seen.add(i.getInterpolatedState(t0 + 0.37 * (t1 - t0)).getPrimaryState());
             }
         });
-        org.hipparchus.ode.ODEStateAndDerivative end = d.integrate(new FlowEquation(f), new ODEState(0, x0), 20.0);
+        ODEStateAndDerivative end = d.integrate(new FlowEquation(f), new ODEState(0, x0), 20.0);
         assertEquals(17.31, end.getTime(), 1e-9, "the stop");
         seen.add(end.getPrimaryState());
         evaluations[0] = d.getEvaluations();
