@@ -135,20 +135,35 @@ public final class Eigenbasis {
      * @param out the rotated state (modified; must not alias theta)
      */
     public void toBasis(double[] theta, double[] out, boolean target, DenseKernels kernels) {
-        rotate(theta, out, target, false, kernels);
+        rotate(theta, out, target, false, kernels, new double[m * n], new double[m * n]);
     }
 
     /** {@code θ = (A', B' Qᵀ, B̄' Qᵀ)}: a state out of the basis (arguments as {@link #toBasis}). */
     public void fromBasis(double[] theta, double[] out, boolean target, DenseKernels kernels) {
-        rotate(theta, out, target, true, kernels);
+        rotate(theta, out, target, true, kernels, new double[m * n], new double[m * n]);
     }
 
-    private void rotate(double[] theta, double[] out, boolean target, boolean back, DenseKernels k) {
+    /**
+     * {@code θ ← (A', B' Qᵀ, B̄' Qᵀ)} in place, with workspaces instead of fresh arrays (for the
+     * recorded states of a whole run); the same products, so the same bits as {@link #fromBasis}.
+     *
+     * @param theta a state in the basis, overwritten by the state out of it
+     * @param block workspace of {@code m n} doubles
+     * @param product workspace of {@code m n} doubles
+     */
+    public void fromBasisInPlace(double[] theta, boolean target, DenseKernels kernels, double[] block,
+                                 double[] product) {
+        rotate(theta, theta, target, true, kernels, block, product);
+    }
+
+    /** {@code out = (A, B Q or B Qᵀ for each block)}; out may be theta, each block being copied out first. */
+    private void rotate(double[] theta, double[] out, boolean target, boolean back, DenseKernels k, double[] b,
+                        double[] rb) {
         int mm = m * m;
         int mn = m * n;
-        System.arraycopy(theta, 0, out, 0, mm);
-        double[] b = new double[mn];
-        double[] rb = new double[mn];
+        if (out != theta) {
+            System.arraycopy(theta, 0, out, 0, mm);
+        }
         for (int block = 0; block < (target ? 2 : 1); block++) {
             int offset = mm + block * mn;
             System.arraycopy(theta, offset, b, 0, mn);

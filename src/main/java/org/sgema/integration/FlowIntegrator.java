@@ -100,15 +100,15 @@ public final class FlowIntegrator {
             DenseKernels kernels = ((MomentField) field).kernels();
             basis.toBasis(theta0, rotated, initial.hasTarget(), kernels);
             Trajectory inBasis = integrate(((MomentField) field).on(basis.rotated()), rotated, t0, start);
-            double[][] states = new double[inBasis.size()][];
-            double[] times = new double[inBasis.size()];
-            for (int i = 0; i < states.length; i++) {
-                states[i] = new double[theta0.length];
-                basis.fromBasis(inBasis.state(i).toArray(), states[i], initial.hasTarget(), kernels);
-                times[i] = inBasis.time(i);
+            // the recorded states are this run's own arrays: rotated back in place, without a copy
+            double[][] states = inBasis.recordedStates();
+            double[] block = new double[field.configuration().m() * field.configuration().n()];
+            double[] product = new double[block.length];
+            for (double[] state : states) {
+                basis.fromBasisInPlace(state, initial.hasTarget(), kernels, block, product);
             }
             return new Trajectory(field.flow(), field.configuration(), settings, inBasis.outcome(), inBasis.reason(),
-                    times, states, inBasis.rhsEvaluations(), inBasis.steps(), elapsed(start),
+                    inBasis.times(), states, inBasis.rhsEvaluations(), inBasis.steps(), elapsed(start),
                     inBasis.stiffFrom(), inBasis.abandonedStiffPhases());
         }
         return integrate(field, theta0, t0, start);

@@ -203,6 +203,24 @@ public final class Trajectory {
         return State.fromArray(configuration.m(), configuration.n(), flow.hasTarget(), states[i]);
     }
 
+    /**
+     * @return the recorded states themselves, not copies: only for {@link FlowIntegrator}, which
+     *     rotates the states of a run it has just recorded out of the eigenbasis in place
+     */
+    double[][] recordedStates() {
+        return states;
+    }
+
+    /**
+     * Recorded state i into a caller's array, without the copies of {@link #state}.
+     *
+     * @param i the index
+     * @param out its flattened state (modified; of the state's length)
+     */
+    public void copyState(int i, double[] out) {
+        System.arraycopy(states[i], 0, out, 0, states[i].length);
+    }
+
     /** @return the final time */
     public double finalTime() {
         return times[times.length - 1];

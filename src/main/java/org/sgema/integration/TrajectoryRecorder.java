@@ -34,7 +34,7 @@ final class TrajectoryRecorder implements ODEStepHandler {
         if (!times.isEmpty() && initial.getTime() == lastTime) {
             return; // a second phase of the same run (explicit, then stiff) continues the record
         }
-        record(initial.getTime(), initial.getPrimaryState());
+        record(initial.getTime(), initial.getPrimaryState()); // a copy of its own
     }
 
     @Override
@@ -42,7 +42,7 @@ final class TrajectoryRecorder implements ODEStepHandler {
         steps++;
         ODEStateAndDerivative end = interpolator.getCurrentState();
         lastTime = end.getTime();
-        lastState = end.getPrimaryState();
+        lastState = end.getPrimaryState(); // a copy of its own, stored as it is
         if (++seen % stride == 0) {
             record(lastTime, lastState);
         }
@@ -53,9 +53,10 @@ final class TrajectoryRecorder implements ODEStepHandler {
         }
     }
 
+    /** @param theta a state no one else holds (Hipparchus' getters return copies): stored, not copied */
     private void record(double t, double[] theta) {
         times.add(t);
-        states.add(theta.clone());
+        states.add(theta);
         if (states.size() > maxPoints) {
             for (int i = states.size() - 1; i > 0; i -= 2) {
                 states.remove(i);
@@ -69,7 +70,7 @@ final class TrajectoryRecorder implements ODEStepHandler {
     void closeOut() {
         if (lastState != null && times.get(times.size() - 1) != lastTime) {
             times.add(lastTime);
-            states.add(lastState.clone());
+            states.add(lastState); // not in the record: its entry would be the last
         }
     }
 

@@ -75,6 +75,27 @@ public final class Configuration {
         Validation.requirePsd("Sigma_z", jointMoment(), MOMENT_TOLERANCE);
     }
 
+    /**
+     * A copy with other hyper-parameters: the moments, validated when {@code base} was made, are
+     * shared (they are never modified or handed out), so only the hyper-parameters are checked,
+     * without the eigenvalues of the 2n×2n joint moment again.
+     */
+    private Configuration(Configuration base, double lambda, double alpha, double tau) {
+        requireHyper("lambda", lambda, lambda >= 0, "must be ≥ 0");
+        requireHyper("alpha", alpha, alpha > 0, "must be > 0");
+        requireHyper("tau", tau, tau > 0, "must be > 0");
+        this.n = base.n;
+        this.m = base.m;
+        this.cxx = base.cxx;
+        this.cxy = base.cxy;
+        this.cyy = base.cyy;
+        this.signal = base.signal;
+        this.noise = base.noise;
+        this.lambda = lambda;
+        this.alpha = alpha;
+        this.tau = tau;
+    }
+
     private static void requireHyper(String name, double value, boolean ok, String rule) {
         if (!Double.isFinite(value) || !ok) {
             throw new InvalidInputException(name, rule + ", got " + value);
@@ -120,17 +141,17 @@ public final class Configuration {
 
     /** @return a copy with weight decay λ */
     public Configuration withLambda(double lambda) {
-        return new Configuration(m, cxx, cxy, cyy, signal, noise, lambda, alpha, tau);
+        return new Configuration(this, lambda, alpha, tau);
     }
 
     /** @return a copy with predictor learning-rate ratio α */
     public Configuration withAlpha(double alpha) {
-        return new Configuration(m, cxx, cxy, cyy, signal, noise, lambda, alpha, tau);
+        return new Configuration(this, lambda, alpha, tau);
     }
 
     /** @return a copy with EMA rate τ */
     public Configuration withTau(double tau) {
-        return new Configuration(m, cxx, cxy, cyy, signal, noise, lambda, alpha, tau);
+        return new Configuration(this, lambda, alpha, tau);
     }
 
     /** @return input dimension n */

@@ -253,12 +253,16 @@ public record LimitApproach(Kind kind, double rate, double exponent, double fitR
             double[] ys = new double[n];
             int k = 0;
             int half = -1;
+            double[] theta = new double[field.dimension()];
+            double[] f = new double[field.dimension()];
             for (int i = 0; i < n; i++) {
                 double ti = run.time(i);
                 if (ti < tEnd / 10 || ti <= 0) {
                     continue;
                 }
-                double g = Matrices.norm(field.evaluate(run.state(i).toArray()));
+                run.copyState(i, theta);
+                field.evaluate(theta, f);
+                double g = Matrices.norm(f);
                 if (!(g > 0) || !Double.isFinite(g)) {
                     continue;
                 }

@@ -42,6 +42,40 @@ class FlowIntegratorTest {
     }
 
     @Test
+    void everyRecordedStateIsItsOwnArraySoTheRotationOutOfTheEigenbasisTouchesItOnce() {
+        // the states recorded in the eigenbasis are rotated back in place: one array recorded twice
+        // (e.g. the last state added again by closeOut) would be rotated twice, B Qᵀ Qᵀ
+        Configuration c = RandomConfigurations.symmetric(RandomConfigurations.logSpaced(17, 2, 30),
+                RandomConfigurations.logSpaced(17, 0.5, 5), 3, new Random(4));
+        for (Flow flow : new Flow[] {Flow.SG, Flow.EMA}) {
+            State s0 = RandomConfigurations.fanInState(3, 17, flow.hasTarget(), 0.5, new Random(6));
+            // thinned (the last step added by closeOut) and not (every step recorded, the last one too)
+            for (int kept : new int[] {2, 3, 4, 5, 6, 7, 4000}) {
+                IntegrationSettings settings = IntegrationSettings.defaults().withHorizon(20 + kept % 100)
+                        .withConvergenceTolerance(1e-30);
+                settings = new IntegrationSettings(settings.relativeTolerance(), settings.absoluteTolerance(),
+                        settings.horizon(), settings.convergenceTolerance(), settings.divergenceLimit(),
+                        settings.maxEvaluations(), settings.wallClockMillis(), kept, settings.method(), true);
+                Trajectory rotated = new FlowIntegrator(settings).integrate(flow.field(c), s0);
+                Trajectory given = new FlowIntegrator(settings.withEigenbasis(false)).integrate(flow.field(c), s0);
+                double[][] states = rotated.recordedStates();
+                java.util.Set<double[]> distinct = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+                distinct.addAll(java.util.Arrays.asList(states));
+                assertEquals(states.length, distinct.size(), "one array per recorded point");
+                assertTrue(rotated.size() > 2, "thinned, not empty");
+                double[] first = rotated.state(0).toArray();
+                assertTrue(Matrices.distance(first, s0.toArray()) <= 1e-14 * Matrices.norm(s0.toArray()),
+                        "the initial state rotated in and out once");
+                double[] end = rotated.finalState().toArray();
+                double[] reference = given.finalState().toArray();
+                assertEquals(given.finalTime(), rotated.finalTime());
+                assertTrue(Matrices.distance(end, reference) <= 1e-7 * Matrices.norm(reference),
+                        () -> flow + ": the last state deviates by " + Matrices.distance(end, reference));
+            }
+        }
+    }
+
+    @Test
     void gdDoesNotConserveTheSgInvariant() {
         // The control: the invariant check must be able to fail.
         Configuration c = config(31, 6, 3);

@@ -46,6 +46,22 @@ class ConfigurationTest {
     }
 
     @Test
+    void aCopyWithOtherHyperParametersKeepsTheValidatedMomentsBitForBit() {
+        Random rnd = new Random(3);
+        Configuration c = RandomConfigurations.asymmetric(RandomConfigurations.logSpaced(14, 0.2, 3), 2, rnd);
+        Configuration d = c.withLambda(0.25).withAlpha(0.5).withTau(3.0);
+        assertEquals(0.25, d.lambda());
+        assertEquals(0.5, d.alpha());
+        assertEquals(3.0, d.tau());
+        assertEquals(c.lambda(), c.withTau(2.0).lambda());
+        for (DMatrixRMaj[] pair : new DMatrixRMaj[][] {{c.cxx(), d.cxx()}, {c.cxy(), d.cxy()}, {c.cyy(), d.cyy()}}) {
+            assertTrue(java.util.Arrays.equals(pair[0].data, pair[1].data), "moments copied as they are");
+        }
+        Configuration s = Configuration.symmetric(eye(3), eye(3), 1).withTau(0.5);
+        assertTrue(s.isSymmetricModel() && s.signal() != null && s.noise() != null, "the symmetric model stays one");
+    }
+
+    @Test
     void sigmaOfTheSymmetricModelIsTheSmallestNoiseEigenvalue() {
         Random rnd = new Random(41);
         Configuration c = RandomConfigurations.symmetric(new double[] {3, 2, 1, 0.5},
