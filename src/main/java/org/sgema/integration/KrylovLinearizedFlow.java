@@ -177,17 +177,12 @@ final class KrylovLinearizedFlow extends FlowEquation implements LinearizedEquat
                 for (int i = 0; i <= j; i++) {
                     double h = kernels.dot(w, 0, basis[i], 0, n);
                     hessenberg[i][j] = h;
-                    double[] vi = basis[i];
-                    for (int q = 0; q < n; q++) {
-                        w[q] -= h * vi[q];
-                    }
+                    subtractScaled(w, h, basis[i], n);
                 }
                 double next = norm(kernels, w);
                 hessenberg[j + 1][j] = next;
                 if (next > 0) {
-                    for (int q = 0; q < n; q++) {
-                        w[q] /= next;
-                    }
+                    divide(w, next, n);
                 }
                 for (int i = 0; i < j; i++) {
                     double a = hessenberg[i][j];
@@ -247,6 +242,24 @@ final class KrylovLinearizedFlow extends FlowEquation implements LinearizedEquat
                 }
                 return true;
             }
+        }
+    }
+
+    /**
+     * {@code w ← w − h v}, elementwise as written (no fused multiply-add, so the same bits at any
+     * level of compilation): a method of its own, so that the JIT compiles this, the Arnoldi
+     * step's hot loop, as soon as it is hot, not only once the whole of {@link #gmres} is.
+     */
+    private static void subtractScaled(double[] w, double h, double[] v, int n) {
+        for (int q = 0; q < n; q++) {
+            w[q] -= h * v[q];
+        }
+    }
+
+    /** {@code w ← w / d}, elementwise (see {@link #subtractScaled}). */
+    private static void divide(double[] w, double d, int n) {
+        for (int q = 0; q < n; q++) {
+            w[q] /= d;
         }
     }
 
