@@ -53,7 +53,8 @@ final class IntegrateCommand implements Callable<Integer> {
 
     @Option(names = "--threads", defaultValue = "1",
             description = "threads of the field's large products: 1, or 2 to split them with a worker thread"
-                    + " (same results to the bit; pays from about (n, m) = (256, 32)) (default ${DEFAULT-VALUE})")
+                    + " (same results to the bit; pays from about (n, m) = (256, 32); a field with m·n < 256 stays on"
+                    + " one) (default ${DEFAULT-VALUE})")
     int threads;
 
     @Option(names = "--orbit-search", defaultValue = "20",
@@ -93,8 +94,7 @@ final class IntegrateCommand implements Callable<Integer> {
         if (System.console() != null) {
             integrator = integrator.withProgress(t -> System.err.printf(Locale.ROOT, "\rt = %.4g / %.4g", t, tMax));
         }
-        org.sgema.flows.VectorField field = threads == 2 ? f.field(c, org.sgema.numerics.DenseKernels.parallel())
-                : f.field(c, org.sgema.numerics.DenseKernels.forShortRun(c.m(), c.n()));
+        org.sgema.flows.VectorField field = f.field(c, org.sgema.numerics.DenseKernels.forShortRun(c.m(), c.n(), threads));
         Trajectory t = integrator.integrate(field, s0);
         if (System.console() != null) {
             System.err.println();

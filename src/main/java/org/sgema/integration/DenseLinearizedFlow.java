@@ -2,7 +2,6 @@ package org.sgema.integration;
 
 import org.ejml.data.DMatrixRMaj;
 import org.sgema.flows.VectorField;
-import org.sgema.numerics.DenseKernels;
 import org.sgema.numerics.LuFactorization;
 
 /**
@@ -39,7 +38,7 @@ final class DenseLinearizedFlow extends FlowEquation implements LinearizedEquati
         this.shifted = new DMatrixRMaj(n, n);
         this.unit = new double[n];
         this.column = new double[n];
-        this.lu = new LuFactorization(n, DenseKernels.best());
+        this.lu = new LuFactorization(n, LinearizedEquation.kernelsOf(field));
     }
 
     @Override

@@ -37,8 +37,8 @@ final class KrylovLinearizedFlow extends FlowEquation implements LinearizedEquat
     static final int PRECONDITIONED_ITERATIONS = 20;
     private final VectorField field;
     private final int n;
-    /** the Gram–Schmidt dot products' kernels */
-    private final DenseKernels kernels = DenseKernels.best();
+    /** the Gram–Schmidt dot products' kernels ({@link LinearizedEquation#kernelsOf}) */
+    private final DenseKernels kernels;
     private final double[] point;
     private final double[][] basis;
     private final double[][] hessenberg;
@@ -62,6 +62,7 @@ final class KrylovLinearizedFlow extends FlowEquation implements LinearizedEquat
         super(field);
         this.field = field;
         this.n = field.dimension();
+        this.kernels = LinearizedEquation.kernelsOf(field);
         this.point = new double[n];
         this.basis = new double[RESTART + 1][n];
         this.hessenberg = new double[RESTART + 1][RESTART];

@@ -1,6 +1,7 @@
 package org.sgema.integration;
 
 import org.hipparchus.ode.OrdinaryDifferentialEquation;
+import org.sgema.numerics.DenseKernels;
 
 /**
  * A problem {@code y' = f(y)} that can also solve the shifted linear systems of implicit and
@@ -39,6 +40,18 @@ public interface LinearizedEquation extends OrdinaryDifferentialEquation {
      *     counts; with the field's evaluations it prices a stiff step for the switching test
      */
     double linearAlgebraFlops();
+
+    /**
+     * @param field the field whose systems are solved
+     * @return the dense kernels of its solves' dot products: the field's own for a moment field
+     *     (the Vector API kernels of every claim and of the default fields, as before; a short
+     *     command's plain loops until they switch, so that its first stiff steps do not run the
+     *     Vector API before the JIT has compiled it, see {@code DenseKernels.forShortRun}), else
+     *     {@link DenseKernels#best()}
+     */
+    static DenseKernels kernelsOf(org.sgema.flows.VectorField field) {
+        return field instanceof org.sgema.flows.MomentField moments ? moments.kernels() : DenseKernels.best();
+    }
 
     /**
      * @param field a field (its workspaces are used; not thread-safe)

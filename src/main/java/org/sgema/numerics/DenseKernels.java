@@ -95,6 +95,23 @@ public interface DenseKernels {
         return (long) m * n >= WarmingKernels.LARGE ? best() : new WarmingKernels(WarmingKernels.BUDGET);
     }
 
+    /**
+     * {@link #forShortRun(int, int)} on one thread; on two, {@link #parallel()} where one thread
+     * takes {@link #best()} from the start (large fields, where a second thread can pay) and the
+     * same kernels as on one thread otherwise, so that a run computes the same bits for either
+     * thread count (the parallel kernels split products, never a sum, and take the dot products
+     * on {@link #best()}).
+     *
+     * @param m the rows of B
+     * @param n the columns of B
+     * @param threads 1, or 2 to split the large products with a worker thread
+     * @return the kernels for that field
+     */
+    static DenseKernels forShortRun(int m, int n, int threads) {
+        DenseKernels one = forShortRun(m, n);
+        return threads == 2 && one == best() ? parallel() : one;
+    }
+
     /** @return the plain-loop kernels */
     static DenseKernels scalar() {
         return ScalarKernels.INSTANCE;
