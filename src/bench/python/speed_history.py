@@ -42,6 +42,8 @@ CHANGES = [
     ("7255dbc", "JSON through Jackson's streaming parser and generator, no ObjectMapper"),
     ("f6fc5bf", "launcher: a static class-data-sharing archive, which holds picocli's classes too"),
     ("e89299c", "DOP853 writes its stages in place: no arrays per evaluation"),
+    ("a2eea99", "RODAS stages in place (7d45bc9); states recorded once, rotated out of the eigenbasis in place; with* not re-validated"),
+    ("2b2e834", "GMRES: the Arnoldi update in small methods the JIT compiles early (cold stiff probes)"),
 ]
 
 

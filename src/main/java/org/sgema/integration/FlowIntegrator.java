@@ -228,11 +228,15 @@ public final class FlowIntegrator {
      * <pre>
      *   t_next = t0 + max(4, r)·(t − t0)
      * </pre>
-     * On a slowing flow the stiff step grows at most about in proportion to the age while the
-     * explicit step, held by stability, does not, so the price ratio falls no faster than about
-     * {@code r·a/age} and cannot reach 1 before age {@code r·a}; the factor 4 spaces the checks
-     * geometrically when the ratio was near 1. (Measured at (64, 16), SG: ratios 43.6, 11.7, 7.1,
-     * 6.0 at ages 14, 81, 366, 1510, falling slower than 1/age.)
+     * A heuristic: on a flow slowing down algebraically the stiff step grows about in proportion
+     * to the age while the explicit step, held by stability, does not, so the price ratio would
+     * fall about like {@code r·a/age} and reach 1 near age {@code r·a}; the factor 4 spaces the
+     * checks geometrically when the ratio was near 1. (Measured at (64, 16), SG: ratios 43.6, 11.7,
+     * 7.1, 6.0 at ages 14, 81, 366, 1510, falling slower than 1/age.) Not a bound: on real-data runs
+     * it can fall faster (wine EMA: 33.3 at age 38, 9.11 at 117, paying by 249, where this rule
+     * waits until 1,298), but checks at every doubling of the age cost more than they saved in 5 of
+     * 8 measured runs, since a probe's price, taken on its first steps, often lands just above 1
+     * (docs/THEORY.md, "the schedule of stiffness checks").
      */
     static double nextStiffnessCheck(double t0, double leftAt, double ratio) {
         return t0 + Math.max(4, ratio) * (leftAt - t0);
