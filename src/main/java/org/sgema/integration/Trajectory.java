@@ -216,8 +216,13 @@ public final class Trajectory {
      *
      * @param i the index
      * @param out its flattened state (modified; of the state's length)
+     * @throws IllegalArgumentException if {@code out} is not of the state's length
      */
     public void copyState(int i, double[] out) {
+        if (out.length != states[i].length) {
+            throw new IllegalArgumentException("a state of length " + states[i].length + " into an array of "
+                    + out.length);
+        }
         System.arraycopy(states[i], 0, out, 0, states[i].length);
     }
 

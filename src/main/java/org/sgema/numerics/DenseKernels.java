@@ -109,7 +109,8 @@ public interface DenseKernels {
      */
     static DenseKernels forShortRun(int m, int n, int threads) {
         DenseKernels one = forShortRun(m, n);
-        return threads == 2 && one == best() ? parallel() : one;
+        // one thread takes best() unless it warms up first (then the Vector API stays unloaded here)
+        return threads == 2 && !(one instanceof WarmingKernels) ? parallel() : one;
     }
 
     /** @return the plain-loop kernels */

@@ -57,8 +57,15 @@ class ConfigurationTest {
         for (DMatrixRMaj[] pair : new DMatrixRMaj[][] {{c.cxx(), d.cxx()}, {c.cxy(), d.cxy()}, {c.cyy(), d.cyy()}}) {
             assertTrue(java.util.Arrays.equals(pair[0].data, pair[1].data), "moments copied as they are");
         }
-        Configuration s = Configuration.symmetric(eye(3), eye(3), 1).withTau(0.5);
-        assertTrue(s.isSymmetricModel() && s.signal() != null && s.noise() != null, "the symmetric model stays one");
+        DMatrixRMaj signal = new DMatrixRMaj(new double[][] {{2, 0.5, 0}, {0.5, 1, 0}, {0, 0, 0.3}});
+        DMatrixRMaj noise = new DMatrixRMaj(new double[][] {{0.2, 0, 0}, {0, 0.4, 0.1}, {0, 0.1, 0.6}});
+        Configuration s = Configuration.symmetric(signal, noise, 1);
+        Configuration t = s.withTau(0.5); // one copy: two would undo a swap of signal and noise
+        assertTrue(t.isSymmetricModel(), "the symmetric model stays one");
+        assertTrue(java.util.Arrays.equals(signal.data, t.signal().data) && java.util.Arrays.equals(noise.data,
+                t.noise().data), "signal and noise kept apart");
+        assertEquals(s.sigma(), t.sigma());
+        assertEquals(Matrices.symmetricEigenvalues(noise)[0], t.sigma(), 1e-15);
     }
 
     @Test
