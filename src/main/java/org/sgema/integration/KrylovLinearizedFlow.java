@@ -157,9 +157,7 @@ final class KrylovLinearizedFlow extends FlowEquation implements LinearizedEquat
             if (total >= maxIterations || !Double.isFinite(beta)) {
                 return false;
             }
-            for (int i = 0; i < n; i++) {
-                v0[i] /= beta;
-            }
+            divide(v0, beta, n);
             java.util.Arrays.fill(rhs, 0.0);
             rhs[0] = beta;
             int k = 0;

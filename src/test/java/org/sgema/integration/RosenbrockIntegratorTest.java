@@ -257,6 +257,7 @@ class RosenbrockIntegratorTest {
         double[] e = explicit.finalState().toArray();
         assertTrue(Matrices.distance(a, e) <= 1e-6 * Matrices.norm(e), "deviation " + Matrices.distance(a, e));
     }
+
     /**
      * The problem as a LinearizedEquation of its own, not a FlowEquation: RODAS then evaluates
      * through Hipparchus' problem wrapper (a fresh array per evaluation), not in place.
