@@ -101,7 +101,9 @@ public final class Explore {
      * Searches for a relative periodic orbit through (or near) a state, e.g. the end of a run that
      * keeps moving: first return modulo O(m) within {@code scanTime}, shooting, Floquet moduli.
      *
-     * @return the orbit: status ATTRACTING, UNDECIDED or NOT_FOUND, period, drift Q, moduli, evidence
+     * @return the orbit: status ATTRACTING, FAR (attracting, but the state beyond the distance its
+     *     linearization is trusted at; {@link #approach} follows a run toward it), UNDECIDED or
+     *     NOT_FOUND, period, drift Q, moduli, evidence
      */
     public static org.sgema.stability.RelativePeriodicOrbit orbit(Configuration c, Flow f, State s, double scanTime) {
         org.sgema.flows.VectorField field = f.field(c);

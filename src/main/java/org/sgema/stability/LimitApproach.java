@@ -45,7 +45,10 @@ import org.sgema.numerics.Matrices;
  * for a relative periodic orbit through its end state ({@link RelativePeriodicOrbit}: first return
  * modulo O(m) within the time it takes to travel {@value #SCAN_DIAMETERS} diameters, shooting, Floquet
  * multipliers decided beyond their error bound); when that orbit is normally attracting and F does
- * not vanish on it, the run has no limit point, decided: CYCLE, with the orbit's evidence. The
+ * not vanish on it, the run has no limit point, decided: CYCLE, with the orbit's evidence (an
+ * orbit that passes every test but lies too far from the end to govern it is followed: the run
+ * is continued toward it by the periods its contraction predicts and searched again,
+ * {@link #approachOrbit}). The
  * counter-examples above fail it: a ghost of a saddle-node of cycles has a multiplier near 1 (one
  * neutral modulus too many); a slow focus or spiral has no periodic orbit but its equilibrium,
  * where F vanishes; a centre's orbits are neutral (UNDECIDED, and the run stays STEADY).</p>
@@ -58,7 +61,8 @@ import org.sgema.numerics.Matrices;
  * @param rate fitted μ of the exponential law (NaN otherwise)
  * @param exponent fitted p of the algebraic law (NaN otherwise)
  * @param fitRms RMS residual of the chosen fit in ln g (NaN if none was chosen)
- * @param limit the polished limit (the run's final state when CONVERGED or UNRESOLVED)
+ * @param limit the polished limit (the run's final state when CONVERGED, STEADY or UNRESOLVED; CYCLE:
+ *              the state the orbit was decided from, the run's end or where its approach got to)
  * @param distance how far polishing moved the final state (CYCLE: how far shooting moved it onto the orbit)
  * @param remaining the estimate of the path still to travel, from the fitted law (0 when CONVERGED)
  * @param evidence one line with the numbers behind the decision
@@ -138,6 +142,15 @@ public record LimitApproach(Kind kind, double rate, double exponent, double fitR
 
     /** Most continuations of one run (the first always, the later ones on a predicted stop or in transit). */
     public static final int MAX_CONTINUATIONS = 5;
+
+    /** Most legs of a STEADY run's approach to an orbit found FAR from its end ({@link #approachOrbit}). */
+    public static final int MAX_APPROACHES = 3;
+
+    /** One leg of an approach follows the run at most this many periods. */
+    public static final double MAX_APPROACH_PERIODS = 10_000;
+
+    /** A leg is made in at most this many runs, each within the run's evaluation budget. */
+    public static final int MAX_PIECES = 10;
 
     /** A run in transit (see {@link #continueToLimit}) is continued to this many times the time it reached. */
     public static final double TRANSIT = 10;
@@ -418,13 +431,19 @@ public record LimitApproach(Kind kind, double rate, double exponent, double fitR
                 return new LimitApproach(Kind.STEADY, Double.NaN, Double.NaN, Double.NaN, end, 0, Double.NaN,
                         noLaw + "; " + r.evidence() + "; no search for a periodic orbit (no time given to it)");
             }
-            RelativePeriodicOrbit orbit = RelativePeriodicOrbit.near(field, Symmetry.of(field),
-                    conservedQuantities(field), end.toArray(), r.scanTime(), searchMillis);
-            return orbit.attracting()
-                    ? new LimitApproach(Kind.CYCLE, Double.NaN, Double.NaN, Double.NaN, end, orbit.distance(),
-                            Double.NaN, noLaw + "; " + r.evidence() + "; " + orbit.evidence())
+            long deadline = System.nanoTime() + Math.min(searchMillis, Long.MAX_VALUE / 4_000_000L) * 1_000_000L;
+            Symmetry symmetry = Symmetry.of(field);
+            int conserved = conservedQuantities(field);
+            RelativePeriodicOrbit orbit = RelativePeriodicOrbit.near(field, symmetry, conserved, end.toArray(),
+                    r.scanTime(), searchMillis);
+            OrbitApproach a = orbit.status() == RelativePeriodicOrbit.Status.FAR && t.settings() != null
+                    ? approachOrbit(field, symmetry, conserved, t.settings(), end, tEnd, orbit, r.scanTime(), deadline)
+                    : new OrbitApproach(orbit, end, tEnd, "");
+            return a.orbit().attracting()
+                    ? new LimitApproach(Kind.CYCLE, Double.NaN, Double.NaN, Double.NaN, a.state(), a.orbit().distance(),
+                            Double.NaN, noLaw + "; " + r.evidence() + "; " + a.legs() + a.orbit().evidence())
                     : new LimitApproach(Kind.STEADY, Double.NaN, Double.NaN, Double.NaN, end, 0, Double.NaN,
-                            noLaw + "; " + r.evidence() + "; " + orbit);
+                            noLaw + "; " + r.evidence() + "; " + a.legs() + a.orbit());
         }
         double rms = exponential ? exp[1] : alg[1];
         double remaining = exponential ? gEnd / mu : gEnd * tEnd / (p - 1);
@@ -451,6 +470,97 @@ public record LimitApproach(Kind kind, double rate, double exponent, double fitR
         }
         return new LimitApproach(exponential ? Kind.EXPONENTIAL : Kind.ALGEBRAIC, exponential ? mu : Double.NaN,
                 exponential ? Double.NaN : p, rms, polished.state(), polished.distance(), remaining, evidence);
+    }
+
+    /**
+     * A run followed toward a relative periodic orbit (see {@link #approachOrbit}).
+     *
+     * @param orbit the last search
+     * @param state the state it started from
+     * @param time the run's time there
+     * @param legs the legs' evidence ("" when the run was not followed)
+     */
+    record OrbitApproach(RelativePeriodicOrbit orbit, State state, double time, String legs) {
+    }
+
+    /**
+     * Follows a STEADY run toward a relative periodic orbit found FAR from its end x₀: normally
+     * attracting with contraction ρ per period, no equilibrium on it, the group acting freely, but
+     * x₀ at a distance d beyond {@code δ = }{@link RelativePeriodicOrbit#trustedDistance}, where its
+     * linearization is not trusted to govern x₀. In the orbit's basin the distance shrinks by about
+     * ρ per period, so the run is continued from x₀, with its own settings, by
+     * <pre>
+     *   K = ⌈ln(δ/(2d)) / ln ρ⌉ periods      (at most {@value #MAX_APPROACH_PERIODS})
+     * </pre>
+     * and the orbit is searched again from where it got to, with every test of the search; up to
+     * {@value #MAX_APPROACHES} legs, each predicted from the last search's d, δ and ρ (a nonlinear
+     * approach may be slower than ρ). A leg is integrated in pieces, each within the run's
+     * evaluation budget (a piece that fails on it is continued from where it got to, up to
+     * {@value #MAX_PIECES} pieces); the legs and searches share the search's deadline. The
+     * ω-limit set of a trajectory is that of any of its later points, so an orbit decided
+     * ATTRACTING from the last leg's end decides the run: no limit point. Nothing is loosened: a
+     * start that is not in the orbit's basin drifts elsewhere (the search from there finds no
+     * orbit, or one still FAR), and a leg that ends other than at its horizon ends the approach.
+     *
+     * @param field the field of the run
+     * @param symmetry its group
+     * @param conserved its conserved quantities ({@link #conservedQuantities})
+     * @param settings the run's settings (tolerances, stop test, evaluation budget)
+     * @param from x₀, the run's end
+     * @param t0 the run's time at x₀
+     * @param far the search from x₀, FAR
+     * @param scanTime the scan time of each search
+     * @param deadline {@link System#nanoTime()} by which everything ends
+     * @return the last search, from the last leg's end (x₀ itself when no leg was made)
+     */
+    static OrbitApproach approachOrbit(VectorField field, Symmetry symmetry, int conserved, IntegrationSettings settings,
+                                       State from, double t0, RelativePeriodicOrbit far, double scanTime, long deadline) {
+        RelativePeriodicOrbit orbit = far;
+        State state = from;
+        double time = t0;
+        StringBuilder legs = new StringBuilder();
+        for (int leg = 0; leg < MAX_APPROACHES && orbit.status() == RelativePeriodicOrbit.Status.FAR; leg++) {
+            double trusted = RelativePeriodicOrbit.trustedDistance(orbit.contraction(), state.toArray());
+            double periods = Math.ceil(Math.log(trusted / (2 * orbit.distance())) / Math.log(orbit.contraction()));
+            long left = (deadline - System.nanoTime()) / 1_000_000L;
+            if (!(periods >= 1 && periods <= MAX_APPROACH_PERIODS) || left <= 0) {
+                legs.append(String.format(Locale.ROOT, "not followed: %.3g periods to within %.3g of the orbit%s; ",
+                        periods, trusted, left <= 0 ? ", no time left" : " (at most " + MAX_APPROACH_PERIODS + ")"));
+                break;
+            }
+            double horizon = time + periods * orbit.period();
+            double start = time;
+            Trajectory more = null;
+            // in pieces of the run's evaluation budget each, while they get on
+            for (int piece = 0; piece < MAX_PIECES && left > 0; piece++) {
+                more = new FlowIntegrator(settings.withHorizon(horizon).withWallClockMillis(left))
+                        .integrate(field, state, time);
+                boolean onItsWay = more.outcome() == Outcome.INTEGRATOR_FAILED && more.finalTime() > time
+                        && Double.isFinite(Matrices.norm(more.finalState().toArray()));
+                if (more.outcome() == Outcome.HORIZON_REACHED || onItsWay) {
+                    state = more.finalState();
+                    time = more.finalTime();
+                }
+                if (!onItsWay) {
+                    break;
+                }
+                left = (deadline - System.nanoTime()) / 1_000_000L;
+            }
+            if (more.outcome() != Outcome.HORIZON_REACHED) {
+                legs.append(String.format(Locale.ROOT, "followed toward the orbit at distance %.3g for %.0f periods"
+                        + " from t = %.4g: ended %s at t = %.4g (%s); ", orbit.distance(), periods, start,
+                        more.outcome(), more.finalTime(), more.reason()));
+                break;
+            }
+            double before = orbit.distance();
+            double rho = orbit.contraction();
+            left = (deadline - System.nanoTime()) / 1_000_000L;
+            orbit = RelativePeriodicOrbit.near(field, symmetry, conserved, state.toArray(), scanTime, Math.max(0, left));
+            legs.append(String.format(Locale.ROOT, "followed %.0f periods (to t = %.4g) toward the orbit %.3g away"
+                    + " (ρ = %.6g, trusted within %.3g): %s at distance %.3g; ", periods, time, before,
+                    rho, trusted, orbit.status(), orbit.distance()));
+        }
+        return new OrbitApproach(orbit, state, time, legs.toString());
     }
 
     /**

@@ -61,7 +61,9 @@ import org.sgema.numerics.Spectrum;
  *   [F, ξ_1, …] above {@value #FREEDOM} (else the neutral directions are others, e.g. at a
  *   collapsed B);</li>
  * <li><b>the start is governed by it</b>: x₀ lies within {@value #MAX_DISTANCE}(1 − ρ)(1 + ‖x‖)
- *   of x* (shooting from a start far from the orbit may converge to another, attracting one), and
+ *   of x* ({@link #trustedDistance}; shooting from a start far from the orbit may converge to another,
+ *   attracting one: an orbit that passes every other test but this one is FAR, and
+ *   {@link LimitApproach} may follow the run toward it and search again), and
  *   the run from x₀ over K = ⌈ln 1e-3/ln ρ⌉ periods (at most {@value #MAX_PERSISTENCE_PERIODS})
  *   keeps ‖F‖ above half the orbit's minimum (integrated at rtol {@value #RTOL_CHECK}).</li>
  * </ol>
@@ -78,8 +80,10 @@ import org.sgema.numerics.Spectrum;
  * proved: this is numerical evidence at the level of the equilibrium classification, not a
  * computer-assisted proof.
  *
- * @param status ATTRACTING (decided), UNDECIDED (an orbit found, its attraction not decided) or
- *               NOT_FOUND
+ * @param status ATTRACTING (decided), FAR (an orbit that passes every test but the start's distance:
+ *               normally attracting, F not vanishing on it, the group acting freely, but x₀ beyond
+ *               {@link #trustedDistance}, so undecided for x₀), UNDECIDED (an orbit found, its
+ *               attraction not decided) or NOT_FOUND
  * @param point x* (null when not found)
  * @param period T (NaN when not found)
  * @param drift Q (null when not found)
@@ -96,8 +100,8 @@ public record RelativePeriodicOrbit(Status status, double[] point, double period
                                     double distance, double[] moduli, int neutral, double bound, double contraction,
                                     double minSpeed, String evidence) {
 
-    /** ATTRACTING (decided), UNDECIDED, NOT_FOUND. */
-    public enum Status { ATTRACTING, UNDECIDED, NOT_FOUND }
+    /** ATTRACTING (decided), FAR (attracting, but the start beyond the trusted distance: undecided), UNDECIDED, NOT_FOUND. */
+    public enum Status { ATTRACTING, FAR, UNDECIDED, NOT_FOUND }
 
     /** Tolerance of the shooting integrations. */
     public static final double RTOL = 1e-11;
@@ -133,6 +137,15 @@ public record RelativePeriodicOrbit(Status status, double[] point, double period
     /** @return whether the orbit was found and decided attracting */
     public boolean attracting() {
         return status == Status.ATTRACTING;
+    }
+
+    /**
+     * @return {@code δ = }{@value #MAX_DISTANCE}{@code (1 − ρ)(1 + ‖x₀‖)}: the farthest a start x₀
+     *     may lie from an orbit of contraction ρ per period for the orbit's linearization to govern it
+     *     (0 when ρ ≥ 1)
+     */
+    public static double trustedDistance(double contraction, double[] x0) {
+        return MAX_DISTANCE * Math.max(0, 1 - contraction) * (1 + Matrices.norm(x0));
     }
 
     /**
@@ -393,7 +406,7 @@ public record RelativePeriodicOrbit(Status status, double[] point, double period
         // the group must act freely along the orbit: F and the ξ_j independent (else the neutral count is other)
         double freedom = freedom(field, symmetry, x);
         // 5. the start lies where the linearization governs, and the run from it stays on the orbit
-        double allowed = MAX_DISTANCE * Math.max(0, 1 - contraction) * scale;
+        double allowed = trustedDistance(contraction, x0);
         double persistence = distance <= allowed && nearOne == neutral && outside == 0
                 ? methods.run("persistence run", () -> persistence(field, x0, orbitPeriod, contraction, scale, methods))
                 : Double.NaN;
@@ -420,7 +433,7 @@ public record RelativePeriodicOrbit(Status status, double[] point, double period
             status = Status.UNDECIDED;
             why = ": the group does not act freely on the orbit (the neutral count would differ)";
         } else if (!(distance <= allowed)) {
-            status = Status.UNDECIDED;
+            status = Status.FAR;
             why = String.format(Locale.ROOT, ": the start is %.3g from the orbit, beyond %.3g (1 − ρ)(1 + ‖x‖) where"
                     + " the linearization is trusted", distance, MAX_DISTANCE);
         } else if (!(persistence >= minSpeed / 2)) {

@@ -24,7 +24,9 @@ import org.sgema.integration.Trajectory;
  *   Stuart–Landau with ẇ = −10⁻⁶w                   a modulus 1 − 6e-6, within its bound of 1:     UNDECIDED
  *   Stuart–Landau with a modulus 0.99                 still decided:                                 ATTRACTING
  *   a ring of equilibria, spiralled into             shooting finds an equilibrium, F = 0:          UNDECIDED
- *   a focus inside an attracting cycle, slow          shooting jumps to the far cycle:               UNDECIDED
+ *   a focus inside an attracting cycle, slow          shooting jumps to the far cycle:               FAR
+ *   the same, the run followed toward it              it winds into the focus instead:              UNDECIDED
+ *   a slowly attracting cycle, from 0.05 off it       FAR; followed 22 periods, 1.8e-4 off it:       ATTRACTING
  *   a cycle whose basin is thinner than the gate      the run from the start leaves it:             UNDECIDED
  *   EMA with τ = 100 (ci), from a state on its orbit   stiff: found with RODAS, SciPy's numbers:     ATTRACTING
  * </pre>
@@ -142,11 +144,20 @@ class RelativePeriodicOrbitTest {
      * A slow focus at 0 inside a repelling cycle r = 1 and an attracting one r = 2
      * (ż = −κ(|z|² − 1)(|z|² − 4)z + iz, ẇ = −w, κ = 1e-5): from (0.6, 0, 0) the run winds into the
      * focus, but shooting jumps to the cycle r = 2, which is normally attracting (an adversarial
-     * review's counter-example). Mutant: without the distance gate it is ATTRACTING.
+     * review's counter-example): FAR, not decided. Mutant: without the distance gate it is ATTRACTING.
      */
     @Test
     void anOrbitFarFromTheStartDoesNotCount() {
-        Planar bistable = new Planar() {
+        RelativePeriodicOrbit o = RelativePeriodicOrbit.near(bistable(), Symmetry.NONE, 0, new double[] {0.6, 0, 0}, 20);
+        assertEquals(RelativePeriodicOrbit.Status.FAR, o.status(), o::toString);
+        assertTrue(!o.attracting(), o::toString);
+        assertEquals(2, Math.hypot(o.point()[0], o.point()[1]), 1e-6, o::toString);
+        assertTrue(o.evidence().contains("from the orbit, beyond"), o::toString);
+    }
+
+    /** {@code ż = −κ(|z|² − 1)(|z|² − 4)z + iz, ẇ = −w}, κ = 1e-5. */
+    private static Planar bistable() {
+        return new Planar() {
             @Override
             public void evaluate(double[] p, double[] out) {
                 double r2 = p[0] * p[0] + p[1] * p[1];
@@ -156,10 +167,71 @@ class RelativePeriodicOrbitTest {
                 out[2] = -p[2];
             }
         };
-        RelativePeriodicOrbit o = RelativePeriodicOrbit.near(bistable, Symmetry.NONE, 0, new double[] {0.6, 0, 0}, 20);
-        assertEquals(RelativePeriodicOrbit.Status.UNDECIDED, o.status(), o::toString);
-        assertEquals(2, Math.hypot(o.point()[0], o.point()[1]), 1e-6, o::toString);
-        assertTrue(o.evidence().contains("from the orbit, beyond"), o::toString);
+    }
+
+    private static final IntegrationSettings FOLLOW = IntegrationSettings.defaults().withConvergenceTolerance(1e-30)
+            .withTolerances(1e-11, 1e-14);
+
+    /**
+     * A slowly attracting cycle ({@code ż = s(1 − |z|²)z + iz, ẇ = −w}, s = 0.02: radial rate −2s,
+     * ρ = e^{−4πs} = 0.778 per period 2π) from |z| = 1.05: 0.05 from the orbit, beyond the trusted
+     * δ = 1e-3 (1 − ρ)(1 + ‖x₀‖) ≈ 4.6e-4, so FAR. Followed by the periods ρ predicts, the run is
+     * within δ of the orbit and the orbit is decided ATTRACTING from there. The leg's end is checked
+     * against the radial equation's closed form {@code r(t)² = 1/(1 + (1/r₀² − 1)e^{−2st})}.
+     * Mutant: a leg that does not move the state (searched again from x₀) stays FAR.
+     */
+    @Test
+    void anAttractingOrbitFarFromTheStartIsFollowedAndDecidedFromWhereTheRunGets() {
+        double s = 0.02;
+        Planar field = new Planar() {
+            @Override
+            public void evaluate(double[] p, double[] out) {
+                double g = s * (1 - p[0] * p[0] - p[1] * p[1]);
+                out[0] = g * p[0] - p[1];
+                out[1] = g * p[1] + p[0];
+                out[2] = -p[2];
+            }
+        };
+        double[] x0 = {1.05, 0, 0};
+        RelativePeriodicOrbit far = RelativePeriodicOrbit.near(field, Symmetry.NONE, 0, x0, 20);
+        assertEquals(RelativePeriodicOrbit.Status.FAR, far.status(), far::toString);
+        assertEquals(0.05, far.distance(), 1e-3, far::toString);
+        assertEquals(Math.exp(-4 * Math.PI * s), far.contraction(), 1e-6, far::toString);
+        LimitApproach.OrbitApproach a = LimitApproach.approachOrbit(field, Symmetry.NONE, 0, FOLLOW,
+                org.sgema.model.State.fromArray(1, 2, false, x0), 0, far, 20, System.nanoTime() + 60_000_000_000L);
+        assertEquals(RelativePeriodicOrbit.Status.ATTRACTING, a.orbit().status(), a::toString);
+        double periods = a.time() / (2 * Math.PI);
+        // δ/(2d) ≈ 4.6e-3 reached at about ln(4.6e-3)/ln ρ ≈ 21.4 periods: a whole number of them
+        assertEquals(Math.rint(periods), periods, 1e-9, a::toString);
+        assertTrue(periods >= 20 && periods <= 24, a::toString);
+        double[] end = a.state().toArray();
+        double r = Math.hypot(end[0], end[1]);
+        double closedForm = 1 / Math.sqrt(1 + (1 / (1.05 * 1.05) - 1) * Math.exp(-2 * s * a.time()));
+        assertEquals(closedForm, r, 1e-8, a::toString);
+        assertEquals(r - 1, a.orbit().distance(), 1e-6, a::toString);
+        assertTrue(a.orbit().distance() <= RelativePeriodicOrbit.trustedDistance(a.orbit().contraction(), end),
+                a::toString);
+        assertTrue(a.legs().startsWith("followed"), a::toString);
+    }
+
+    /**
+     * The bistable field's FAR orbit r = 2 followed from (0.6, 0, 0): the run winds into the focus
+     * instead (to |z| ≈ 0.08 after one leg, where the search finds the focus, two moduli near 1:
+     * UNDECIDED), away from the orbit, and nothing is decided. Mutant: an approach that decides
+     * from the first search once the run was followed (no search again from where it got to)
+     * calls it ATTRACTING.
+     */
+    @Test
+    void aFarOrbitTheRunDoesNotApproachStaysUndecided() {
+        Planar field = bistable();
+        double[] x0 = {0.6, 0, 0};
+        RelativePeriodicOrbit far = RelativePeriodicOrbit.near(field, Symmetry.NONE, 0, x0, 20);
+        assertEquals(RelativePeriodicOrbit.Status.FAR, far.status(), far::toString);
+        LimitApproach.OrbitApproach a = LimitApproach.approachOrbit(field, Symmetry.NONE, 0, FOLLOW,
+                org.sgema.model.State.fromArray(1, 2, false, x0), 0, far, 20, System.nanoTime() + 60_000_000_000L);
+        assertTrue(!a.orbit().attracting(), a::toString);
+        double[] end = a.state().toArray();
+        assertTrue(Math.hypot(end[0], end[1]) < 0.6, a::toString); // wound inward, toward the focus
     }
 
     /**
