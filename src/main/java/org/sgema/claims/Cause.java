@@ -79,7 +79,10 @@ public enum Cause {
     TOO_MANY_COMPONENTS(Verdict.HYPOTHESIS_NOT_MET, "too many components"),
     /** Δ(0) has no negative eigenvalue: no lower bound */
     NO_NEGATIVE_EIGENVALUE(Verdict.HYPOTHESIS_NOT_MET, "no negative eigenvalue of Δ(0)"),
-    /** the run has no limit point: it ends on a normally attracting relative periodic orbit (LimitApproach CYCLE) */
+    /**
+     * the run has no limit point: it ends, or followed further reaches a state, near a normally attracting
+     * relative periodic orbit (LimitApproach CYCLE)
+     */
     NO_LIMIT_POINT(Verdict.HYPOTHESIS_NOT_MET, "no limit point (attracting periodic orbit)"),
     /** the equilibrium is not normally attracting (the statement is about attracting ones) */
     NOT_ATTRACTING(Verdict.HYPOTHESIS_NOT_MET, "not attracting"),

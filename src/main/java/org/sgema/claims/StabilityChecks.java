@@ -483,7 +483,8 @@ public final class StabilityChecks {
      * which widens the eigenvalue bound by L·error); an UNSTABLE verdict is confirmed by continuing the integration from where the
      * trajectory ended (not from the projected limit, which is an equilibrium and never moves):
      * a trajectory that then leaves had only stopped near a saddle (INCONCLUSIVE). A run that ends
-     * on a normally attracting relative periodic orbit has no limit point
+     * near a normally attracting relative periodic orbit (or, followed toward one found too far
+     * from its end, gets near it: {@link LimitApproach#approachOrbit}) has no limit point
      * (HYPOTHESIS_NOT_MET, {@link Cause#NO_LIMIT_POINT}).
      * Metric: the largest real part of the non-zero eigenvalues.
      */

@@ -773,7 +773,8 @@ public final class VarietyChecks {
      *
      * @param trajectory the converged run, or null
      * @param skip the evaluation to return instead, or null: HYPOTHESIS_NOT_MET for λ = 0 and for a
-     *     run that ends on a normally attracting relative periodic orbit ({@link LimitApproach#noLimitPoint},
+     *     run that ends, or followed further gets, near a normally attracting relative periodic orbit
+     *     ({@link LimitApproach#noLimitPoint},
      *     {@link Cause#NO_LIMIT_POINT}), INCONCLUSIVE with its tail's evidence for any other run that
      *     did not meet its stop test
      */

@@ -63,7 +63,8 @@ import org.sgema.numerics.Matrices;
  * @param fitRms RMS residual of the chosen fit in ln g (NaN if none was chosen)
  * @param limit the polished limit (the run's final state when CONVERGED, STEADY or UNRESOLVED; CYCLE:
  *              the state the orbit was decided from, the run's end or where its approach got to)
- * @param distance how far polishing moved the final state (CYCLE: how far shooting moved it onto the orbit)
+ * @param distance how far polishing moved the final state (CYCLE: how far shooting moved {@link #limit()},
+ *                 the state the orbit was decided from, onto the orbit)
  * @param remaining the estimate of the path still to travel, from the fitted law (0 when CONVERGED)
  * @param evidence one line with the numbers behind the decision
  */
@@ -88,7 +89,9 @@ public record LimitApproach(Kind kind, double rate, double exponent, double fitR
 
     /**
      * How the limit is approached: CONVERGED, EXPONENTIAL or ALGEBRAIC (a limit, decided);
-     * CYCLE (no limit point, decided: the run ends on a normally attracting relative periodic orbit);
+     * CYCLE (no limit point, decided: the run, or the run followed further toward the orbit, ends
+     * near a normally attracting relative periodic orbit, within the distance its linearization
+     * is trusted at);
      * STEADY (no law, and the run keeps moving through a bounded region at a steady speed: no decay
      * resolvable on its tail, undecided); UNRESOLVED (anything else undecided).
      */
@@ -100,8 +103,9 @@ public record LimitApproach(Kind kind, double rate, double exponent, double fitR
     }
 
     /**
-     * @return whether the run has no limit point, decided: it ends within {@link #distance()} of a
-     *     normally attracting relative periodic orbit on which F does not vanish (CYCLE)
+     * @return whether the run has no limit point, decided: it ends, or followed further reaches
+     *     {@link #limit()}, within {@link #distance()} of a normally attracting relative periodic
+     *     orbit on which F does not vanish (CYCLE)
      */
     public boolean noLimitPoint() {
         return kind == Kind.CYCLE;
@@ -147,7 +151,7 @@ public record LimitApproach(Kind kind, double rate, double exponent, double fitR
     public static final int MAX_APPROACHES = 3;
 
     /** One leg of an approach follows the run at most this many periods. */
-    public static final double MAX_APPROACH_PERIODS = 10_000;
+    public static final int MAX_APPROACH_PERIODS = 10_000;
 
     /** A leg is made in at most this many runs, each within the run's evaluation budget. */
     public static final int MAX_PIECES = 10;
@@ -169,7 +173,8 @@ public record LimitApproach(Kind kind, double rate, double exponent, double fitR
      * are 1e-6 apart; a run that winds through its region is not continued); never beyond
      * maxHorizon, nor beyond {@value #CONTINUATION}·T. All continuations together get the run's wall-clock budget once (each the
      * part the earlier ones left), so a run with its continuations takes at most twice its budget
-     * (and {@link #of} may add an orbit search of at most {@link RelativePeriodicOrbit#MAX_SEARCH_MILLIS}).
+     * (and {@link #of} may add an orbit search, with the approach to a FAR orbit, of at most
+     * {@link RelativePeriodicOrbit#MAX_SEARCH_MILLIS} together, up to a step's or a search stage's overrun).
      * Continuing decides nothing by itself: the continuation ends CONVERGED or not on its own stop
      * test, and one that ends with nothing to say ({@link #usable}: failed on its evaluation
      * budget, or cut short by the wall clock soon after it started) is dropped, the last run
@@ -366,7 +371,8 @@ public record LimitApproach(Kind kind, double rate, double exponent, double fitR
      *          are TIMED_OUT runs whose recorded points cover [T/2, T] (the wall clock may stop a
      *          continuation at any time after it started, however short its tail; a horizon is set
      *          by the continuation rules from the tail), any other outcome is UNRESOLVED; a STEADY
-     *          run's orbit search gets {@link RelativePeriodicOrbit#MAX_SEARCH_MILLIS}
+     *          run's orbit search and its approach ({@link #approachOrbit}) get
+     *          {@link RelativePeriodicOrbit#MAX_SEARCH_MILLIS} together
      * @return the approach
      */
     public static LimitApproach of(VectorField field, Trajectory t) {
@@ -374,12 +380,13 @@ public record LimitApproach(Kind kind, double rate, double exponent, double fitR
     }
 
     /**
-     * {@link #of(VectorField, Trajectory)} with the time a STEADY run's orbit search may take (the
-     * command line's {@code integrate --orbit-search}); 0 or less: no search, the run stays STEADY.
+     * {@link #of(VectorField, Trajectory)} with the time a STEADY run's orbit search, with the
+     * approach to a FAR orbit, may take (the command line's {@code integrate --orbit-search}); 0 or
+     * less: no search, the run stays STEADY.
      *
      * @param field the field of the run
      * @param t a run
-     * @param searchMillis the orbit search's time budget
+     * @param searchMillis the time budget of the orbit search and its approach
      * @return the approach
      */
     public static LimitApproach of(VectorField field, Trajectory t, long searchMillis) {
@@ -495,12 +502,18 @@ public record LimitApproach(Kind kind, double rate, double exponent, double fitR
      * and the orbit is searched again from where it got to, with every test of the search; up to
      * {@value #MAX_APPROACHES} legs, each predicted from the last search's d, δ and ρ (a nonlinear
      * approach may be slower than ρ). A leg is integrated in pieces, each within the run's
-     * evaluation budget (a piece that fails on it is continued from where it got to, up to
-     * {@value #MAX_PIECES} pieces); the legs and searches share the search's deadline. The
+     * evaluation budget (a piece that fails having got on, to a later time and a finite state, is
+     * continued from there, up to {@value #MAX_PIECES} pieces); the legs and searches share the
+     * search's deadline. The
      * ω-limit set of a trajectory is that of any of its later points, so an orbit decided
      * ATTRACTING from the last leg's end decides the run: no limit point. Nothing is loosened: a
      * start that is not in the orbit's basin drifts elsewhere (the search from there finds no
-     * orbit, or one still FAR), and a leg that ends other than at its horizon ends the approach.
+     * orbit, an undecided one, e.g. a focus, or one still FAR), and a leg that ends other than at
+     * its horizon ends the approach undecided, also one that meets its stop test (CONVERGED: the
+     * run does converge, but that continuation is not the run the claims judge; it stays STEADY,
+     * with the leg's outcome in the evidence). Each leg's evidence gives the distances before and
+     * after, the contraction they show per period and both periods (the orbit searched again
+     * need not be the first one: a later point's orbit decides the run just as well).
      *
      * @param field the field of the run
      * @param symmetry its group
@@ -511,7 +524,8 @@ public record LimitApproach(Kind kind, double rate, double exponent, double fitR
      * @param far the search from x₀, FAR
      * @param scanTime the scan time of each search
      * @param deadline {@link System#nanoTime()} by which everything ends
-     * @return the last search, from the last leg's end (x₀ itself when no leg was made)
+     * @return the last search, with the state it started from: the end of the last leg that reached
+     *     its horizon (x₀ itself when none did)
      */
     static OrbitApproach approachOrbit(VectorField field, Symmetry symmetry, int conserved, IntegrationSettings settings,
                                        State from, double t0, RelativePeriodicOrbit far, double scanTime, long deadline) {
@@ -520,45 +534,52 @@ public record LimitApproach(Kind kind, double rate, double exponent, double fitR
         double time = t0;
         StringBuilder legs = new StringBuilder();
         for (int leg = 0; leg < MAX_APPROACHES && orbit.status() == RelativePeriodicOrbit.Status.FAR; leg++) {
-            double trusted = RelativePeriodicOrbit.trustedDistance(orbit.contraction(), state.toArray());
-            double periods = Math.ceil(Math.log(trusted / (2 * orbit.distance())) / Math.log(orbit.contraction()));
+            double rho = orbit.contraction();
+            double trusted = RelativePeriodicOrbit.trustedDistance(rho, state.toArray());
+            // at least one period (ρ = 0 would say none)
+            double periods = Math.max(1, Math.ceil(Math.log(trusted / (2 * orbit.distance())) / Math.log(rho)));
             long left = (deadline - System.nanoTime()) / 1_000_000L;
-            if (!(periods >= 1 && periods <= MAX_APPROACH_PERIODS) || left <= 0) {
-                legs.append(String.format(Locale.ROOT, "not followed: %.3g periods to within %.3g of the orbit%s; ",
-                        periods, trusted, left <= 0 ? ", no time left" : " (at most " + MAX_APPROACH_PERIODS + ")"));
+            if (!(periods <= MAX_APPROACH_PERIODS) || left <= 0) {
+                legs.append(String.format(Locale.ROOT, "not followed: %s; ", left <= 0 ? "no time left"
+                        : String.format(Locale.ROOT, "%.3g periods to within %.3g of the orbit (at most %d)",
+                        periods, trusted, MAX_APPROACH_PERIODS)));
                 break;
             }
             double horizon = time + periods * orbit.period();
-            double start = time;
-            Trajectory more = null;
-            // in pieces of the run's evaluation budget each, while they get on
-            for (int piece = 0; piece < MAX_PIECES && left > 0; piece++) {
-                more = new FlowIntegrator(settings.withHorizon(horizon).withWallClockMillis(left))
-                        .integrate(field, state, time);
-                boolean onItsWay = more.outcome() == Outcome.INTEGRATOR_FAILED && more.finalTime() > time
-                        && Double.isFinite(Matrices.norm(more.finalState().toArray()));
-                if (more.outcome() == Outcome.HORIZON_REACHED || onItsWay) {
-                    state = more.finalState();
-                    time = more.finalTime();
-                }
+            // in pieces of the run's evaluation budget each, while they get on; kept only if the leg
+            // reaches its horizon
+            State at = state;
+            double now = time;
+            Trajectory piece = null;
+            for (int k = 0; k < MAX_PIECES && left > 0; k++) {
+                piece = new FlowIntegrator(settings.withHorizon(horizon).withWallClockMillis(left))
+                        .integrate(field, at, now);
+                boolean onItsWay = piece.outcome() == Outcome.INTEGRATOR_FAILED && piece.finalTime() > now
+                        && Double.isFinite(Matrices.norm(piece.finalState().toArray()));
                 if (!onItsWay) {
                     break;
                 }
+                at = piece.finalState();
+                now = piece.finalTime();
                 left = (deadline - System.nanoTime()) / 1_000_000L;
             }
-            if (more.outcome() != Outcome.HORIZON_REACHED) {
-                legs.append(String.format(Locale.ROOT, "followed toward the orbit at distance %.3g for %.0f periods"
-                        + " from t = %.4g: ended %s at t = %.4g (%s); ", orbit.distance(), periods, start,
-                        more.outcome(), more.finalTime(), more.reason()));
+            if (piece == null || piece.outcome() != Outcome.HORIZON_REACHED) {
+                legs.append(piece == null ? "not followed: no time left; " : String.format(Locale.ROOT,
+                        "followed toward the orbit at distance %.3g for %.0f periods from t = %.4g: ended %s at"
+                        + " t = %.4g (%s); ", orbit.distance(), periods, time, piece.outcome(), piece.finalTime(),
+                        piece.reason()));
                 break;
             }
-            double before = orbit.distance();
-            double rho = orbit.contraction();
+            RelativePeriodicOrbit before = orbit;
+            state = piece.finalState();
+            time = piece.finalTime();
             left = (deadline - System.nanoTime()) / 1_000_000L;
             orbit = RelativePeriodicOrbit.near(field, symmetry, conserved, state.toArray(), scanTime, Math.max(0, left));
-            legs.append(String.format(Locale.ROOT, "followed %.0f periods (to t = %.4g) toward the orbit %.3g away"
-                    + " (ρ = %.6g, trusted within %.3g): %s at distance %.3g; ", periods, time, before,
-                    rho, trusted, orbit.status(), orbit.distance()));
+            legs.append(String.format(Locale.ROOT, "followed %.0f periods of %.8g (ρ = %.6g, to t = %.4g) from %.3g"
+                            + " off the orbit, trusted within %.3g: %s at distance %.3g (%.6g per period)%s; ",
+                    periods, before.period(), rho, time, before.distance(), trusted, orbit.status(), orbit.distance(),
+                    Math.pow(orbit.distance() / before.distance(), 1 / periods),
+                    Double.isNaN(orbit.period()) ? "" : String.format(Locale.ROOT, ", period %.8g", orbit.period())));
         }
         return new OrbitApproach(orbit, state, time, legs.toString());
     }

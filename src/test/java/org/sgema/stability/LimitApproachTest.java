@@ -402,4 +402,65 @@ class LimitApproachTest {
         assertEquals(Outcome.HORIZON_REACHED, more.outcome(), more::toString);
         assertEquals(2000, more.finalTime(), 1e-9, more::toString);
     }
+
+    /**
+     * A slowly attracting cycle, as SG at (n, m) = (2, 1) sees it (so it is searched for an orbit,
+     * with one conserved quantity): {@code ȧ = 0, ḃ = s(1 − |b|²)b + ib} (b = b₁ + ib₂), s = 1e-3,
+     * equivariant under b ↦ −b (O(1)). From |b| = 1.05 the run to T = 1000 is STEADY (‖F‖ ≈ |b|,
+     * about 250 diameters on [T/2, T]) and ends |b| − 1 ≈ 0.0068 from the cycle, beyond the
+     * trusted δ ≈ 1.3e-5 (ρ = e^{−2sπ} per half turn, the drift −1): FAR. {@link LimitApproach#of}
+     * follows it and decides CYCLE from where it got to. Closed forms: the distance of (a, b) to
+     * the cycle of its own a is ||b| − 1|, and {@code |b(t)|² = 1/(1 + (1/r₀² − 1)e^{−2st})}, so the
+     * time the reported state was reached is known, and it lies a whole number of half turns after T.
+     * Mutants: the approach not made (STEADY); the run's end reported as the CYCLE's state.
+     */
+    @Test
+    void aSteadyRunFarFromAnAttractingOrbitIsFollowedAndDecided() {
+        double s = 1e-3;
+        ThreeStateField slowCycle = new ThreeStateField() {
+            @Override
+            public org.sgema.flows.Flow flow() {
+                return org.sgema.flows.Flow.SG;
+            }
+
+            @Override
+            public void evaluate(double[] x, double[] out) {
+                double g = s * (1 - x[1] * x[1] - x[2] * x[2]);
+                out[0] = 0;
+                out[1] = g * x[1] - x[2];
+                out[2] = g * x[2] + x[1];
+            }
+
+            @Override
+            public void jacobianTimes(double[] x, double[] v, double[] out) {
+                double g = s * (1 - x[1] * x[1] - x[2] * x[2]);
+                double dg = -2 * s * (x[1] * v[1] + x[2] * v[2]);
+                out[0] = 0;
+                out[1] = g * v[1] + dg * x[1] - v[2];
+                out[2] = g * v[2] + dg * x[2] + v[1];
+            }
+        };
+        double r0 = 1.05;
+        IntegrationSettings settings = IntegrationSettings.defaults().withHorizon(1000).withConvergenceTolerance(1e-10)
+                .withTolerances(1e-11, 1e-14);
+        Trajectory t = new FlowIntegrator(settings).integrate(slowCycle,
+                State.fromArray(1, 2, false, new double[] {0.3, r0, 0}));
+        double[] end = t.finalState().toArray();
+        double endDistance = Math.hypot(end[1], end[2]) - 1;
+        LimitApproach a = LimitApproach.of(slowCycle, t);
+        assertEquals(LimitApproach.Kind.CYCLE, a.kind(), a::toString);
+        assertTrue(a.noLimitPoint() && a.evidence().contains("followed"), a::toString);
+        double[] limit = a.limit().toArray();
+        double r = Math.hypot(limit[1], limit[2]);
+        double rho = Math.exp(-2 * s * Math.PI);
+        double trusted = RelativePeriodicOrbit.MAX_DISTANCE * (1 - rho) * (1 + Matrices.norm(limit));
+        assertTrue(endDistance > 10 * trusted, () -> "the run's end is " + endDistance + " off: " + a);
+        assertTrue(Math.abs(r - 1) <= trusted, a::toString);
+        assertEquals(Math.abs(r - 1), a.distance(), 1e-7, a::toString);
+        assertEquals(0.3, limit[0], 1e-9, a::toString);
+        double reached = -Math.log((1 / (r * r) - 1) / (1 / (r0 * r0) - 1)) / (2 * s);
+        double halfTurns = (reached - 1000) / Math.PI;
+        assertTrue(halfTurns > 100, a::toString);
+        assertEquals(Math.rint(halfTurns), halfTurns, 1e-3 * halfTurns, a::toString);
+    }
 }
