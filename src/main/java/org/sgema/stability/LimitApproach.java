@@ -438,7 +438,7 @@ public record LimitApproach(Kind kind, double rate, double exponent, double fitR
                 return new LimitApproach(Kind.STEADY, Double.NaN, Double.NaN, Double.NaN, end, 0, Double.NaN,
                         noLaw + "; " + r.evidence() + "; no search for a periodic orbit (no time given to it)");
             }
-            long deadline = System.nanoTime() + Math.min(searchMillis, Long.MAX_VALUE / 4_000_000L) * 1_000_000L;
+            long deadline = RelativePeriodicOrbit.deadline(searchMillis);
             Symmetry symmetry = Symmetry.of(field);
             int conserved = conservedQuantities(field);
             RelativePeriodicOrbit orbit = RelativePeriodicOrbit.near(field, symmetry, conserved, end.toArray(),
@@ -538,7 +538,7 @@ public record LimitApproach(Kind kind, double rate, double exponent, double fitR
             double trusted = RelativePeriodicOrbit.trustedDistance(rho, state.toArray());
             // at least one period (ρ = 0 would say none)
             double periods = Math.max(1, Math.ceil(Math.log(trusted / (2 * orbit.distance())) / Math.log(rho)));
-            long left = (deadline - System.nanoTime()) / 1_000_000L;
+            long left = RelativePeriodicOrbit.millisLeft(deadline);
             if (!(periods <= MAX_APPROACH_PERIODS) || left <= 0) {
                 legs.append(String.format(Locale.ROOT, "not followed: %s; ", left <= 0 ? "no time left"
                         : String.format(Locale.ROOT, "%.3g periods to within %.3g of the orbit (at most %d)",
@@ -548,33 +548,27 @@ public record LimitApproach(Kind kind, double rate, double exponent, double fitR
             double horizon = time + periods * orbit.period();
             // in pieces of the run's evaluation budget each, while they get on; kept only if the leg
             // reaches its horizon
-            State at = state;
-            double now = time;
-            Trajectory piece = null;
-            for (int k = 0; k < MAX_PIECES && left > 0; k++) {
-                piece = new FlowIntegrator(settings.withHorizon(horizon).withWallClockMillis(left))
-                        .integrate(field, at, now);
-                boolean onItsWay = piece.outcome() == Outcome.INTEGRATOR_FAILED && piece.finalTime() > now
-                        && Double.isFinite(Matrices.norm(piece.finalState().toArray()));
-                if (!onItsWay) {
+            Trajectory piece = new FlowIntegrator(settings.withHorizon(horizon).withWallClockMillis(left))
+                    .integrate(field, state, time);
+            for (int k = 1; k < MAX_PIECES && gotOn(piece); k++) {
+                left = RelativePeriodicOrbit.millisLeft(deadline);
+                if (left <= 0) {
                     break;
                 }
-                at = piece.finalState();
-                now = piece.finalTime();
-                left = (deadline - System.nanoTime()) / 1_000_000L;
+                piece = new FlowIntegrator(settings.withHorizon(horizon).withWallClockMillis(left))
+                        .integrate(field, piece.finalState(), piece.finalTime());
             }
-            if (piece == null || piece.outcome() != Outcome.HORIZON_REACHED) {
-                legs.append(piece == null ? "not followed: no time left; " : String.format(Locale.ROOT,
-                        "followed toward the orbit at distance %.3g for %.0f periods from t = %.4g: ended %s at"
-                        + " t = %.4g (%s); ", orbit.distance(), periods, time, piece.outcome(), piece.finalTime(),
-                        piece.reason()));
+            if (piece.outcome() != Outcome.HORIZON_REACHED) {
+                legs.append(String.format(Locale.ROOT, "followed toward the orbit at distance %.3g for %.0f periods"
+                        + " from t = %.4g: ended %s at t = %.4g (%s); ", orbit.distance(), periods, time,
+                        piece.outcome(), piece.finalTime(), piece.reason()));
                 break;
             }
             RelativePeriodicOrbit before = orbit;
             state = piece.finalState();
             time = piece.finalTime();
-            left = (deadline - System.nanoTime()) / 1_000_000L;
-            orbit = RelativePeriodicOrbit.near(field, symmetry, conserved, state.toArray(), scanTime, Math.max(0, left));
+            orbit = RelativePeriodicOrbit.near(field, symmetry, conserved, state.toArray(), scanTime,
+                    Math.max(0, RelativePeriodicOrbit.millisLeft(deadline)));
             legs.append(String.format(Locale.ROOT, "followed %.0f periods of %.8g (ρ = %.6g, to t = %.4g) from %.3g"
                             + " off the orbit, trusted within %.3g: %s at distance %.3g (%.6g per period)%s; ",
                     periods, before.period(), rho, time, before.distance(), trusted, orbit.status(), orbit.distance(),
@@ -582,6 +576,12 @@ public record LimitApproach(Kind kind, double rate, double exponent, double fitR
                     Double.isNaN(orbit.period()) ? "" : String.format(Locale.ROOT, ", period %.8g", orbit.period())));
         }
         return new OrbitApproach(orbit, state, time, legs.toString());
+    }
+
+    /** @return whether a piece of a leg failed having got on (its budget spent at a later time, a finite state) */
+    private static boolean gotOn(Trajectory piece) {
+        return piece.outcome() == Outcome.INTEGRATOR_FAILED && piece.finalTime() > piece.time(0)
+                && Double.isFinite(Matrices.norm(piece.finalState().toArray()));
     }
 
     /**

@@ -208,8 +208,7 @@ public record RelativePeriodicOrbit(Status status, double[] point, double period
 
         Methods(VectorField field, long budgetMillis) {
             this.field = field;
-            // saturating: a budget of centuries is no budget
-            this.deadline = System.nanoTime() + Math.min(budgetMillis, Long.MAX_VALUE / 4_000_000L) * 1_000_000L;
+            this.deadline = deadline(budgetMillis);
         }
 
         /** @return the integration's result, by DOP853 or, from the first stiff cap exceeded on, RODAS */
@@ -267,6 +266,16 @@ public record RelativePeriodicOrbit(Status status, double[] point, double period
             return stiffFrom == null ? "" : String.format(Locale.ROOT, " (RODAS from the %s on: DOP853 exceeded its"
                     + " evaluations there, its step held by stability, h·ρ(J) = %.3g)", stiffFrom, stiffness);
         }
+    }
+
+    /** @return the {@link System#nanoTime()} {@code millis} from now (saturating: a budget of centuries is no budget) */
+    static long deadline(long millis) {
+        return System.nanoTime() + Math.min(millis, Long.MAX_VALUE / 4_000_000L) * 1_000_000L;
+    }
+
+    /** @return the milliseconds left until a {@link #deadline} (negative once past it) */
+    static long millisLeft(long deadline) {
+        return (deadline - System.nanoTime()) / 1_000_000L;
     }
 
     /** Ends a search past its deadline. */

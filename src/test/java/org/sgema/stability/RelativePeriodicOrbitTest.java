@@ -178,20 +178,15 @@ class RelativePeriodicOrbitTest {
      * δ = 1e-3 (1 − ρ)(1 + ‖x₀‖) ≈ 4.6e-4, so FAR. Followed by the periods ρ predicts, the run is
      * within δ of the orbit and the orbit is decided ATTRACTING from there. The leg's end is checked
      * against the radial equation's closed form {@code r(t)² = 1/(1 + (1/r₀² − 1)e^{−2st})}.
-     * Mutant: a leg that does not move the state (searched again from x₀) stays FAR.
+     * The same within an evaluation budget of 4,000, a fraction of what the leg takes: made in
+     * pieces, it ends at the same time and radius.
+     * Mutants: a leg that does not move the state (searched again from x₀) stays FAR; a leg not
+     * continued after a piece spends its budget ends INTEGRATOR_FAILED, undecided.
      */
     @Test
     void anAttractingOrbitFarFromTheStartIsFollowedAndDecidedFromWhereTheRunGets() {
         double s = 0.02;
-        Planar field = new Planar() {
-            @Override
-            public void evaluate(double[] p, double[] out) {
-                double g = s * (1 - p[0] * p[0] - p[1] * p[1]);
-                out[0] = g * p[0] - p[1];
-                out[1] = g * p[1] + p[0];
-                out[2] = -p[2];
-            }
-        };
+        Planar field = stuartLandau(s, 1);
         double[] x0 = {1.05, 0, 0};
         RelativePeriodicOrbit far = RelativePeriodicOrbit.near(field, Symmetry.NONE, 0, x0, 20);
         assertEquals(RelativePeriodicOrbit.Status.FAR, far.status(), far::toString);
@@ -213,6 +208,15 @@ class RelativePeriodicOrbitTest {
         assertTrue(a.orbit().distance() <= RelativePeriodicOrbit.trustedDistance(a.orbit().contraction(), end),
                 a::toString);
         assertTrue(a.legs().startsWith("followed"), a::toString);
+        // the same leg within a small evaluation budget: made in pieces, each continued from where the
+        // last one spent its budget, to the same horizon and the same closed-form radius
+        LimitApproach.OrbitApproach pieces = LimitApproach.approachOrbit(field, Symmetry.NONE, 0,
+                FOLLOW.withMaxEvaluations(4000), org.sgema.model.State.fromArray(1, 2, false, x0), 0, far, 20,
+                System.nanoTime() + 60_000_000_000L);
+        assertEquals(RelativePeriodicOrbit.Status.ATTRACTING, pieces.orbit().status(), pieces::toString);
+        assertEquals(a.time(), pieces.time(), 1e-12 * a.time(), pieces::toString);
+        double[] inPieces = pieces.state().toArray();
+        assertEquals(closedForm, Math.hypot(inPieces[0], inPieces[1]), 1e-8, pieces::toString);
     }
 
     /**
