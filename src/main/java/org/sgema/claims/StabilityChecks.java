@@ -16,6 +16,7 @@ import org.sgema.integration.Method;
 import org.sgema.integration.Outcome;
 import org.sgema.integration.Trajectory;
 import org.sgema.model.Configuration;
+import org.sgema.model.Objective;
 import org.sgema.numerics.Matrices;
 import org.sgema.numerics.RankEstimate;
 import org.sgema.numerics.SpectralProjector;
@@ -545,7 +546,8 @@ public final class StabilityChecks {
         Evaluation undecided = driftVerdict(st, drift, semisimple, approach.kind(), limitError);
         if (undecided == null) {
             return switch (st.verdict()) {
-                case NORMALLY_ATTRACTING -> predictedDimension(cfg, limit, st, Matrices.norm(c.initial().encoder()));
+                case NORMALLY_ATTRACTING -> predictedDimension(cfg, limit, st, Matrices.norm(c.initial().encoder()),
+                        limitError);
                 case INCONCLUSIVE -> Evaluation.inconclusive(Cause.CLASSIFICATION_UNDECIDED, "max_re_nonzero",
                         st.maxRealNonZero(), st.reason());
                 case UNSTABLE -> saddleOrViolation(st, integrator, settings, f, t.finalState(), limit);
@@ -674,16 +676,46 @@ public final class StabilityChecks {
      * at a full-rank limit ({@code s_m(B) > 1e-4‖B(0)‖}; the O(m)-orbit). Otherwise the attraction
      * is not established:
      * INCONCLUSIVE. Elsewhere (λ &gt; 0, rank-deficient) the count stands.
+     * <p>
+     * At λ = 0 a limit off V with A = 0 has its own dimension. Where R has full row rank at the true
+     * limit θ*, {@code F_B = −AᵀR = 0} forces A = 0 there, and the equilibria near θ* are
+     * {@code {A = 0, B Cyx Bᵀ = 0}} (with B̄ = B for EMA): ker J = {0} × ker dQ for
+     * {@code Q(B) = B Cyx Bᵀ} (m² equations), so a count of {@code mn − m²} says dQ is onto and
+     * these equilibria form a manifold of exactly that dimension. R at θ* is decided of full row
+     * rank from R at the classified point θ_p, whose distance to θ* is at most {@code limitError}:
+     * <pre>
+     *   ‖R(θ*) − R(θ_p)‖ ≤ e (‖Cxx‖(‖A‖ + ‖B‖ + e) + ‖Cyx‖) + 1e-12 (‖A‖‖B‖‖Cxx‖ + ‖B̄‖‖Cyx‖) =: δR
+     *   s_m(R(θ_p)) &gt; 10 δR   ⇒   A = 0 at θ*, predicted dimension mn − m²
+     * </pre>
+     * (Frobenius norms, e = limitError; Weyl's inequality for s_m).
+     *
+     * @param limitError how far the true limit may be from {@code limit}
      */
-    static Evaluation predictedDimension(Configuration cfg, State limit, Stability st, double reference) {
+    static Evaluation predictedDimension(Configuration cfg, State limit, Stability st, double reference,
+                                         double limitError) {
         int m = cfg.m();
         double[] sv = RankEstimate.singularValues(limit.encoder());
         boolean fullRank = sv[m - 1] > 1e-4 * reference;
         int predicted = cfg.lambda() == 0 ? m * m : fullRank ? m * (m - 1) / 2 : -1;
+        String where = "";
+        if (cfg.lambda() == 0) {
+            double[] svR = RankEstimate.singularValues(Objective.residual(cfg, limit));
+            double a = Matrices.norm(limit.predictor());
+            double b = Matrices.norm(limit.encoder());
+            double e = limitError;
+            double cxx = Matrices.norm(cfg.cxx());
+            double cyx = Matrices.norm(cfg.cyx());
+            double deltaR = e * (cxx * (a + b + e) + cyx) + 1e-12 * (a * b * cxx + Matrices.norm(limit.target()) * cyx);
+            if (svR[m - 1] > 10 * deltaR) {
+                predicted = m * cfg.n() - m * m;
+                where = String.format(Locale.ROOT, " (A = 0, B Cyx Bᵀ = 0: R has full row rank, s_m(R) = %.3g > 10 × "
+                        + "%.3g, so AᵀR = 0 forces A = 0)", svR[m - 1], deltaR);
+            }
+        }
         if (predicted >= 0 && st.localDimension() != predicted) {
             return Evaluation.inconclusive(Cause.DIMENSION_MISMATCH, "max_re_nonzero", st.maxRealNonZero(),
                     String.format(Locale.ROOT, "classified attracting with local dimension %d, but the equilibria "
-                            + "here form a manifold of dimension %d", st.localDimension(), predicted));
+                            + "here form a manifold of dimension %d%s", st.localDimension(), predicted, where));
         }
         return Evaluation.holds("max_re_nonzero", st.maxRealNonZero());
     }

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
 import org.junit.jupiter.api.Test;
 import org.sgema.flows.Dynamics;
 import org.sgema.flows.Flow;
@@ -21,6 +22,7 @@ import org.sgema.model.State;
 import org.sgema.numerics.Spectrum;
 import org.sgema.stability.LimitApproach;
 import org.sgema.stability.Stability;
+import org.sgema.stability.StabilityClassifier;
 import org.sgema.stability.StabilityVerdict;
 
 /**
@@ -651,10 +653,45 @@ class StabilityChecksTest {
         Stability wrong = new Stability(org.sgema.stability.StabilityVerdict.NORMALLY_ATTRACTING, "", 0, 1, null, 1, 1e-7,
                 -0.5, 1e3, null);
         // λ > 0, m = 1, full rank: the O(1)-orbit is a point, dimension 0
-        assertEquals(Verdict.HOLDS, StabilityChecks.predictedDimension(c, p, right, 0.6).verdict());
-        assertEquals(Cause.DIMENSION_MISMATCH, StabilityChecks.predictedDimension(c, p, wrong, 0.6).cause());
-        // λ = 0: dimension m² = 1
-        assertEquals(Verdict.HOLDS, StabilityChecks.predictedDimension(c.withLambda(0), p, wrong, 0.6).verdict());
+        assertEquals(Verdict.HOLDS, StabilityChecks.predictedDimension(c, p, right, 0.6, 0).verdict());
+        assertEquals(Cause.DIMENSION_MISMATCH, StabilityChecks.predictedDimension(c, p, wrong, 0.6, 0).cause());
+        // λ = 0, a point of V (a = Mᵀ = 0.5): dimension m² = 1
+        State onV = State.of(scalar(0.5), scalar(0.6));
+        assertEquals(Verdict.HOLDS, StabilityChecks.predictedDimension(c.withLambda(0), onV, wrong, 0.6, 0).verdict());
+        assertEquals(Cause.DIMENSION_MISMATCH,
+                StabilityChecks.predictedDimension(c.withLambda(0), onV, right, 0.6, 0).cause());
+    }
+
+    /**
+     * [E1] at a limit off V with A = 0 (λ = 0): SG at (n, m) = (3, 1), Cxx = Cyy = I, asymmetric
+     * Cxy = K = [[0.1, 0.6, 0], [−0.6, −0.1, 0], [0, 0, 0.3]], the point (a, b) = (0, h (1, −1, 0)),
+     * h = 0.8/√2, with b Cyx bᵀ = 0. R = −b Kᵀ = h (0.5, 0.5, 0) ≠ 0, so a = 0 at every equilibrium
+     * nearby and they form {a = 0, b Cyx bᵀ = 0}, of dimension mn − m² = 2, not m² = 1. On the span
+     * of a and u = b Cyx, J is [[−α‖b‖², α u·s], [1, 0]] with s = (K + Kᵀ) bᵀ, and u·s = −0.2 h² &lt; 0:
+     * attracting (with symmetric views u·s = 2‖u‖² and such points are saddles). The classifier,
+     * computed independently from J, counts 2 there and calls it attracting; the check accepts 2 and
+     * refuses 1. With the limit known only to 1 (R's rank not
+     * decided) the prediction falls back to m² = 1. Mutants: no A = 0 branch (2 refused); δR left
+     * out (2 accepted at an error of 1).
+     */
+    @Test
+    void aLimitWithAVanishingPredictorHasTheDimensionOfItsOwnBranch() {
+        DMatrixRMaj id = CommonOps_DDRM.identity(3);
+        DMatrixRMaj cxy = new DMatrixRMaj(new double[][] {{0.1, 0.6, 0}, {-0.6, -0.1, 0}, {0, 0, 0.3}});
+        Configuration c = Configuration.views(id, cxy, id.copy(), 1);
+        double h = 0.8 / Math.sqrt(2);
+        State p = State.of(scalar(0), new DMatrixRMaj(new double[][] {{h, -h, 0}}));
+        Stability st = new StabilityClassifier().classify(Flow.SG.field(c), p);
+        assertEquals(StabilityVerdict.NORMALLY_ATTRACTING, st.verdict(), st.toString());
+        assertEquals(2, st.localDimension(), st.toString());
+        assertEquals(Verdict.HOLDS, StabilityChecks.predictedDimension(c, p, st, 0.8, 1e-12).verdict());
+        Stability one = new Stability(StabilityVerdict.NORMALLY_ATTRACTING, "", 0, 1, null, 1, 1e-7, -0.5, 1e3, null);
+        Evaluation refused = StabilityChecks.predictedDimension(c, p, one, 0.8, 1e-12);
+        assertEquals(Cause.DIMENSION_MISMATCH, refused.cause(), refused.toString());
+        assertTrue(refused.reason().contains("A = 0"), refused.reason());
+        // s_1(R) = 0.4, δR ≈ 4 e at e = 1: R's rank not decided, m² = 1 again
+        assertEquals(Cause.DIMENSION_MISMATCH, StabilityChecks.predictedDimension(c, p, st, 0.8, 1).cause());
+        assertEquals(Verdict.HOLDS, StabilityChecks.predictedDimension(c, p, one, 0.8, 1).verdict());
     }
 
     /**
