@@ -1,5 +1,6 @@
 # Sourced by the launchers in scripts/: builds the project when its sources changed and prints
-# the runtime class path (target/classes + dependencies), cached until pom.xml changes.
+# the runtime class path (target/classes + the dependencies of scope compile and runtime: not
+# JUnit's, which main code does not use), cached until pom.xml changes.
 # Run from the project root.
 
 # The JVM options of every launcher: the Vector API module for the fast dense kernels (Java 17
@@ -11,10 +12,11 @@
 SGEMA_JAVA_OPTS="--add-modules jdk.incubator.vector -XX:+UseSerialGC -Xmn32m"
 sgema_classpath() {
   local stamp=target/.compiled
-  if [ ! -f target/classpath.txt ] || [ pom.xml -nt target/classpath.txt ]; then
+  if [ ! -f target/runtime-classpath.txt ] || [ pom.xml -nt target/runtime-classpath.txt ]; then
     echo "resolving the class path ..." >&2
-    mvn -q -B dependency:build-classpath -Dmdep.outputFile=target/classpath.txt >&2
-    touch target/classpath.txt  # the plugin keeps an unchanged file (and its old date)
+    mvn -q -B dependency:build-classpath -DincludeScope=runtime \
+      -Dmdep.outputFile=target/runtime-classpath.txt >&2
+    touch target/runtime-classpath.txt  # the plugin keeps an unchanged file (and its old date)
   fi
   if [ ! -f "$stamp" ] || [ ! -f target/launcher/sgema.jar ] \
       || [ -n "$(find src/main pom.xml -newer "$stamp" -print -quit)" ]; then
@@ -25,8 +27,8 @@ sgema_classpath() {
     jar --create --file target/launcher/sgema.jar -C target/classes .
     touch "$stamp"
   fi
-  local cp="$PWD/target/launcher/sgema.jar:$(cat target/classpath.txt)"
-  if [ ! -f target/launcher/sgema.jsa ] || [ target/classpath.txt -nt target/launcher/sgema.jsa ]; then
+  local cp="$PWD/target/launcher/sgema.jar:$(cat target/runtime-classpath.txt)"
+  if [ ! -f target/launcher/sgema.jsa ] || [ target/runtime-classpath.txt -nt target/launcher/sgema.jsa ]; then
     sgema_class_archive "$cp"
   fi
   echo "$cp"
