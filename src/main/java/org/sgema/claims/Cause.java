@@ -46,6 +46,8 @@ public enum Cause {
     LIMIT_UNRESOLVED(Verdict.INCONCLUSIVE, "predicted limit unresolved"),
     /** the classified local dimension differs from the equilibrium manifold's predicted one */
     DIMENSION_MISMATCH(Verdict.INCONCLUSIVE, "dimension mismatch"),
+    /** the equilibrium manifold's dimension has no prediction there (the ranks of A and R at the limit undecided) */
+    DIMENSION_UNPREDICTED(Verdict.INCONCLUSIVE, "dimension not predicted"),
     /** the measured quantity is at its round-off floor: an order or exponent cannot be fitted */
     AT_FLOOR(Verdict.INCONCLUSIVE, "at the round-off floor"),
     /** dE0/dt > 0 at the point, but E0 did not rise over the run */

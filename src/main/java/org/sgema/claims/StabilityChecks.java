@@ -671,46 +671,73 @@ public final class StabilityChecks {
 
     /**
      * [T7](a): a normally attracting point sits on a manifold of equilibria of the dimension the
-     * classification counted. Where the theory predicts that dimension it must match: m² for
-     * λ = 0 (V is a union of GL(m)-orbits, also at rank-deficient limits), m(m − 1)/2 for λ &gt; 0
-     * at a full-rank limit ({@code s_m(B) > 1e-4‖B(0)‖}; the O(m)-orbit). Otherwise the attraction
-     * is not established:
-     * INCONCLUSIVE. Elsewhere (λ &gt; 0, rank-deficient) the count stands.
+     * classification counted. Where the theory predicts that dimension it must match; otherwise the
+     * attraction is not established: INCONCLUSIVE. With λ &gt; 0 at a full-rank limit
+     * ({@code s_m(B) > 1e-4‖B(0)‖}) the prediction is m(m − 1)/2 (the O(m)-orbit); elsewhere with
+     * λ &gt; 0 (rank-deficient) the count stands.
      * <p>
-     * At λ = 0 a limit off V with A = 0 has its own dimension. Where R has full row rank at the true
-     * limit θ*, {@code F_B = −AᵀR = 0} forces A = 0 there, and the equilibria near θ* are
-     * {@code {A = 0, B Cyx Bᵀ = 0}} (with B̄ = B for EMA): ker J = {0} × ker dQ for
-     * {@code Q(B) = B Cyx Bᵀ} (m² equations), so a count of {@code mn − m²} says dQ is onto and
-     * these equilibria form a manifold of exactly that dimension. R at θ* is decided of full row
-     * rank from R at the classified point θ_p, whose distance to θ* is at most {@code limitError}:
+     * With λ = 0 the equilibria split by the corank k of A. {@code F_B = −AᵀR = 0} puts R's columns
+     * in ker Aᵀ, so rank A + rank R ≤ m; on the branch where A has rank m − k and R = W Zᵀ has rank k
+     * (W a basis of ker Aᵀ, and {@code F_A = −αRBᵀ = 0} says B Z = 0) the equilibria are counted as
+     * <pre>
+     *   (m² − k²)  [A of rank m − k]  +  mn  [B]  −  (m − k) n  [AᵀR = 0]  −  m k  [B Z = 0]
+     *     = m² + k (n − m − k)
+     * </pre>
+     * which is m² on V (k = 0, the GL(m)-orbits, as the reference has it also at rank-deficient B)
+     * and mn − m² where A = 0 (k = m, the equilibria {A = 0, B Cyx Bᵀ = 0}), where dQ of
+     * {@code Q(B) = B Cyx Bᵀ} is onto. A count equal to it says these equations are independent
+     * there, so that they cut out a manifold of exactly that dimension. (Checked against the
+     * classifier's count, an independent SVD of J, at random SG limits with k = 1 and at the
+     * closed-form k = m example of the tests.) The ranks at the true limit θ* are decided from the
+     * classified point θ_p, whose distance to θ* the limit's error e estimates, by Weyl's
+     * inequality (Frobenius norms, rounding included):
      * <pre>
      *   ‖R(θ*) − R(θ_p)‖ ≤ e (‖Cxx‖(‖A‖ + ‖B‖ + e) + ‖Cyx‖) + 1e-12 (‖A‖‖B‖‖Cxx‖ + ‖B̄‖‖Cyx‖) =: δR
-     *   s_m(R(θ_p)) &gt; 10 δR   ⇒   A = 0 at θ*, predicted dimension mn − m²
+     *   k = #{i : s_i(R(θ_p)) &gt; 10 δR}   (rank R* ≥ k)       r = #{i : s_i(A(θ_p)) &gt; 10 e + 1e-12‖A‖}   (rank A* ≥ r)
      * </pre>
-     * (Frobenius norms, e = limitError; Weyl's inequality for s_m).
+     * and r + k = m decides both (rank A* + rank R* ≤ m). Where r + k &lt; m the ranks, and so the
+     * dimension, are not decided (INCONCLUSIVE, DIMENSION_UNPREDICTED); so too on a branch k ≥ 1 with
+     * rank-deficient B, which the count above does not cover.
      *
-     * @param limitError how far the true limit may be from {@code limit}
+     * @param limitError the estimated distance from {@code limit} to the true limit
      */
     static Evaluation predictedDimension(Configuration cfg, State limit, Stability st, double reference,
                                          double limitError) {
         int m = cfg.m();
+        int n = cfg.n();
         double[] sv = RankEstimate.singularValues(limit.encoder());
         boolean fullRank = sv[m - 1] > 1e-4 * reference;
-        int predicted = cfg.lambda() == 0 ? m * m : fullRank ? m * (m - 1) / 2 : -1;
+        int predicted = fullRank ? m * (m - 1) / 2 : -1;
         String where = "";
         if (cfg.lambda() == 0) {
             double[] svR = RankEstimate.singularValues(Objective.residual(cfg, limit));
+            double[] svA = RankEstimate.singularValues(limit.predictor());
             double a = Matrices.norm(limit.predictor());
             double b = Matrices.norm(limit.encoder());
             double e = limitError;
             double cxx = Matrices.norm(cfg.cxx());
             double cyx = Matrices.norm(cfg.cyx());
             double deltaR = e * (cxx * (a + b + e) + cyx) + 1e-12 * (a * b * cxx + Matrices.norm(limit.target()) * cyx);
-            if (svR[m - 1] > 10 * deltaR) {
-                predicted = m * cfg.n() - m * m;
-                where = String.format(Locale.ROOT, " (A = 0, B Cyx Bᵀ = 0: R has full row rank, s_m(R) = %.3g > 10 × "
-                        + "%.3g, so AᵀR = 0 forces A = 0)", svR[m - 1], deltaR);
+            double deltaA = e + 1e-12 * a;
+            int k = 0;
+            int r = 0;
+            for (int i = 0; i < m; i++) {
+                k += svR[i] > 10 * deltaR ? 1 : 0;
+                r += svA[i] > 10 * deltaA ? 1 : 0;
             }
+            String ranks = String.format(Locale.ROOT, "s(A) from %.3g to %.3g against 10 × %.3g, s(R) from %.3g to %.3g "
+                    + "against 10 × %.3g", svA[0], svA[m - 1], deltaA, svR[0], svR[m - 1], deltaR);
+            if (r + k != m || (k > 0 && !fullRank)) {
+                return Evaluation.inconclusive(Cause.DIMENSION_UNPREDICTED, "max_re_nonzero", st.maxRealNonZero(),
+                        String.format(Locale.ROOT, "classified attracting with local dimension %d, but the equilibria "
+                                + "here have no predicted dimension: %s", st.localDimension(), r + k != m
+                                ? String.format(Locale.ROOT, "rank A ≥ %d and rank R ≥ %d decided, of %d (%s)", r, k, m,
+                                        ranks)
+                                : "R ≠ 0 (rank " + k + ") with rank-deficient B"));
+            }
+            predicted = m * m + k * (n - m - k);
+            where = k == 0 ? "" : String.format(Locale.ROOT, " = m² + k(n − m − k) on the branch where A has corank"
+                    + " k = %d and R rank k (%s)", k, ranks);
         }
         if (predicted >= 0 && st.localDimension() != predicted) {
             return Evaluation.inconclusive(Cause.DIMENSION_MISMATCH, "max_re_nonzero", st.maxRealNonZero(),
