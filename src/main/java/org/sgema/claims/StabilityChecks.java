@@ -677,27 +677,31 @@ public final class StabilityChecks {
      * λ &gt; 0 (rank-deficient) the count stands.
      * <p>
      * With λ = 0 the equilibria split by the corank k of A. {@code F_B = −AᵀR = 0} puts R's columns
-     * in ker Aᵀ, so rank A + rank R ≤ m; on the branch where A has rank m − k and R = W Zᵀ has rank k
-     * (W a basis of ker Aᵀ, and {@code F_A = −αRBᵀ = 0} says B Z = 0) the equilibria are counted as
+     * in ker Aᵀ, so rank A + rank R ≤ m; on the stratum where A has rank m − k and R = W Zᵀ rank k
+     * (W a basis of ker Aᵀ), {@code F_A = −αRBᵀ = 0} says {@code Wᵀ R Bᵀ = 0}, and
      * <pre>
-     *   (m² − k²)  [A of rank m − k]  +  mn  [B]  −  (m − k) n  [AᵀR = 0]  −  m k  [B Z = 0]
+     *   (m² − k²)  [A of rank m − k]  +  mn  [B]  −  (m − k) n  [U_Aᵀ R = 0]  −  m k  [Wᵀ R Bᵀ = 0]
      *     = m² + k (n − m − k)
      * </pre>
-     * which is m² on V (k = 0, the GL(m)-orbits, as the reference has it also at rank-deficient B)
-     * and mn − m² where A = 0 (k = m, the equilibria {A = 0, B Cyx Bᵀ = 0}), where dQ of
-     * {@code Q(B) = B Cyx Bᵀ} is onto. A count equal to it says these equations are independent
-     * there, so that they cut out a manifold of exactly that dimension. (Checked against the
-     * classifier's count, an independent SVD of J, at random SG limits with k = 1 and at the
-     * closed-form k = m example of the tests.) The ranks at the true limit θ* are decided from the
-     * classified point θ_p, whose distance to θ* the limit's error e estimates, by Weyl's
-     * inequality (Frobenius norms, rounding included):
+     * (U_A a basis of range A): m² on V (k = 0), mn − m² where A = 0 (k = m). Near a limit θ* on
+     * that stratum every equilibrium is on it too (ranks are lower semicontinuous and their sum is at
+     * most m), F there is an injective linear image of those equations, and ker J lies in the
+     * stratum's tangent space; so dim ker J ≥ m² + k(n − m − k), with equality exactly where the
+     * equations are independent, i.e. cut out a manifold of that dimension (for EMA the B̄ row
+     * forces δB̄ = δB and nothing changes). A count equal to the formula establishes the manifold; a
+     * larger one does not. The rank of B plays no part. (Checked against the classifier's count, an
+     * independent SVD of J, at random SG limits with k = 1 and at the closed-form k = m example of
+     * the tests.) The ranks at the true limit are decided from the classified point θ_p, whose
+     * distance to it the limit's error e estimates, by Weyl's inequality (Frobenius norms, rounding
+     * included):
      * <pre>
      *   ‖R(θ*) − R(θ_p)‖ ≤ e (‖Cxx‖(‖A‖ + ‖B‖ + e) + ‖Cyx‖) + 1e-12 (‖A‖‖B‖‖Cxx‖ + ‖B̄‖‖Cyx‖) =: δR
-     *   k = #{i : s_i(R(θ_p)) &gt; 10 δR}   (rank R* ≥ k)       r = #{i : s_i(A(θ_p)) &gt; 10 e + 1e-12‖A‖}   (rank A* ≥ r)
+     *   k = #{i : s_i(R(θ_p)) &gt; 10 δR}   (rank R* ≥ k)       r = #{i : s_i(A(θ_p)) &gt; 10 (e + 1e-12‖A‖)}   (rank A* ≥ r)
      * </pre>
-     * and r + k = m decides both (rank A* + rank R* ≤ m). Where r + k &lt; m the ranks, and so the
-     * dimension, are not decided (INCONCLUSIVE, DIMENSION_UNPREDICTED); so too on a branch k ≥ 1 with
-     * rank-deficient B, which the count above does not cover.
+     * and r + k = m decides both; otherwise the dimension is not predicted (INCONCLUSIVE,
+     * DIMENSION_UNPREDICTED). In the symmetric model (Cxy = S ⪰ 0) no decision is needed: every
+     * equilibrium has R = 0 ({@code WᵀR = −WᵀB S} and {@code WᵀRBᵀ = 0} give
+     * {@code (WᵀB) S (WᵀB)ᵀ = 0}, so {@code S BᵀW = 0}), k = 0 whatever the rank of A.
      *
      * @param limitError the estimated distance from {@code limit} to the true limit
      */
@@ -709,7 +713,9 @@ public final class StabilityChecks {
         boolean fullRank = sv[m - 1] > 1e-4 * reference;
         int predicted = fullRank ? m * (m - 1) / 2 : -1;
         String where = "";
-        if (cfg.lambda() == 0) {
+        if (cfg.lambda() == 0 && cfg.isSymmetricModel()) {
+            predicted = m * m;
+        } else if (cfg.lambda() == 0) {
             double[] svR = RankEstimate.singularValues(Objective.residual(cfg, limit));
             double[] svA = RankEstimate.singularValues(limit.predictor());
             double a = Matrices.norm(limit.predictor());
@@ -727,22 +733,21 @@ public final class StabilityChecks {
             }
             String ranks = String.format(Locale.ROOT, "s(A) from %.3g to %.3g against 10 × %.3g, s(R) from %.3g to %.3g "
                     + "against 10 × %.3g", svA[0], svA[m - 1], deltaA, svR[0], svR[m - 1], deltaR);
-            if (r + k != m || (k > 0 && !fullRank)) {
+            if (r + k != m) {
                 return Evaluation.inconclusive(Cause.DIMENSION_UNPREDICTED, "max_re_nonzero", st.maxRealNonZero(),
                         String.format(Locale.ROOT, "classified attracting with local dimension %d, but the equilibria "
-                                + "here have no predicted dimension: %s", st.localDimension(), r + k != m
-                                ? String.format(Locale.ROOT, "rank A ≥ %d and rank R ≥ %d decided, of %d (%s)", r, k, m,
-                                        ranks)
-                                : "R ≠ 0 (rank " + k + ") with rank-deficient B"));
+                                + "here have no predicted dimension: rank A ≥ %d and rank R ≥ %d decided, of %d (%s)",
+                                st.localDimension(), r, k, m, ranks));
             }
             predicted = m * m + k * (n - m - k);
-            where = k == 0 ? "" : String.format(Locale.ROOT, " = m² + k(n − m − k) on the branch where A has corank"
+            where = k == 0 ? "" : String.format(Locale.ROOT, " = m² + k(n − m − k), on the stratum where A has corank"
                     + " k = %d and R rank k (%s)", k, ranks);
         }
         if (predicted >= 0 && st.localDimension() != predicted) {
             return Evaluation.inconclusive(Cause.DIMENSION_MISMATCH, "max_re_nonzero", st.maxRealNonZero(),
                     String.format(Locale.ROOT, "classified attracting with local dimension %d, but the equilibria "
-                            + "here form a manifold of dimension %d%s", st.localDimension(), predicted, where));
+                            + "here have dimension %d where they form a manifold%s", st.localDimension(), predicted,
+                            where));
         }
         return Evaluation.holds("max_re_nonzero", st.maxRealNonZero());
     }

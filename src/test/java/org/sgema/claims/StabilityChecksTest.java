@@ -706,10 +706,11 @@ class StabilityChecksTest {
 
     /**
      * [E1] at a limit where A has corank k = 1 and R rank 1 (λ = 0): random asymmetric views (the
-     * draw below), SG (5, 2) converges to a limit with s(A) = (0.52, 4e-16) and s(R) = (0.011,
+     * draw below), SG (5, 2) converges to a limit with s(A) ≈ (0.52, 4e-16) and s(R) ≈ (0.011,
      * 9e-17), attracting with the classifier's count 6 = m² + k(n − m − k) = 4 + 1·2, not m² = 4.
-     * The full [E1] path accepts it. Mutants: m² at every λ = 0 limit (DIMENSION_MISMATCH);
-     * m² + k(n − m + k) (DIMENSION_MISMATCH).
+     * The limit is checked to be on that stratum (projected onto F = 0 and classified here as
+     * [E1] does), and the full [E1] path accepts it. Mutants: m² at every λ = 0 limit
+     * (DIMENSION_MISMATCH); m² + k(n − m + k) (DIMENSION_MISMATCH).
      */
     @Test
     void aLimitWithASingularPredictorHasTheDimensionOfItsBranch() {
@@ -721,8 +722,39 @@ class StabilityChecksTest {
         State s0 = org.sgema.model.RandomConfigurations.fanInState(m, n, false, 1.0, r);
         assertEquals(2, m);
         assertEquals(5, n);
-        Evaluation e = StabilityChecks.limitPoint(new Case(c, s0, Flow.SG, 0), RunProfile.load("ci").integration());
+        IntegrationSettings settings = RunProfile.load("ci").integration();
+        org.sgema.flows.VectorField f = Flow.SG.field(c);
+        org.sgema.integration.Trajectory t = new org.sgema.integration.FlowIntegrator(settings).integrate(f, s0);
+        assertEquals(Outcome.CONVERGED, t.outcome(), t.reason());
+        State limit = new org.sgema.equilibria.EquilibriumProjector().project(f, t.finalState()).state();
+        double[] sA = org.sgema.numerics.RankEstimate.singularValues(limit.predictor());
+        double[] sR = org.sgema.numerics.RankEstimate.singularValues(org.sgema.model.Objective.residual(c, limit));
+        assertTrue(sA[1] < 1e-12 && sA[0] > 0.1, java.util.Arrays.toString(sA));
+        assertTrue(sR[1] < 1e-12 && sR[0] > 1e-3, java.util.Arrays.toString(sR));
+        Stability st = new StabilityClassifier().classify(f, limit);
+        assertEquals(6, st.localDimension(), st.toString());
+        Evaluation e = StabilityChecks.limitPoint(new Case(c, s0, Flow.SG, 0), settings);
         assertEquals(Verdict.HOLDS, e.verdict(), e.toString());
+    }
+
+    /**
+     * [E1] in the symmetric model (Cxy = S ⪰ 0) every λ = 0 equilibrium has R = 0, so m² is the
+     * prediction without deciding A's rank: n = 2, m = 1, S = diag(1, 1e-7), N = I/2, the point of V
+     * (a, b) = (μ₂, (0, 0.7)) with μ₂ = 1e-7/(0.5 + 1e-7) ≈ 2e-7, and a limit error of 1e-7 that
+     * leaves a's rank undecided (s(A) = 2e-7 &lt; 10 × 1e-7). The same moments as general views go
+     * through the rank decision and have no prediction. Mutant: no symmetric-model shortcut
+     * (DIMENSION_UNPREDICTED).
+     */
+    @Test
+    void inTheSymmetricModelEveryLimitIsOnVWhateverTheRankOfA() {
+        Configuration c = Configuration.symmetric(CommonOps_DDRM.diag(1, 1e-7), CommonOps_DDRM.diag(0.5, 0.5), 1);
+        double mu = 1e-7 / (0.5 + 1e-7);
+        State p = State.of(scalar(mu), new DMatrixRMaj(new double[][] {{0, 0.7}}));
+        assertTrue(org.sgema.numerics.Matrices.norm(org.sgema.model.Objective.residual(c, p)) < 1e-15);
+        Stability one = new Stability(StabilityVerdict.NORMALLY_ATTRACTING, "", 0, 1, null, 1, 1e-7, -0.5, 1e3, null);
+        assertEquals(Verdict.HOLDS, StabilityChecks.predictedDimension(c, p, one, 0.7, 1e-7).verdict());
+        Configuration views = Configuration.views(c.cxx(), c.cxy(), c.cyy(), 1);
+        assertEquals(Cause.DIMENSION_UNPREDICTED, StabilityChecks.predictedDimension(views, p, one, 0.7, 1e-7).cause());
     }
 
     /**
