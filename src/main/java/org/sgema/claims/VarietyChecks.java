@@ -235,8 +235,8 @@ public final class VarietyChecks {
      * Hypotheses: the run converged (or its approach is decided; a run that ends on an attracting
      * relative periodic orbit has no limit point, {@link Cause#NO_LIMIT_POINT}; one that keeps moving
      * at a steady speed otherwise is INCONCLUSIVE, {@link Cause#STEADY_MOTION}) with rank B = m ({@code s_m(B) > 1e-4‖B(0)‖}) and A invertible
-     * ({@code s_min(A) > 1e-6 (1 + ‖A‖)}; equilibria with singular A need not lie on V, e.g. those with
-     * A = 0 and {@code B Cyx Bᵀ = 0}). A defect above 10×
+     * ({@code s_min(A) > 1e-6‖A‖} and {@code ‖A‖ > 1e-6}; equilibria with singular A need not lie on
+     * V, e.g. those with A = 0 and {@code B Cyx Bᵀ = 0}). A defect above 10×
      * its bound (plus round-off) is VIOLATED; within it, HOLDS if the limit is on V to 1e-6
      * (relative), else the run is continued with a stop test 1e4 tighter and judged again
      * ({@link #resolved}), and INCONCLUSIVE if that does not resolve V either. spec(A) ⊂ spec(Mᵀ) is
@@ -452,12 +452,14 @@ public final class VarietyChecks {
         }
         double[] svA = RankEstimate.singularValues(a);
         double sminA = svA[m - 1];
-        // A is dimensionless (on V its eigenvalues are Mᵀ's): singular relative to itself or to 1, so
-        // that an A that vanishes as a whole (the branch A = 0, B Cyx Bᵀ = 0; at m = 1 always) counts
-        if (!(sminA > 1e-6 * (1 + Matrices.norm(a)))) {
+        // singular relative to itself, or vanishing as a whole (the branch A = 0, B Cyx Bᵀ = 0, which
+        // the relative test cannot see, at m = 1 not at all); A is dimensionless (on V its eigenvalues
+        // are Mᵀ's), so 1e-6 is a scale
+        double normA = Matrices.norm(a);
+        if (!(sminA > 1e-6 * normA) || !(normA > 1e-6)) {
             return Evaluation.hypothesisNotMet(Cause.SINGULAR_PREDICTOR, String.format(Locale.ROOT,
                     "A is singular at the limit (s_min(A) = %.3g, ‖A‖ = %.3g): such equilibria need not lie on V",
-                    sminA, Matrices.norm(a)));
+                    sminA, normA));
         }
         double[] f = c.field().evaluate(end);
         double fB = Matrices.norm(f, m * m, m * n);

@@ -51,7 +51,7 @@ class LimitPointsTest {
      * b Cyx bᵀ = 0, an equilibrium off V with R ≠ 0. The former test of A's singularity,
      * s_min(A) ≤ 1e-6‖A‖, is relative to A itself and at m = 1 fires only at a = 0 exactly, so the case went on to
      * the spectral test, whose bound ‖F_B‖/s_min(A) is then useless: INCONCLUSIVE (LIMIT_UNRESOLVED)
-     * even after a continuation to ‖F‖ ≤ 1e-14. A singular against 1 + ‖A‖ makes it
+     * even after a continuation to ‖F‖ ≤ 1e-14. A singular when ‖A‖ ≤ 1e-6 makes it
      * HYPOTHESIS_NOT_MET; [E1] at the same limit (the branch a = 0, b Cyx bᵀ = 0, of dimension
      * mn − m² = 6) is decided attracting, where it compared the count with m² = 1 before
      * (DIMENSION_MISMATCH). Mutants: the test relative to ‖A‖ (INCONCLUSIVE); no corank branch in the
