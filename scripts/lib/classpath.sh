@@ -83,7 +83,7 @@ sgema_spark_classpath() {
   local stamp=target/.compiled-spark
   if [ ! -f target/spark-classpath.txt ] || [ pom.xml -nt target/spark-classpath.txt ]; then
     echo "resolving the class path with Apache Spark (first time: a download) ..." >&2
-    mvn -q -B -Pspark dependency:build-classpath -Dmdep.includeScope=compile \
+    mvn -q -B -Pspark dependency:build-classpath -DincludeScope=compile \
       -Dmdep.outputFile=target/spark-classpath.txt >&2
     touch target/spark-classpath.txt
   fi
