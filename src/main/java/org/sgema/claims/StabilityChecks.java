@@ -709,13 +709,17 @@ public final class StabilityChecks {
                                          double limitError) {
         int m = cfg.m();
         int n = cfg.n();
-        double[] sv = RankEstimate.singularValues(limit.encoder());
-        boolean fullRank = sv[m - 1] > 1e-4 * reference;
-        int predicted = fullRank ? m * (m - 1) / 2 : -1;
+        int predicted;
         String where = "";
-        if (cfg.lambda() == 0 && cfg.isSymmetricModel()) {
+        if (cfg.lambda() > 0) {
+            double[] sv = RankEstimate.singularValues(limit.encoder());
+            if (!(sv[m - 1] > 1e-4 * reference)) {
+                return Evaluation.holds("max_re_nonzero", st.maxRealNonZero()); // rank-deficient: the count stands
+            }
+            predicted = m * (m - 1) / 2;
+        } else if (cfg.isSymmetricModel()) {
             predicted = m * m;
-        } else if (cfg.lambda() == 0) {
+        } else {
             double[] svR = RankEstimate.singularValues(Objective.residual(cfg, limit));
             double[] svA = RankEstimate.singularValues(limit.predictor());
             double a = Matrices.norm(limit.predictor());
@@ -731,8 +735,9 @@ public final class StabilityChecks {
                 k += svR[i] > 10 * deltaR ? 1 : 0;
                 r += svA[i] > 10 * deltaA ? 1 : 0;
             }
-            String ranks = String.format(Locale.ROOT, "s(A) from %.3g to %.3g against 10 × %.3g, s(R) from %.3g to %.3g "
-                    + "against 10 × %.3g", svA[0], svA[m - 1], deltaA, svR[0], svR[m - 1], deltaR);
+            String ranks = r + k == m && k == 0 ? "" : String.format(Locale.ROOT, "s(A) from %.3g to %.3g against 10 × "
+                    + "%.3g, s(R) from %.3g to %.3g against 10 × %.3g", svA[0], svA[m - 1], deltaA, svR[0], svR[m - 1],
+                    deltaR);
             if (r + k != m) {
                 return Evaluation.inconclusive(Cause.DIMENSION_UNPREDICTED, "max_re_nonzero", st.maxRealNonZero(),
                         String.format(Locale.ROOT, "classified attracting with local dimension %d, but the equilibria "
@@ -743,7 +748,7 @@ public final class StabilityChecks {
             where = k == 0 ? "" : String.format(Locale.ROOT, " = m² + k(n − m − k), on the stratum where A has corank"
                     + " k = %d and R rank k (%s)", k, ranks);
         }
-        if (predicted >= 0 && st.localDimension() != predicted) {
+        if (st.localDimension() != predicted) {
             return Evaluation.inconclusive(Cause.DIMENSION_MISMATCH, "max_re_nonzero", st.maxRealNonZero(),
                     String.format(Locale.ROOT, "classified attracting with local dimension %d, but the equilibria "
                             + "here have dimension %d where they form a manifold%s", st.localDimension(), predicted,

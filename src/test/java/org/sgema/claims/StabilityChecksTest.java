@@ -384,6 +384,11 @@ class StabilityChecksTest {
         }
     }
 
+    /** @return a NORMALLY_ATTRACTING classification counting {@code d} zeros (max Re −0.5, bound 1e-7) */
+    private static Stability attractingWithDimension(int d) {
+        return new Stability(StabilityVerdict.NORMALLY_ATTRACTING, "", 0, d, null, d, 1e-7, -0.5, 1e3, null);
+    }
+
     private static DMatrixRMaj scalar(double x) {
         return new DMatrixRMaj(new double[][] {{x}});
     }
@@ -648,10 +653,8 @@ class StabilityChecksTest {
     void anAttractingClassificationWithTheWrongManifoldDimensionIsNotAccepted() {
         Configuration c = Configuration.views(scalar(1), scalar(0.5), scalar(1), 1).withLambda(0.1);
         State p = State.of(scalar(0.4), scalar(0.6));
-        Stability right = new Stability(org.sgema.stability.StabilityVerdict.NORMALLY_ATTRACTING, "", 0, 0, null, 0, 1e-7,
-                -0.5, 1e3, null);
-        Stability wrong = new Stability(org.sgema.stability.StabilityVerdict.NORMALLY_ATTRACTING, "", 0, 1, null, 1, 1e-7,
-                -0.5, 1e3, null);
+        Stability right = attractingWithDimension(0);
+        Stability wrong = attractingWithDimension(1);
         // λ > 0, m = 1, full rank: the O(1)-orbit is a point, dimension 0
         assertEquals(Verdict.HOLDS, StabilityChecks.predictedDimension(c, p, right, 0.6, 0).verdict());
         assertEquals(Cause.DIMENSION_MISMATCH, StabilityChecks.predictedDimension(c, p, wrong, 0.6, 0).cause());
@@ -687,7 +690,7 @@ class StabilityChecksTest {
         assertEquals(StabilityVerdict.NORMALLY_ATTRACTING, st.verdict(), st.toString());
         assertEquals(2, st.localDimension(), st.toString());
         assertEquals(Verdict.HOLDS, StabilityChecks.predictedDimension(c, p, st, 0.8, 1e-12).verdict());
-        Stability one = new Stability(StabilityVerdict.NORMALLY_ATTRACTING, "", 0, 1, null, 1, 1e-7, -0.5, 1e3, null);
+        Stability one = attractingWithDimension(1);
         Evaluation refused = StabilityChecks.predictedDimension(c, p, one, 0.8, 1e-12);
         assertEquals(Cause.DIMENSION_MISMATCH, refused.cause(), refused.toString());
         // 10 δR(e*) = s₁(R) = 0.4: 10 e (√3 (0 + 0.8 + e) + ‖K‖) + 10⁻¹¹ · 0.8 ‖K‖ = 0.4
@@ -751,7 +754,7 @@ class StabilityChecksTest {
         double mu = 1e-7 / (0.5 + 1e-7);
         State p = State.of(scalar(mu), new DMatrixRMaj(new double[][] {{0, 0.7}}));
         assertTrue(org.sgema.numerics.Matrices.norm(org.sgema.model.Objective.residual(c, p)) < 1e-15);
-        Stability one = new Stability(StabilityVerdict.NORMALLY_ATTRACTING, "", 0, 1, null, 1, 1e-7, -0.5, 1e3, null);
+        Stability one = attractingWithDimension(1);
         assertEquals(Verdict.HOLDS, StabilityChecks.predictedDimension(c, p, one, 0.7, 1e-7).verdict());
         Configuration views = Configuration.views(c.cxx(), c.cxy(), c.cyy(), 1);
         assertEquals(Cause.DIMENSION_UNPREDICTED, StabilityChecks.predictedDimension(views, p, one, 0.7, 1e-7).cause());
