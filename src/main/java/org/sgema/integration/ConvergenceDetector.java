@@ -37,9 +37,10 @@ final class ConvergenceDetector extends AbstractODEDetector<ConvergenceDetector>
         return Matrices.norm(derivative) - tolerance * (1.0 + Matrices.norm(theta));
     }
 
+    /** The same {@code g}, on the norms a {@link StepState} carries (no copies of θ and F). */
     @Override
     public double g(ODEStateAndDerivative s) {
-        return g(s.getPrimaryState(), s.getPrimaryDerivative(), tolerance);
+        return StepState.derivativeNorm(s) - tolerance * (1.0 + StepState.stateNorm(s));
     }
 
     @Override

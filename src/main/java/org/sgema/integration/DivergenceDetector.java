@@ -8,7 +8,6 @@ import org.hipparchus.ode.events.AbstractODEDetector;
 import org.hipparchus.ode.events.Action;
 import org.hipparchus.ode.events.AdaptableInterval;
 import org.hipparchus.ode.events.ODEEventHandler;
-import org.sgema.numerics.Matrices;
 
 /**
  * Stops the integration when the state blows up: {@code g(θ) = limit − ‖θ‖} crosses zero.
@@ -30,7 +29,7 @@ final class DivergenceDetector extends AbstractODEDetector<DivergenceDetector> {
 
     @Override
     public double g(ODEStateAndDerivative s) {
-        return limit - Matrices.norm(s.getPrimaryState());
+        return limit - StepState.stateNorm(s);
     }
 
     @Override

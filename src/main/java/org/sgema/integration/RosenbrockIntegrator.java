@@ -171,7 +171,7 @@ public final class RosenbrockIntegrator extends AbstractIntegrator {
                     accepted++;
                     double tEnd = t0 + h;
                     double[] f1 = computeDerivatives(tEnd, y1);
-                    ODEStateAndDerivative end = mapper.mapStateAndDerivative(tEnd, y1.clone(), f1);
+                    ODEStateAndDerivative end = new StepState(tEnd, y1, f1);
                     double[] cont3 = new double[n];
                     double[] cont4 = new double[n];
                     for (int i = 0; i < n; i++) {
@@ -358,7 +358,7 @@ public final class RosenbrockIntegrator extends AbstractIntegrator {
             for (int i = 0; i < n; i++) {
                 y[i] = u * y0[i] + theta * (y1[i] + u * (cont3[i] + theta * cont4[i]));
             }
-            return mapper.mapStateAndDerivative(time, y, problem.computeDerivatives(time, y));
+            return new StepState(time, y, problem.computeDerivatives(time, y));
         }
     }
 }

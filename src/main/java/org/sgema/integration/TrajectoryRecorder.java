@@ -19,7 +19,8 @@ final class TrajectoryRecorder implements ODEStepHandler {
     private int seen;
     private int steps;
     private double lastTime;
-    private double[] lastState;
+    /** the last step's end (Hipparchus' states are immutable: kept, not copied, until needed) */
+    private ODEStateAndDerivative lastEnd;
 
     private final java.util.function.DoubleConsumer progress;
     private long nextReportNanos;
@@ -42,9 +43,9 @@ final class TrajectoryRecorder implements ODEStepHandler {
         steps++;
         ODEStateAndDerivative end = interpolator.getCurrentState();
         lastTime = end.getTime();
-        lastState = end.getPrimaryState(); // a copy of its own, stored as it is
+        lastEnd = end;
         if (++seen % stride == 0) {
-            record(lastTime, lastState);
+            record(lastTime, end.getPrimaryState()); // a copy of its own, stored as it is
         }
         long now = System.nanoTime();
         if (progress != null && now >= nextReportNanos) {
@@ -68,9 +69,9 @@ final class TrajectoryRecorder implements ODEStepHandler {
 
     /** Appends the last step if thinning skipped it, so the trajectory ends where the run did. */
     void closeOut() {
-        if (lastState != null && times.get(times.size() - 1) != lastTime) {
+        if (lastEnd != null && times.get(times.size() - 1) != lastTime) {
             times.add(lastTime);
-            states.add(lastState); // not in the record: its entry would be the last
+            states.add(lastEnd.getPrimaryState()); // not in the record: its entry would be the last
         }
     }
 

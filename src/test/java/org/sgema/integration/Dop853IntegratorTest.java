@@ -259,4 +259,103 @@ class Dop853IntegratorTest {
         // exact: the v-component decays by e^{-84}, the rest stays: (0.6, −0.6, 0.9); atol 1e-10
         assertTrue(Matrices.distance(end, new double[] {0.6, -0.6, 0.9}) < 1e-8, java.util.Arrays.toString(end));
     }
+
+    /** Hipparchus' own estimator, reached through its subclass interface. */
+    private static final class HipparchusEstimate extends DormandPrince853Integrator {
+        HipparchusEstimate(int n, double atol, double rtol) {
+            super(1e-300, 1e300, atol, rtol);
+            sanityChecks(new ODEState(0, new double[n]), 1.0);   // fixes the main set's dimension
+        }
+
+        double of(double[][] k, double[] y0, double[] y1, double h) {
+            return estimateError(k, y0, y1, h);
+        }
+    }
+
+    /**
+     * The step loop's error estimate is Hipparchus' DOP853 estimate bit for bit (the same
+     * operations in the same order, in loops split for the JIT), on random stages whose components
+     * span twelve orders of magnitude, with exact zeros among them, at N = 1, 7, 1001 (odd lengths,
+     * so vector loops have tails); all stages zero gives 0 (Hipparchus' denominator rule), a NaN
+     * gives +∞. Mutants: the division by the scale as a product with its reciprocal; the last four
+     * terms of a sum added as one group ({@code p + (E₉k₈ + …)}); either sum of squares taken in
+     * two halves.
+     */
+    @Test
+    void errorEstimateIsHipparchusBitForBit() {
+        Random r = new Random(8);
+        for (int n : new int[] {1, 7, 1001}) {
+            HipparchusEstimate reference = new HipparchusEstimate(n, 1e-10, 1e-8);
+            double[] s = new double[n];
+            double[] r1 = new double[n];
+            double[] r2 = new double[n];
+            for (int round = 0; round < 20; round++) {
+                double[][] k = new double[16][n];
+                double[] y0 = new double[n];
+                double[] y1 = new double[n];
+                for (int j = 0; j < n; j++) {
+                    for (double[] row : k) {
+                        row[j] = r.nextInt(10) == 0 ? 0.0 : r.nextGaussian() * Math.pow(10, r.nextInt(13) - 6);
+                    }
+                    y0[j] = r.nextInt(10) == 0 ? 0.0 : r.nextGaussian() * Math.pow(10, r.nextInt(9) - 4);
+                    y1[j] = y0[j] + 1e-3 * r.nextGaussian();
+                }
+                double h = Math.pow(10, r.nextInt(7) - 3) * (1 + r.nextDouble());
+                double want = reference.of(k, y0, y1, h);
+                double got = Dop853Integrator.error(k, y0, y1, h, 1e-10, 1e-8, s, r1, r2);
+                assertEquals(Double.doubleToLongBits(want), Double.doubleToLongBits(got),
+                        "N = " + n + ", round " + round + ": " + want + " vs " + got);
+            }
+            double[][] zero = new double[16][n];
+            double[] y = new double[n];
+            assertEquals(0.0, Dop853Integrator.error(zero, y, y, 0.5, 1e-10, 1e-8, s, r1, r2));
+            assertEquals(reference.of(zero, y, y, 0.5), Dop853Integrator.error(zero, y, y, 0.5, 1e-10, 1e-8, s, r1, r2));
+            zero[7][n - 1] = Double.NaN;
+            assertEquals(Double.POSITIVE_INFINITY, Dop853Integrator.error(zero, y, y, 0.5, 1e-10, 1e-8, s, r1, r2));
+        }
+    }
+
+    /**
+     * The stage combinations {@code y₀ + h Σ w_l k_l}, formed up to four terms per pass, are the
+     * bits of the term-by-term loop {@code out_i += (h w_l) k_l,i} (zero weights skipped) for every
+     * row of the tableau (stages 2..16) and for the solution's weights, at N = 5 and 1001. Mutants:
+     * two terms of a pass added as a pair before the running sum; a pass that starts from y₀ again.
+     */
+    @Test
+    void stageCombinationsAreTheTermByTermSums() {
+        DormandPrince853Integrator tableau = new DormandPrince853Integrator(1e-12, 10, 1e-10, 1e-8);
+        double[][] a = tableau.getA();
+        double[] b = tableau.getB();
+        Random r = new Random(9);
+        for (int n : new int[] {5, 1001}) {
+            double[][] k = new double[16][n];
+            double[] y0 = new double[n];
+            for (int j = 0; j < n; j++) {
+                for (double[] row : k) {
+                    row[j] = r.nextGaussian() * Math.pow(10, r.nextInt(9) - 4);
+                }
+                y0[j] = r.nextGaussian();
+            }
+            double h = 0.37;
+            for (int s = 0; s <= a.length; s++) {
+                double[] w = s < a.length ? a[s] : b;
+                int stages = s < a.length ? s + 1 : 12;
+                double[] want = y0.clone();
+                for (int l = 0; l < stages; l++) {
+                    double c = h * w[l];
+                    if (c != 0.0) {
+                        for (int j = 0; j < n; j++) {
+                            want[j] += c * k[l][j];
+                        }
+                    }
+                }
+                double[] got = new double[n];
+                Dop853Integrator.combine(y0, h, w, k, stages, got);
+                for (int j = 0; j < n; j++) {
+                    assertEquals(Double.doubleToLongBits(want[j]), Double.doubleToLongBits(got[j]),
+                            "row " + s + ", component " + j);
+                }
+            }
+        }
+    }
 }
