@@ -275,8 +275,8 @@ class Dop853IntegratorTest {
     /**
      * The step loop's error estimate is Hipparchus' DOP853 estimate bit for bit (the same
      * operations in the same order, in loops split for the JIT), on random stages whose components
-     * span twelve orders of magnitude, with exact zeros among them, at N = 1, 7, 1001 (odd lengths,
-     * so vector loops have tails); all stages zero gives 0 (Hipparchus' denominator rule), a NaN
+     * span twelve orders of magnitude, with exact zeros among them, steps of either sign, at N = 1,
+     * 7, 1001 (odd lengths, so vector loops have tails); all stages zero gives 0 (Hipparchus' denominator rule), a NaN
      * gives +∞. Mutants: the division by the scale as a product with its reciprocal; the last four
      * terms of a sum added as one group ({@code p + (E₉k₈ + …)}); either sum of squares taken in
      * two halves.
@@ -300,7 +300,7 @@ class Dop853IntegratorTest {
                     y0[j] = r.nextInt(10) == 0 ? 0.0 : r.nextGaussian() * Math.pow(10, r.nextInt(9) - 4);
                     y1[j] = y0[j] + 1e-3 * r.nextGaussian();
                 }
-                double h = Math.pow(10, r.nextInt(7) - 3) * (1 + r.nextDouble());
+                double h = (r.nextBoolean() ? 1 : -1) * Math.pow(10, r.nextInt(7) - 3) * (1 + r.nextDouble());
                 double want = reference.of(k, y0, y1, h);
                 double got = Dop853Integrator.error(k, y0, y1, h, 1e-10, 1e-8, s, r1, r2);
                 assertEquals(Double.doubleToLongBits(want), Double.doubleToLongBits(got),
@@ -318,8 +318,9 @@ class Dop853IntegratorTest {
     /**
      * The stage combinations {@code y₀ + h Σ w_l k_l}, formed up to four terms per pass, are the
      * bits of the term-by-term loop {@code out_i += (h w_l) k_l,i} (zero weights skipped) for every
-     * row of the tableau (stages 2..16) and for the solution's weights, at N = 5 and 1001. Mutants:
-     * two terms of a pass added as a pair before the running sum; a pass that starts from y₀ again.
+     * row of the tableau (stages 2..16) and for the solution's weights, at N = 5 and 1001, written
+     * over a workspace that holds other values. Mutants: two terms of a pass added as a pair before
+     * the running sum; a pass that starts from y₀ again; a pass that adds to the workspace.
      */
     @Test
     void stageCombinationsAreTheTermByTermSums() {
@@ -350,6 +351,7 @@ class Dop853IntegratorTest {
                     }
                 }
                 double[] got = new double[n];
+                java.util.Arrays.fill(got, 1e300);   // the integrator's workspaces hold earlier sums
                 Dop853Integrator.combine(y0, h, w, k, stages, got);
                 for (int j = 0; j < n; j++) {
                     assertEquals(Double.doubleToLongBits(want[j]), Double.doubleToLongBits(got[j]),
