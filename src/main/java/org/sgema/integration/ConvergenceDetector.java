@@ -34,13 +34,18 @@ final class ConvergenceDetector extends AbstractODEDetector<ConvergenceDetector>
 
     /** @return {@code g(θ) = ‖F(θ)‖ − tol·(1 + ‖θ‖)} */
     static double g(double[] theta, double[] derivative, double tolerance) {
-        return Matrices.norm(derivative) - tolerance * (1.0 + Matrices.norm(theta));
+        return g(Matrices.norm(derivative), Matrices.norm(theta), tolerance);
+    }
+
+    /** @return {@code g} from the norms ‖F(θ)‖ and ‖θ‖ */
+    private static double g(double derivativeNorm, double stateNorm, double tolerance) {
+        return derivativeNorm - tolerance * (1.0 + stateNorm);
     }
 
     /** The same {@code g}, on the norms a {@link StepState} carries (no copies of θ and F). */
     @Override
     public double g(ODEStateAndDerivative s) {
-        return StepState.derivativeNorm(s) - tolerance * (1.0 + StepState.stateNorm(s));
+        return g(StepState.derivativeNorm(s), StepState.stateNorm(s), tolerance);
     }
 
     @Override

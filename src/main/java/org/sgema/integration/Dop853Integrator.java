@@ -27,7 +27,8 @@ import org.hipparchus.ode.sampling.AbstractODEStateInterpolator;
  * strided loops that cost more than the field at N ≈ 10³; here the stages are axpy loops over
  * contiguous arrays, up to four stages per pass, and the dense-output stages are computed only
  * when an event or a handler asks for a state inside the step; a step's end is a {@link StepState},
- * made without the mapper's extra copies and carrying the norms the detectors read. Events and step handlers are Hipparchus' ({@link AbstractIntegrator#acceptStep}).
+ * made without the mapper's extra copies and carrying the norms the detectors read. Events and
+ * step handlers are Hipparchus' ({@link AbstractIntegrator#acceptStep}).
  * The same tableau and estimator (the estimate bit for bit), so steps and results agree with
  * Hipparchus' integrator up to its slightly different step-size controller and rounding; tested
  * against it and closed forms. Measured on 2 cores, the cuts of the stage passes, the estimate and
@@ -82,7 +83,9 @@ public final class Dop853Integrator extends AbstractIntegrator {
         this.maxStep = Math.abs(maxStep);
         this.absoluteTolerance = absoluteTolerance;
         this.relativeTolerance = relativeTolerance;
-        Tableau tableau = new Tableau(absoluteTolerance, relativeTolerance);
+        // Hipparchus' tableau, read through its public getters (its step loop is not used)
+        DormandPrince853Integrator tableau = new DormandPrince853Integrator(1e-300, 1e300, absoluteTolerance,
+                relativeTolerance);
         this.a = tableau.getA();
         this.b = tableau.getB();
         this.c = tableau.getC();
@@ -392,13 +395,6 @@ public final class Dop853Integrator extends AbstractIntegrator {
         }
         double err = Math.abs(h) * error1 / Math.sqrt(n * den);
         return Double.isNaN(err) ? Double.POSITIVE_INFINITY : err;
-    }
-
-    /** Hipparchus' tableau, read through its subclass interface ({@code getA/getB/getC}). */
-    private static final class Tableau extends DormandPrince853Integrator {
-        Tableau(double absoluteTolerance, double relativeTolerance) {
-            super(1e-300, 1e300, absoluteTolerance, relativeTolerance);
-        }
     }
 
     /**
